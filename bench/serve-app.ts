@@ -1,0 +1,22 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/platform/config/config.js';
+import { seedDemoIfEmpty } from '../src/seed.js';
+
+// The real application on a seeded embedded database, as `npm start` runs it.
+const config = loadConfig({
+  ...process.env,
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
+  DEMO_MODE: 'true',
+  DATA_DIR: mkdtempSync(join(tmpdir(), 'palabre-bench-')),
+  LOG_LEVEL: 'silent',
+  DATABASE_URL: process.env.BENCH_DATABASE_URL,
+});
+const palabre = await createApp({ config });
+await seedDemoIfEmpty(palabre.services);
+await palabre.app.listen({ host: '127.0.0.1', port: 0 });
+const address = palabre.app.server.address();
+console.log(`PORT=${typeof address === 'object' && address ? address.port : ''}`);

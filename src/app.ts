@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { modules as domainModules } from './modules.js';
+import { authArea } from './platform/auth/area.js';
+import { administrationArea } from './platform/administration/area.js';
+import type { Config } from './platform/config/config.js';
+import { createDatabase, type DatabaseHandle, pgliteDirectory } from './platform/db/create-database.js';
+import { migrateToLatest } from './platform/db/migrator.js';
+import { platformMigrations } from './platform/db/platform-migrations.js';
+import type { PlatformServices } from './platform/http/context.js';
+import { AppError } from './platform/http/errors.js';
+import { buildServer } from './platform/http/server.js';
+import { coreCatalogues } from './platform/i18n/catalogues.js';
+import { MessageRegistry } from './platform/i18n/i18n.js';
+import { OutboxMessageSender } from './platform/messaging/message-sender.js';
+import type { PalabreModule, RouteRegistrar } from './platform/module.js';
+import { LocalFileStorage } from './platform/storage/storage.js';
+
+const stylesheetPath = fileURLToPath(new URL('../public/app.css', import.meta.url));
+
+/** Platform areas (accounts, administration) first, then the domain modules listed in modules.ts. */
+export const allModules: readonly PalabreModule[] = [authArea, administrationArea, ...domainModules];
+
+export interface AppOptions {
+  config: Config;
+  /** An already opened database (tests); otherwise opened from the configuration. */
+  database?: DatabaseHandle;
+  logger?: boolean | object;
+  modules?: readonly PalabreModule[];
+}
+
+export interface PalabreApp {
+  app: FastifyInstance;
+  services: PlatformServices;
+  close(): Promise<void>;
+}
+
+function buildMessages(modules: readonly PalabreModule[]): MessageRegistry {
+  const messages = new MessageRegistry();
+  messages.register('core', coreCatalogues);
+  for (const module of modules) messages.register(module.id, module.i18n);
+  return messages;
+}
+
+/** Module pages answer only in communes that switched the module on. */
+function whenEnabled(module: PalabreModule, routes: RouteRegistrar): RouteRegistrar {
+  return async (scope) => {
+    if (!module.alwaysOn) {
+      scope.addHook('onRequest', async (request) => {
+        if (request.commune && !request.commune.enabled_modules.includes(module.id)) {
+          throw new AppError('MODULE_DISABLED', module.id);
+        }
+      });
+    }
+    await routes(scope);
+  };
+}
+
+async function mountModules(app: FastifyInstance, modules: readonly PalabreModule[]): Promise<void> {
+  for (const module of modules) {
+    if (module.networkRoutes) await app.register(async (scope) => module.networkRoutes!(scope));
+    if (module.adminRoutes) await app.register(whenEnabled(module, module.adminRoutes), { prefix: '/:commune/admin' });
+    if (module.communeRoutes) await app.register(whenEnabled(module, module.communeRoutes), { prefix: '/:commune' });
+  }
+}
+
+export async function createApp(options: AppOptions): Promise<PalabreApp> {
+  const { config } = options;
+  const modules = options.modules ?? allModules;
+  const database =
+    options.database ?? (await createDatabase({ url: config.databaseUrl, pgliteDir: pgliteDirectory(config.dataDir) }));
+  await migrateToLatest(database.db, [
+    platformMigrations,
+    ...modules.map((module) => ({ owner: module.id, migrations: module.migrations })),
+  ]);
+  const services: PlatformServices = {
+    config,
+    db: database.db,
+    databaseKind: database.kind,
+    messages: buildMessages(modules),
+    messageSender: new OutboxMessageSender(database.db),
+    storage: new LocalFileStorage(join(config.dataDir, 'files')),
+    modules,
+  };
+  const app = await buildServer(services, { logger: options.logger ?? false, stylesheetPath });
+  await mountModules(app, modules);
+  await app.ready();
+  return {
+    app,
+    services,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}

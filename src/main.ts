@@ -1,0 +1,43 @@
+import { createApp } from './app.js';
+import { ConfigError, type Config, loadConfig } from './platform/config/config.js';
+import { seedDemoIfEmpty } from './seed.js';
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const config = readConfig();
+const logger = {
+  level: config.logLevel,
+  redact: ['req.headers.cookie', 'req.headers.authorization'],
+  ...(config.env === 'development' && process.stdout.isTTY ? { transport: { target: 'pino-pretty' } } : {}),
+};
+const palabre = await createApp({ config, logger });
+const { app } = palabre;
+if (config.seedDemo && (await seedDemoIfEmpty(palabre.services))) app.log.info('seeded the demo network');
+
+// Finish requests in flight, then close the database, when the process manager asks us to stop.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    app.log.info({ signal }, 'shutting down');
+    palabre.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}
+
+await app.listen({ host: config.host, port: config.port });
+const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+console.log(`Palabre is running at ${url}/ (database: ${palabre.services.databaseKind})`);

@@ -1,0 +1,2 @@
+export { communeModule } from './manifest.js';
+export { seedCommunes } from './seed-content.js';

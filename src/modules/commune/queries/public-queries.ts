@@ -1,0 +1,104 @@
+import type { Kysely } from 'kysely';
+import { communeScope } from '../../../platform/db/commune-scope.js';
+import type { PlatformTables } from '../../../platform/db/platform-tables.js';
+import type { CommuneTables } from '../db/tables.js';
+
+export type CommuneDb = Kysely<PlatformTables & CommuneTables>;
+
+export const communeDb = (db: Kysely<PlatformTables>): CommuneDb => db.withTables<CommuneTables>();
+
+const scoped = (db: Kysely<PlatformTables>, communeId: string) => communeScope(communeDb(db), communeId);
+
+export async function findProfile(db: Kysely<PlatformTables>, communeId: string) {
+  return scoped(db, communeId).selectFrom('commune_profiles').selectAll().executeTakeFirst();
+}
+
+/** Published and due: drafts and scheduled posts stay invisible to the public. */
+function publishedNews(db: Kysely<PlatformTables>, communeId: string, now: Date) {
+  return scoped(db, communeId)
+    .selectFrom('news_posts')
+    .where('status', '=', 'published')
+    .where('publish_at', '<=', now);
+}
+
+export const newsPageSize = 10;
+
+export async function listPublishedNews(db: Kysely<PlatformTables>, communeId: string, options: { page?: number; limit?: number; now?: Date } = {}) {
+  const limit = options.limit ?? newsPageSize;
+  const page = Math.max(1, options.page ?? 1);
+  return publishedNews(db, communeId, options.now ?? new Date())
+    .selectAll()
+    .orderBy('publish_at', 'desc')
+    .orderBy('id')
+    .limit(limit + 1)
+    .offset((page - 1) * limit)
+    .execute()
+    .then((rows) => ({ items: rows.slice(0, limit), hasMore: rows.length > limit, page }));
+}
+
+export async function findPublishedNews(db: Kysely<PlatformTables>, communeId: string, id: string, now = new Date()) {
+  if (!isUuid(id)) return undefined;
+  return publishedNews(db, communeId, now).selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function upcomingMeetings(db: Kysely<PlatformTables>, communeId: string, limit = 3) {
+  return scoped(db, communeId)
+    .selectFrom('council_meetings')
+    .selectAll()
+    .where('starts_at', '>=', new Date())
+    .orderBy('starts_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+export async function listServices(db: Kysely<PlatformTables>, communeId: string) {
+  return scoped(db, communeId).selectFrom('commune_services').selectAll().orderBy('position').orderBy('id').execute();
+}
+
+export async function findService(db: Kysely<PlatformTables>, communeId: string, id: string) {
+  if (!isUuid(id)) return undefined;
+  return scoped(db, communeId).selectFrom('commune_services').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface DocumentFilters {
+  q?: string | undefined;
+  category?: string | undefined;
+  year?: number | undefined;
+}
+
+export async function listDocuments(db: Kysely<PlatformTables>, communeId: string, filters: DocumentFilters) {
+  let query = scoped(db, communeId)
+    .selectFrom('commune_documents')
+    .innerJoin('stored_files', 'stored_files.id', 'commune_documents.file_id')
+    .select([
+      'commune_documents.id',
+      'commune_documents.title',
+      'commune_documents.category',
+      'commune_documents.document_date',
+      'commune_documents.file_id',
+      'stored_files.byte_size',
+    ]);
+  if (filters.category) query = query.where('commune_documents.category', '=', filters.category as never);
+  if (filters.year) {
+    query = query.where('commune_documents.document_date', '>=', `${filters.year}-01-01`).where('commune_documents.document_date', '<=', `${filters.year}-12-31`);
+  }
+  const rows = await query.orderBy('commune_documents.document_date', 'desc').orderBy('commune_documents.id').execute();
+  const needle = filters.q?.trim().toLocaleLowerCase();
+  // Titles are multilingual jsonb; a commune has at most a few hundred documents, so matching here is simplest.
+  return needle ? rows.filter((row) => Object.values(row.title).some((title) => title?.toLocaleLowerCase().includes(needle))) : rows;
+}
+
+export async function councilData(db: Kysely<PlatformTables>, communeId: string) {
+  const inCommune = scoped(db, communeId);
+  const [persons, organizations, memberships] = await Promise.all([
+    inCommune.selectFrom('council_persons').selectAll().orderBy('name').orderBy('id').execute(),
+    inCommune.selectFrom('council_organizations').selectAll().orderBy('classification').orderBy('id').execute(),
+    inCommune.selectFrom('council_memberships').selectAll().orderBy('start_date').orderBy('id').execute(),
+  ]);
+  return { persons, organizations, memberships };
+}
+
+export function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

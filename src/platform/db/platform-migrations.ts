@@ -1,0 +1,7 @@
+import type { MigrationSet } from './migrator.js';
+import * as foundation from './migrations/2026-11-23T0900_platform_foundation.js';
+
+export const platformMigrations: MigrationSet = {
+  owner: 'platform',
+  migrations: { '2026-11-23T0900_platform_foundation': foundation },
+};

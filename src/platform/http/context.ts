@@ -1,0 +1,41 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../config/config.js';
+import type { Commune, PlatformTables } from '../db/platform-tables.js';
+import type { MessageRegistry, Translate } from '../i18n/i18n.js';
+import type { Locale } from '../i18n/locales.js';
+import type { MessageSender } from '../messaging/message-sender.js';
+import type { PalabreModule } from '../module.js';
+import type { Actor } from '../permissions/actor.js';
+import type { FileStorage } from '../storage/storage.js';
+
+/** Services the platform hands to every module through `app.platform`. */
+export interface PlatformServices {
+  config: Config;
+  db: Kysely<PlatformTables>;
+  databaseKind: 'pglite' | 'postgres';
+  messages: MessageRegistry;
+  messageSender: MessageSender;
+  storage: FileStorage;
+  modules: readonly PalabreModule[];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    platform: PlatformServices;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+    locale: Locale;
+    t: Translate;
+    /** The commune named in the URL, for routes under /<commune>/. */
+    commune: Commune | null;
+    csrfToken: string;
+    /** Raw session token from the cookie, to sign out. */
+    sessionToken: string | null;
+  }
+}
+
+export function requireCommune(commune: Commune | null): Commune {
+  if (!commune) throw new Error('route used outside a commune scope');
+  return commune;
+}

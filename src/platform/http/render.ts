@@ -1,0 +1,21 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { buildViewContext, type ViewContext } from '../views/view-context.js';
+
+/** Sends a server-rendered page; views are functions of a ViewContext. */
+export async function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  view: (ctx: ViewContext) => JSX.Element,
+  status = 200,
+): Promise<FastifyReply> {
+  const html = await view(buildViewContext(request));
+  return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+}
+
+export const flashCookieName = 'palabre_flash';
+
+/** Redirects after a successful POST, with a one-time translated message for the next page. */
+export function redirectWithFlash(reply: FastifyReply, location: string, messageKey: string): FastifyReply {
+  reply.setCookie(flashCookieName, messageKey, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
+  return reply.redirect(location, 303);
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Migration } from 'kysely/migration';
+import type { Config } from './config/config.js';
+import type { Catalogues } from './i18n/i18n.js';
+import type { PlatformTables } from './db/platform-tables.js';
+import type { CommuneRole } from './db/platform-tables.js';
+import type { FileStorage } from './storage/storage.js';
+
+/** Adds a module's routes to a Fastify scope; the scope's prefix depends on where they are mounted. */
+export type RouteRegistrar = (app: FastifyInstance) => void | Promise<void>;
+
+export interface NavigationEntry {
+  /** i18n key of the label. */
+  labelKey: string;
+  /** Path relative to the commune root, e.g. "news" → /<commune>/news. */
+  path: string;
+  area: 'public' | 'admin';
+  /** Order in menus, smaller first. */
+  order?: number;
+  /** Roles that see this entry (admin area); omitted = everyone. */
+  roles?: CommuneRole[];
+}
+
+export interface OpenDataExport {
+  /** Stable identifier, e.g. "commune-news". */
+  id: string;
+  titleKey: string;
+  /** Rows published for one commune; the open-data module serves them as CSV and JSON. */
+  rows(db: Kysely<PlatformTables>, communeId: string): Promise<Record<string, unknown>[]>;
+}
+
+export interface SeedContext {
+  db: Kysely<PlatformTables>;
+  config: Config;
+  storage: FileStorage;
+  /** Communes created by the platform seed, by slug. */
+  communes: Map<string, { id: string; slug: string }>;
+  /** Demo accounts by key, e.g. "ndar-toute:staff". */
+  users: Map<string, string>;
+}
+
+/** The contract every module fulfils; src/modules.ts lists the modules explicitly. */
+export interface PalabreModule {
+  id: string;
+  /** Public pages under /<commune>/… */
+  communeRoutes?: RouteRegistrar;
+  /** Back-office pages under /<commune>/admin/… */
+  adminRoutes?: RouteRegistrar;
+  /** Pages outside any commune, e.g. network-wide lists. */
+  networkRoutes?: RouteRegistrar;
+  navigation?: NavigationEntry[];
+  migrations: Record<string, Migration>;
+  seed?: (context: SeedContext) => Promise<void>;
+  openDataExports?: OpenDataExport[];
+  /** Interface strings; keys are namespaced by the module id. */
+  i18n: Catalogues;
+  /** Modules a commune cannot switch off (its own site). */
+  alwaysOn?: boolean;
+}

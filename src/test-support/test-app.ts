@@ -1,0 +1,87 @@
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { createApp, type PalabreApp } from '../app.js';
+import { createSession, sessionCookieName } from '../platform/auth/session-store.js';
+import { loadConfig } from '../platform/config/config.js';
+import { seedDemoIfEmpty } from '../seed.js';
+import { createTestDatabase } from './test-database.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const testCsrfToken = 'test-csrf-token-0123456789abcdefghijkl';
+
+export interface TestApp extends PalabreApp {
+  /** Demo account user ids by key, e.g. "ndar-toute:staff". */
+  users: Map<string, string>;
+  communeId(slug: string): Promise<string>;
+  /** Cookie header of a fresh session for a demo account (or anonymous when key is null). */
+  cookiesFor(key: string | null): Promise<string>;
+  /** GET or POST as a demo account; POST bodies are form-encoded with a valid CSRF token. */
+  request(
+    key: string | null,
+    method: 'GET' | 'POST',
+    url: string,
+    form?: Record<string, string>,
+    extra?: Partial<InjectOptions>,
+  ): Promise<LightMyRequestResponse>;
+}
+
+/** A migrated app on a fresh database, seeded with the demo network unless told otherwise. */
+export async function createTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'palabre-test-')),
+    LOG_LEVEL: 'silent',
+    DEMO_MODE: 'true',
+    RATE_LIMIT_POST_PER_MINUTE: '10000',
+    ...options.env,
+  });
+  const database = await createTestDatabase();
+  const palabre = await createApp({ config, database });
+  const users = new Map<string, string>();
+  if (options.seed !== false) {
+    await seedDemoIfEmpty(palabre.services);
+    const rows = await palabre.services.db.selectFrom('users').select(['id', 'phone_e164', 'email']).execute();
+    const { demoAccounts } = await import('../seed.js');
+    for (const account of demoAccounts) {
+      const row = rows.find((r) => r.phone_e164 === account.identifier || r.email === account.identifier);
+      if (row) users.set(account.key, row.id);
+    }
+  }
+  const cookiesFor = async (key: string | null) => {
+    const base = `palabre_csrf=${testCsrfToken}`;
+    if (!key) return base;
+    const userId = users.get(key);
+    if (!userId) throw new Error(`no demo account ${key}`);
+    const staff = !key.endsWith(':citizen');
+    const { token } = await createSession(palabre.services.db, {
+      userId,
+      kind: staff ? 'staff' : 'citizen',
+      ip: null,
+      userAgent: 'test',
+    });
+    return `${base}; ${sessionCookieName}=${token}`;
+  };
+  return {
+    ...palabre,
+    users,
+    communeId: async (slug) =>
+      (await palabre.services.db.selectFrom('communes').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id,
+    cookiesFor,
+    request: async (key, method, url, form, extra = {}) => {
+      const cookie = await cookiesFor(key);
+      const payload = form ? new URLSearchParams({ _csrf: testCsrfToken, ...form }).toString() : undefined;
+      return palabre.app.inject({
+        method,
+        url,
+        headers: {
+          cookie,
+          ...(payload ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+          ...(extra.headers ?? {}),
+        },
+        payload,
+        ...extra,
+      } as InjectOptions);
+    },
+  };
+}
