@@ -22,3 +22,11 @@ export const backOfficeRoles: CommuneRole[] = ['staff', 'admin', 'moderator', 'm
 export function isCommuneAdmin(actor: Actor, communeId: string): boolean {
   return actor.isPlatformAdmin || hasRole(actor, communeId, 'admin');
 }
+
+export const roleLabelKeys: Record<CommuneRole, string> = {
+  citizen: 'core.roles.citizen',
+  staff: 'core.roles.staff',
+  admin: 'core.roles.admin',
+  moderator: 'core.roles.moderator',
+  mediator: 'core.roles.mediator',
+};
