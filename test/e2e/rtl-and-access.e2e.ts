@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, seriousAccessibilityViolations, startHarness } from './support/harness.js';
+import { type Harness, seriousAccessibilityViolations, signInByPhone, startHarness } from './support/harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -24,8 +24,22 @@ describe('Arabic pages', () => {
   });
 });
 
+describe('cross-commune access', () => {
+  it('staff of Tiznit El Jadida are refused the back-office of Ndar Toute with a translated page', async () => {
+    const context = await h.newContext();
+    const page = await context.newPage();
+    await signInByPhone(page, '+212600000002', '/sign-in?commune=tiznit-el-jadida');
+    const response = await page.goto('/ndar-toute/admin/roles?lang=fr');
+    expect(response?.status()).toBe(403);
+    expect(await page.locator('main').textContent()).toContain("Vous n'avez pas le droit");
+    const own = await page.goto('/tiznit-el-jadida/admin');
+    expect(own?.status()).toBe(200);
+    await context.close();
+  });
+});
+
 describe('accessibility (axe-core): no serious or critical violation', () => {
-  const pages = ['/ndar-toute/', '/tiznit-el-jadida/', '/ndar-toute/council', '/ndar-toute/news', '/ndar-toute/services', '/ndar-toute/documents'];
+  const pages = ['/', '/ndar-toute/', '/tiznit-el-jadida/', '/ndar-toute/council', '/ndar-toute/news', '/ndar-toute/services', '/ndar-toute/documents', '/sign-in'];
   for (const path of pages) {
     it(path, async () => {
       const context = await h.newContext({ locale: path.includes('tiznit') ? 'ar' : 'fr-FR' });
@@ -36,4 +50,16 @@ describe('accessibility (axe-core): no serious or critical violation', () => {
       await context.close();
     });
   }
+
+  it('the back-office pages of a commune administrator', async () => {
+    const context = await h.newContext();
+    const page = await context.newPage();
+    await signInByPhone(page, '+221770000001', '/sign-in?commune=ndar-toute');
+    for (const path of ['/ndar-toute/admin', '/ndar-toute/admin/roles', '/ndar-toute/admin/audit', '/account']) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      expect(await seriousAccessibilityViolations(page), path).toEqual([]);
+    }
+    await context.close();
+  });
 });

@@ -27,7 +27,7 @@ export const communeModule: PalabreModule = {
     { labelKey: 'commune.nav.services', path: 'admin/services', area: 'admin', order: 30, roles: [...editors] },
     { labelKey: 'commune.nav.documents', path: 'admin/documents', area: 'admin', order: 40, roles: [...editors] },
     { labelKey: 'commune.nav.meetings', path: 'admin/meetings', area: 'admin', order: 50, roles: [...editors] },
-    { labelKey: 'commune.nav.profile', path: 'admin/profile', area: 'admin', order: 60, roles: ['admin'] },
+    { labelKey: 'commune.nav.profile', path: 'admin/profile', area: 'admin', order: 60, roles: [...editors] },
   ],
   migrations: { '2026-11-23T1000_commune_site': siteTables },
   seed: seedCommuneSites,

@@ -15,7 +15,7 @@ describe('communePolicy', () => {
   it.each([
     ['staff of the commune', actor('A', 'staff'), 'news.publish', true],
     ['admin of the commune', actor('A', 'admin'), 'profile.edit', true],
-    ['staff cannot edit the profile', actor('A', 'staff'), 'profile.edit', false],
+    ['staff of the commune edits the profile', actor('A', 'staff'), 'profile.edit', true],
     ['staff of another commune', actor('B', 'staff', 'admin'), 'news.edit', false],
     ['a citizen', actor('A', 'citizen'), 'news.edit', false],
     ['a moderator', actor('A', 'moderator'), 'documents.edit', false],

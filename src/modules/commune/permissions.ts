@@ -24,5 +24,5 @@ export const communePolicy = definePolicy<{
   'services.edit': isEditor,
   'documents.edit': isEditor,
   'meetings.edit': isEditor,
-  'profile.edit': (actor, resource) => actor.isPlatformAdmin || hasRole(actor, resource.communeId, 'admin'),
+  'profile.edit': isEditor,
 });

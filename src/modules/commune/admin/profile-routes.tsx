@@ -3,7 +3,7 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import { communeScope } from '../../../platform/db/commune-scope.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { redirectWithFlash, sendPage } from '../../../platform/http/render.js';
-import { adminOnly } from '../../../platform/permissions/route-access.js';
+import { staffOnly } from '../../../platform/permissions/route-access.js';
 import { readMultipartForm } from '../../../platform/storage/uploads.js';
 import { communePolicy } from '../permissions.js';
 import { communeDb } from '../queries/public-queries.js';
@@ -17,7 +17,7 @@ const profile: AdminResource = {
   path: 'profile',
   table: 'commune_profiles',
   titleKey: 'commune.admin.profile',
-  action: 'news.edit',
+  action: 'profile.edit',
   auditType: 'commune_profile',
   orderBy: 'commune_id',
   rowLabel: () => '',
@@ -31,7 +31,7 @@ const profile: AdminResource = {
 };
 
 export function registerProfileRoutes(app: FastifyInstance): void {
-  const admin = { config: { access: adminOnly } };
+  const admin = { config: { access: staffOnly } };
   const scopeOf = (communeId: string) => communeScope(communeDb(app.platform.db), communeId);
 
   app.get('/profile', admin, async (request, reply) => {

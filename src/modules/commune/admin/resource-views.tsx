@@ -13,7 +13,7 @@ export function ResourceListPage({ ctx, resource, rows }: { ctx: ViewContext; re
       <h1 safe>{ctx.t(resource.titleKey)}</h1>
       <p class="admin-actions"><a class="btn" href={`${base(ctx, resource)}/new`} safe>{ctx.t('commune.admin.new')}</a></p>
       {rows.length === 0 ? <p class="muted" safe>{ctx.t('commune.admin.empty')}</p> : ''}
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex="0">
         <table class="data">
           <thead><tr><th scope="col" safe>{ctx.t('commune.admin.item')}</th><th scope="col" safe>{ctx.t('commune.admin.details')}</th></tr></thead>
           <tbody>

@@ -24,7 +24,7 @@ export interface AdminResource {
   table: string;
   titleKey: string;
   /** Policy action guarding every change. */
-  action: 'news.edit' | 'council.edit' | 'services.edit' | 'documents.edit' | 'meetings.edit';
+  action: 'news.edit' | 'council.edit' | 'services.edit' | 'documents.edit' | 'meetings.edit' | 'profile.edit';
   /** Audit resource type, e.g. "news_post". */
   auditType: string;
   fields: FieldSpec[];
