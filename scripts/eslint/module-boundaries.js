@@ -16,7 +16,7 @@ export const moduleBoundaries = {
   create(context) {
     const file = context.filename;
     const from = locate(file);
-    const isTest = /\.test\.tsx?$/.test(file);
+    const isTest = /(\.test|test-helpers)\.tsx?$/.test(file);
     return {
       ImportDeclaration(node) {
         const source = node.source.value;

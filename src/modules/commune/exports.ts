@@ -8,12 +8,16 @@ export const communeExports: OpenDataExport[] = [
   {
     id: 'commune-news',
     titleKey: 'commune.exports.news',
-    rows: async (db, communeId) =>
-      (await listPublishedNews(db, communeId, { limit: 1000 })).items.map((post) => ({
+    rows: async (db, communeId) => {
+      const { slug } = await db.selectFrom('communes').select('slug').where('id', '=', communeId).executeTakeFirstOrThrow();
+      return (await listPublishedNews(db, communeId, { limit: 1000 })).items.map((post) => ({
         id: post.id,
         title: french(post.title),
         published_at: post.publish_at?.toISOString(),
-      })),
+        // Relative to the site's public address, which the open-data module prefixes.
+        url: `/${slug}/news/${post.id}`,
+      }));
+    },
   },
   {
     id: 'commune-council',

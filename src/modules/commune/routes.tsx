@@ -15,7 +15,7 @@ import {
   upcomingMeetings,
 } from './queries/public-queries.js';
 import { atomFeed } from './views/atom-feed.js';
-import { CouncilPage, PersonPage, popoloExport } from './views/council.js';
+import { CouncilPage, PersonPage, popoloExport, postLabelKeys } from './views/council.js';
 import { HomePage } from './views/home.js';
 import { NewsIndexPage, NewsPage } from './views/news.js';
 import { DocumentsPage, ServicePage, ServicesPage } from './views/services.js';
@@ -78,7 +78,7 @@ export async function communeRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/council/popolo.json', pub, async (request, reply) => {
     const data = await councilData(db, communeOf(request).id);
-    return reply.header('cache-control', 'public, max-age=300').send(popoloExport(data, baseUrlOf(request), request.locale));
+    return reply.header('cache-control', 'public, max-age=300').send(popoloExport(data, baseUrlOf(request), request.locale, (post) => request.t(postLabelKeys[post])));
   });
 
   app.get<IdParams>('/council/:id', pub, async (request, reply) => {

@@ -16,8 +16,8 @@ export interface SeedCommune {
   persons: SeedPerson[]; organizations: SeedOrganization[]; memberships: SeedMembership[];
   news: SeedNews[]; services: SeedService[]; documents: SeedDocument[]; meetings: SeedMeeting[];
 }
-const empty = { persons: [], organizations: [], memberships: [], news: [], services: [], documents: [], meetings: [] };
-export const seedCommunes: SeedCommune[] = [
-  { slug: 'ndar-toute', name: { fr: 'Ndar Toute' }, country: 'SN', region: { fr: 'Saint-Louis' }, defaultLocale: 'fr', enabledLocales: ['fr', 'en'], timeZone: 'Africa/Dakar', currency: 'XOF', presentation: { fr: 'Commune de Ndar Toute.' }, contact: { address: { fr: 'Place de la mairie' }, phone: '+221339610000', email: 'mairie@ndar-toute.example.sn', openingHours: { fr: 'Lun–ven 8 h–17 h' } }, keyFigures: { population: 45210, areaKm2: 12, neighbourhoods: 9, councillors: 46 }, neighbourhoods: ['Sor', 'Guet Ndar'], ...empty },
-  { slug: 'tiznit-el-jadida', name: { ar: 'تيزنيت الجديدة', fr: 'Tiznit El Jadida' }, country: 'MA', region: { ar: 'سوس ماسة', fr: 'Souss-Massa' }, defaultLocale: 'ar', enabledLocales: ['ar', 'fr'], timeZone: 'Africa/Casablanca', currency: 'MAD', presentation: { ar: 'جماعة تيزنيت الجديدة.', fr: 'Commune de Tiznit El Jadida.' }, contact: { address: { ar: 'ساحة البلدية', fr: 'Place de la municipalité' }, phone: '+212528860000', email: 'commune@tiznit-el-jadida.example.ma', openingHours: { ar: 'من الاثنين إلى الجمعة', fr: 'Lun–ven' } }, keyFigures: { population: 30100, areaKm2: 20, neighbourhoods: 7, councillors: 35 }, neighbourhoods: ['الرحمة'], ...empty },
-];
+import { ndarToute } from './seed-ndar-toute.js';
+import { tiznitElJadida } from './seed-tiznit.js';
+
+/** The demo network: one Senegalese commune in French, one Moroccan commune in Arabic and French. */
+export const seedCommunes: SeedCommune[] = [ndarToute, tiznitElJadida];

@@ -1,3 +1,4 @@
+import { CsrfField } from '../../../platform/views/components.js';
 import { formatDateTime } from '../../../platform/i18n/format.js';
 import { locales, pickLocalized, type LocalizedText } from '../../../platform/i18n/locales.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
@@ -10,6 +11,16 @@ function stateLabel(row: Record<string, unknown>, ctx: ViewContext): string {
   if (row.status !== 'published' || !publishAt) return ctx.t('commune.news.state_draft');
   const when = formatDateTime(publishAt, ctx.locale, ctx.commune!.time_zone);
   return publishAt > new Date() ? ctx.t('commune.news.state_scheduled', { date: when }) : ctx.t('commune.news.state_published', { date: when });
+}
+
+/** Correcting a post already online keeps its original publication date (feeds and lists stay stable). */
+function alreadyOnline(existing: Record<string, unknown> | null, now: Date): Date | null {
+  const publishAt = existing?.publish_at as Date | null | undefined;
+  return existing?.status === 'published' && publishAt && publishAt <= now ? publishAt : null;
+}
+
+export function isOnline(row: Record<string, unknown>): boolean {
+  return row.status === 'published' && row.publish_at !== null;
 }
 
 /** News posts: the generic section plus a publication state chosen by the button pressed. */
@@ -29,12 +40,12 @@ export const newsResource: AdminResource = {
     { name: 'photo_file_id', labelKey: 'commune.fields.photo', kind: 'image' },
     { name: 'publish_at', labelKey: 'commune.fields.publish_at', kind: 'datetime' },
   ],
-  beforeSave: (columns, values, { userId, isUpdate, now }): Record<string, string> => {
+  beforeSave: (columns, values, { userId, existing, now }): Record<string, string> => {
     const intent = intents.find((i) => i === values.intent) ?? 'draft';
     columns.updated_at = now;
-    if (!isUpdate) columns.author_id = userId;
+    if (!existing) columns.author_id = userId;
     if (intent === 'draft') Object.assign(columns, { status: 'draft', publish_at: null });
-    if (intent === 'publish') Object.assign(columns, { status: 'published', publish_at: now });
+    if (intent === 'publish') Object.assign(columns, { status: 'published', publish_at: alreadyOnline(existing, now) ?? now });
     if (intent === 'schedule') {
       const when = columns.publish_at as Date | null;
       if (!when || when <= now) return { publish_at: 'commune.news.schedule_in_future' };
@@ -43,6 +54,15 @@ export const newsResource: AdminResource = {
     return {};
   },
   auditAction: (values) => (values.intent === 'publish' ? 'news.published' : values.intent === 'schedule' ? 'news.scheduled' : null),
+  editActions: (ctx, row) =>
+    isOnline(row) ? (
+      <form method="post" action={`/${ctx.commune!.slug}/admin/news/${String(row.id)}/unpublish`} class="admin-actions">
+        <CsrfField ctx={ctx} />
+        <button type="submit" class="btn btn-secondary" safe>{ctx.t('commune.news.unpublish')}</button>
+      </form>
+    ) : (
+      ''
+    ),
   submitButtons: (ctx) => (
     <>
       <button type="submit" name="intent" value="publish" class="btn" safe>{ctx.t('commune.news.publish_now')}</button>

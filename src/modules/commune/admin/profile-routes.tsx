@@ -4,10 +4,9 @@ import { communeScope } from '../../../platform/db/commune-scope.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { redirectWithFlash, sendPage } from '../../../platform/http/render.js';
 import { staffOnly } from '../../../platform/permissions/route-access.js';
-import { readMultipartForm } from '../../../platform/storage/uploads.js';
 import { communePolicy } from '../permissions.js';
 import { communeDb } from '../queries/public-queries.js';
-import { type AdminResource, emptyState, toColumns, toFormValues } from './resource.js';
+import { type AdminResource, emptyState, readAdminForm, toColumns, toFormValues } from './resource.js';
 import { ResourceFormPage } from './resource-views.js';
 
 const figures = ['population', 'areaKm2', 'neighbourhoods', 'councillors'] as const;
@@ -45,7 +44,7 @@ export function registerProfileRoutes(app: FastifyInstance): void {
     const commune = request.commune;
     if (!commune) throw new AppError('COMMUNE_NOT_FOUND');
     communePolicy.authorize(request.actor, 'profile.edit', { communeId: commune.id });
-    const { fields } = await readMultipartForm(request);
+    const { fields } = await readAdminForm(request);
     const { columns, errors } = toColumns(profile, fields, commune, true);
     if (Object.keys(errors).length > 0) {
       return sendPage(request, reply, (ctx) => <ResourceFormPage ctx={ctx} props={{ resource: profile, form: { values: fields, errors }, id: null, choices: {} }} />, 422);

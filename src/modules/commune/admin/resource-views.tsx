@@ -87,6 +87,8 @@ export interface ResourceFormProps {
   choices: Choices;
   /** Extra buttons, e.g. publish or schedule for news. */
   submitButtons?: JSX.Element;
+  /** The stored row when editing, for extra actions such as unpublish. */
+  row?: Record<string, unknown>;
 }
 
 export function ResourceFormPage({ ctx, props }: { ctx: ViewContext; props: ResourceFormProps }) {
@@ -107,12 +109,29 @@ export function ResourceFormPage({ ctx, props }: { ctx: ViewContext; props: Reso
           {buttons}
         </div>
       </form>
+      {id && props.row && resource.editActions ? resource.editActions(ctx, props.row) : ''}
       {id ? (
         <form method="post" action={`${base(ctx, resource)}/${id}/delete`} class="admin-actions">
           <CsrfField ctx={ctx} />
           <button type="submit" class="btn btn-danger" safe>{ctx.t('commune.admin.delete')}</button>
         </form>
       ) : ''}
+    </Layout>
+  );
+}
+
+/** The council section groups three lists: elected persons, bodies, and who holds which post. */
+export function CouncilHubPage({ ctx, sections }: { ctx: ViewContext; sections: AdminResource[] }) {
+  return (
+    <Layout ctx={ctx} title={ctx.t('commune.nav.council')} area="admin">
+      <h1 safe>{ctx.t('commune.nav.council')}</h1>
+      <ul class="grid">
+        {sections.map((section) => (
+          <li class="card">
+            <a href={base(ctx, section)} safe>{ctx.t(section.titleKey)}</a>
+          </li>
+        ))}
+      </ul>
     </Layout>
   );
 }

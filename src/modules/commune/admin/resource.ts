@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { type MultipartForm, readMultipartForm } from '../../../platform/storage/uploads.js';
 import type { Commune } from '../../../platform/db/platform-tables.js';
 import type { FormState } from '../../../platform/http/forms.js';
 import { dateToZonedLocal, zonedLocalToDate } from '../../../platform/i18n/format.js';
@@ -39,12 +40,15 @@ export interface AdminResource {
   /** Audit action for a save, when more telling than "<type>.updated" (e.g. "news.published"). */
   auditAction?(values: FormValues, isUpdate: boolean): string | null;
   submitButtons?(ctx: ViewContext): JSX.Element;
+  /** Extra forms on the edit page, e.g. unpublish a news post. */
+  editActions?(ctx: ViewContext, row: Record<string, unknown>): JSX.Element;
 }
 
 export interface SaveContext {
   commune: Commune;
   userId: string | null;
-  isUpdate: boolean;
+  /** The stored row when editing, null when creating. */
+  existing: Record<string, unknown> | null;
   now: Date;
 }
 
@@ -119,3 +123,13 @@ export function toFormValues(resource: AdminResource, row: Record<string, unknow
 }
 
 export const emptyState = (values: FormValues = {}): FormState<FormValues> => ({ values, errors: {} });
+
+/** Forms with a file are multipart; a plain url-encoded post (no file chosen, scripts, tests) is accepted too. */
+export async function readAdminForm(request: FastifyRequest): Promise<MultipartForm> {
+  if (request.isMultipart()) return readMultipartForm(request);
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries((request.body as Record<string, unknown> | undefined) ?? {})) {
+    if (key !== '_csrf' && typeof value === 'string') fields[key] = value;
+  }
+  return { fields, files: {} };
+}

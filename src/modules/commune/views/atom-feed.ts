@@ -1,10 +1,13 @@
-import Html from '@kitajs/html';
 import { locales, pickLocalized, type Locale } from '../../../platform/i18n/locales.js';
 import type { Commune } from '../../../platform/db/platform-tables.js';
 import type { NewsPost } from '../db/tables.js';
 import { safeMarkdownHtml } from './markdown.js';
 
-const escape = (value: string) => Html.escapeHtml(value);
+const xmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/** XML text and attribute escaping; '>' too, so a "]]>" in a title cannot break the document. */
+export const escapeXml = (value: string) => value.replace(/[&<>"']/g, (char) => xmlEntities[char]!);
+const escape = escapeXml;
 
 /** Atom 1.0 feed of a commune's published news, in the commune's default language. */
 export function atomFeed(commune: Commune, posts: NewsPost[], baseUrl: string, title: string): string {

@@ -97,7 +97,7 @@ export function PersonPage({ ctx, person, data }: { ctx: ViewContext; person: Pe
 }
 
 /** Popolo-shaped export (persons, organizations, posts, memberships) for civic-tech tools. */
-export function popoloExport(data: CouncilData, baseUrl: string, locale: string) {
+export function popoloExport(data: CouncilData, baseUrl: string, locale: string, postLabel: (post: Post) => string) {
   const text = (value: Partial<Record<string, string>>) => value[locale] ?? Object.values(value).find(Boolean) ?? '';
   return {
     persons: data.persons.map((p) => ({
@@ -111,7 +111,7 @@ export function popoloExport(data: CouncilData, baseUrl: string, locale: string)
     organizations: data.organizations.map((o) => ({ id: o.id, name: text(o.name), classification: o.classification })),
     posts: [...new Set(data.memberships.map((m) => `${m.organization_id}:${m.post}`))].map((key) => {
       const [organizationId, post] = key.split(':');
-      return { id: key, label: post!.replace('_', ' '), role: post, organization_id: organizationId };
+      return { id: key, label: postLabel(post as Post), role: post, organization_id: organizationId };
     }),
     memberships: data.memberships.map((m) => ({
       id: m.id,
