@@ -78,8 +78,12 @@ function ensureChromium() {
     return;
   }
   const installHint = 'Browser tests need Chromium: run "sudo apt-get install -y chromium" (Debian) or set CHROMIUM_PATH.';
-  if (process.getuid?.() !== 0 || process.env.CHROMIUM_PATH) {
-    // Not root (cannot install), or an explicit CHROMIUM_PATH that apt-get would not fill.
+  if (process.env.CHROMIUM_PATH) {
+    // An explicit path that apt-get would not fill.
+    console.error(`Browser tests need Chromium: CHROMIUM_PATH=${chromiumPath} does not exist (fix it, or unset it and install Debian's chromium).`);
+    process.exit(1);
+  }
+  if (process.getuid?.() !== 0) {
     console.error(installHint);
     process.exit(1);
   }
@@ -94,7 +98,7 @@ function ensureChromium() {
 }
 
 /** The closing line, from Vitest's JSON report. */
-export function summaryLine(reportPath, vitestStatus) {
+function summaryLine(reportPath, vitestStatus) {
   if (!existsSync(reportPath)) return `tests: no results (vitest exited with code ${vitestStatus} before writing its report)`;
   const report = JSON.parse(readFileSync(reportPath, 'utf8'));
   const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
@@ -138,7 +142,7 @@ for (const name of steps) {
   if (name === 'xss') {
     // Exit 1: unsafe JSX; exit 2: warnings only (e.g. an unused `safe`), also a failure here.
     // xss-scan swallows its own crashes with exit 0, so a pass must also print its success line.
-    step('xss-scan', tool('xss-scan'), ['--project', 'tsconfig.json', '--simplified'], {
+    step('xss-scan', tool('xss-scan'), ['--project', 'tsconfig.json'], {
       capture: true,
       check: (result) =>
         /No XSS vulnerabilities found/.test(result.stdout ?? '') ? undefined : 'xss-scan exited 0 without reporting a result',

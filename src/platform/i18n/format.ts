@@ -3,29 +3,43 @@ import type { Locale } from './locales.js';
 // Arabic UI in Morocco and Tunisia conventionally uses Western digits; "ar-MA"-style tags would be per commune.
 const intlTag: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB', pt: 'pt-PT', ar: 'ar-u-nu-latn' };
 
+// Building an Intl formatter costs far more than using one: pages format many dates, so keep them.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, build: () => F): F {
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) {
+    formatter = build();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+const dateFormat = (locale: string, timeZone: string, withTime: boolean) =>
+  cached(`d|${locale}|${timeZone}|${withTime}`, () =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'long', ...(withTime ? { timeStyle: 'short' } : {}), timeZone }),
+  );
+
 export function formatDate(value: Date | string, locale: Locale, timeZone = 'UTC'): string {
-  return new Intl.DateTimeFormat(intlTag[locale], { dateStyle: 'long', timeZone }).format(new Date(value));
+  return dateFormat(intlTag[locale], timeZone, false).format(new Date(value));
 }
 
 export function formatDateTime(value: Date | string, locale: Locale, timeZone = 'UTC'): string {
-  return new Intl.DateTimeFormat(intlTag[locale], { dateStyle: 'long', timeStyle: 'short', timeZone }).format(
-    new Date(value),
-  );
+  return dateFormat(intlTag[locale], timeZone, true).format(new Date(value));
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlTag[locale]).format(value);
+  return cached(`n|${locale}`, () => new Intl.NumberFormat(intlTag[locale])).format(value);
 }
 
 export function formatMoney(amount: number, currency: string, locale: Locale): string {
-  return new Intl.NumberFormat(intlTag[locale], { style: 'currency', currency, maximumFractionDigits: 0 }).format(
-    amount,
-  );
+  const format = cached(`m|${locale}|${currency}`, () => new Intl.NumberFormat(intlTag[locale], { style: 'currency', currency, maximumFractionDigits: 0 }));
+  return format.format(amount);
 }
 
 /** ISO date (YYYY-MM-DD) of an instant as seen in the commune's time zone, for <time datetime>. */
 export function isoDate(value: Date | string, timeZone = 'UTC'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(value));
+  return cached(`iso|${timeZone}`, () => new Intl.DateTimeFormat('en-CA', { timeZone })).format(new Date(value));
 }
 
 /** Offset in ms between the time zone's wall clock and UTC at a given instant. */
