@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a throw-away PostgreSQL server for tests on 127.0.0.1 and prints its DATABASE_URL line on
-# stdout (everything else goes to stderr). Meant for CI and for developers who are root; installs
+# stdout (everything else goes to stderr). Meant for CI and for developers who are root (as another
+# user it runs the server as that user, if the binaries are installed); installs
 # Debian's postgresql with apt-get when the server binaries are missing.
 #
 #   eval "$(scripts/pg-local.sh)"     start (or reuse) the server, export DATABASE_URL
@@ -11,7 +12,9 @@
 set -euo pipefail
 
 port="${PGPORT:-54329}"
-state=/tmp/palabre-pg          # state/dir (and state/dir-<port> for other ports) holds the data directory path
+# $state/dir (and $state/dir-<port> for other ports) holds the data directory path.
+state=/tmp/palabre-pg
+if [ "$(id -u)" -ne 0 ]; then state="/tmp/palabre-pg-$(id -un)"; fi
 if [ "$port" = 54329 ]; then state_file="$state/dir"; else state_file="$state/dir-$port"; fi
 url="postgres://palabre:palabre@127.0.0.1:${port}/palabre_test"
 

@@ -106,3 +106,21 @@ describe('errors never leak internals', () => {
     expect(response.json()).toEqual({ error: { code: 'INTERNAL', message: expect.any(String) } });
   });
 });
+
+describe('rate limits on POST', () => {
+  let limited: TestApp;
+  beforeAll(async () => {
+    limited = await createTestApp({ env: { RATE_LIMIT_POST_PER_MINUTE: '3' } });
+  });
+  afterAll(() => limited.close());
+
+  it('refuses a flood of POSTs from one address with a translated 429, and never limits reading', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await limited.request('ndar-toute:citizen', 'POST', '/account', { preferred_locale: 'fr' })).statusCode);
+    expect(statuses.slice(0, 3)).toEqual([303, 303, 303]);
+    expect(statuses.slice(3)).toEqual([429, 429]);
+    const refused = await limited.request('ndar-toute:citizen', 'POST', '/account', { preferred_locale: 'fr' }, { headers: { 'accept-language': 'fr' } });
+    expect(refused.body).toContain('RATE_LIMITED');
+    for (let i = 0; i < 10; i++) expect((await limited.request(null, 'GET', '/ndar-toute/')).statusCode).toBe(200);
+  });
+});

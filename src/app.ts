@@ -69,7 +69,12 @@ export async function createApp(options: AppOptions): Promise<PalabreApp> {
   const { config } = options;
   const modules = options.modules ?? allModules;
   const database =
-    options.database ?? (await createDatabase({ url: config.databaseUrl, pgliteDir: pgliteDirectory(config.dataDir) }));
+    options.database ??
+    (await createDatabase({
+      url: config.databaseUrl,
+      pgliteDir: pgliteDirectory(config.dataDir),
+      onIdleError: (error) => console.error(`database: idle connection closed by the server (${error.message})`),
+    }));
   await migrateToLatest(database.db, [
     platformMigrations,
     ...modules.map((module) => ({ owner: module.id, migrations: module.migrations })),

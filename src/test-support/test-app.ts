@@ -26,16 +26,21 @@ export interface TestApp extends PalabreApp {
   ): Promise<LightMyRequestResponse>;
 }
 
-/** A migrated app on a fresh database, seeded with the demo network unless told otherwise. */
-export async function createTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const config = loadConfig({
+/** Configuration for tests: own data directory, demo mode (codes on screen), no practical POST limit. */
+export function testConfig(env: Record<string, string> = {}) {
+  return loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'palabre-test-')),
     LOG_LEVEL: 'silent',
     DEMO_MODE: 'true',
     RATE_LIMIT_POST_PER_MINUTE: '10000',
-    ...options.env,
+    ...env,
   });
+}
+
+/** A migrated app on a fresh database, seeded with the demo network unless told otherwise. */
+export async function createTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const config = testConfig(options.env);
   const database = await createTestDatabase();
   const palabre = await createApp({ config, database });
   const users = new Map<string, string>();

@@ -19,6 +19,8 @@ export interface DatabaseOptions {
   /** Directory for PGlite files; `memory://` keeps it in memory (tests). */
   pgliteDir?: string;
   poolSize?: number;
+  /** Told when the server closes an idle pooled connection (logged by the app, ignored by tests). */
+  onIdleError?: (error: Error) => void;
 }
 
 // Same values from both drivers: bigint (count(*)) as numbers, SQL dates as 'YYYY-MM-DD' strings
@@ -31,6 +33,9 @@ pg.types.setTypeParser(date, (value) => value);
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle connection closed by the server (restart, failover, admin) must not crash the process:
+    // the pool drops that client and opens a new one on the next query.
+    pool.on('error', (error) => options.onIdleError?.(error));
     const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -1,11 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { createApp, type PalabreApp } from '../../../src/app.js';
-import { loadConfig } from '../../../src/platform/config/config.js';
 import { seedDemoIfEmpty } from '../../../src/seed.js';
+import { testConfig } from '../../../src/test-support/test-app.js';
 import { createTestDatabase } from '../../../src/test-support/test-database.js';
 
 /** A real server on a loopback port (fresh seeded database) and Debian's chromium driven by Playwright. */
@@ -21,14 +19,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function startHarness(): Promise<Harness> {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install the chromium package`);
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'palabre-e2e-')),
-    LOG_LEVEL: 'silent',
-    DEMO_MODE: 'true',
-    RATE_LIMIT_POST_PER_MINUTE: '10000',
-  });
-  const palabre = await createApp({ config, database: await createTestDatabase() });
+  const palabre = await createApp({ config: testConfig(), database: await createTestDatabase() });
   await seedDemoIfEmpty(palabre.services);
   await palabre.app.listen({ host: '127.0.0.1', port: 0 });
   const address = palabre.app.server.address();
