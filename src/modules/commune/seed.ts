@@ -61,6 +61,12 @@ async function seedCouncil(context: SeedContext, communeId: string, seed: SeedCo
   if (memberships.length > 0) await scope.insertInto('council_memberships', memberships).execute();
 }
 
+/** Council sessions start at 10:00 UTC (10:00 in Dakar, 10:00 or 11:00 in Casablanca), not at the seeding minute. */
+function meetingTime(now: number, inDays: number): Date {
+  const midnight = Math.floor((now + inDays * day) / day) * day;
+  return new Date(midnight + 10 * 3600 * 1000);
+}
+
 async function seedContent(context: SeedContext, communeId: string, seed: SeedCommune, authorId: string | null) {
   const scope = communeScope(communeDb(context.db), communeId);
   const now = Date.now();
@@ -84,7 +90,7 @@ async function seedContent(context: SeedContext, communeId: string, seed: SeedCo
       .execute();
   }
   for (const meeting of seed.meetings) {
-    await scope.insertInto('council_meetings', { title: json(meeting.title), starts_at: new Date(now + meeting.inDays * day), location: json(meeting.location), agenda: json(meeting.agenda) }).execute();
+    await scope.insertInto('council_meetings', { title: json(meeting.title), starts_at: meetingTime(now, meeting.inDays), location: json(meeting.location), agenda: json(meeting.agenda) }).execute();
   }
   for (const document of seed.documents) {
     const fileId = await storeDemoPdf(context, communeId, document.title.fr ?? document.key);
