@@ -76,16 +76,17 @@ export async function createTestApp(options: { seed?: boolean; env?: Record<stri
     request: async (key, method, url, form, extra = {}) => {
       const cookie = await cookiesFor(key);
       const payload = form ? new URLSearchParams({ _csrf: testCsrfToken, ...form }).toString() : undefined;
+      const { headers: extraHeaders, ...rest } = extra;
       return palabre.app.inject({
         method,
         url,
+        payload,
+        ...rest,
         headers: {
           cookie,
           ...(payload ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-          ...(extra.headers ?? {}),
+          ...(extraHeaders ?? {}),
         },
-        payload,
-        ...extra,
       } as InjectOptions);
     },
   };

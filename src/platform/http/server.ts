@@ -95,6 +95,8 @@ async function registerPlugins(app: FastifyInstance, services: PlatformServices)
     max: services.config.postRateLimitPerMinute,
     timeWindow: '1 minute',
     allowList: (request) => request.method === 'GET' || request.method === 'HEAD',
+    // After the request context, so per-route limits can count per signed-in person, not only per address.
+    hook: 'preHandler',
   });
 }
 

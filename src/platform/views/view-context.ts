@@ -33,7 +33,8 @@ export function buildViewContext(request: FastifyRequest): ViewContext {
   const { commune, actor } = request;
   const modules = request.server.platform.modules;
   const enabled = enabledModuleIds(commune, new Set(modules.filter((m) => m.alwaysOn).map((m) => m.id)));
-  const entries = modules.filter((m) => enabled.has(m.id)).flatMap((m) => m.navigation ?? []);
+  // Outside a commune (network pages) there is no commune menu to show.
+  const entries = commune ? modules.filter((m) => enabled.has(m.id)).flatMap((m) => m.navigation ?? []) : [];
   const byOrder = (a: NavigationEntry, b: NavigationEntry) => (a.order ?? 50) - (b.order ?? 50);
   const canSee = (entry: NavigationEntry) =>
     !entry.roles || (commune !== null && (actor.isPlatformAdmin || hasRole(actor, commune.id, ...entry.roles)));

@@ -1,0 +1,161 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { recordAudit } from '../../../platform/audit/audit.js';
+import type { Commune } from '../../../platform/db/platform-tables.js';
+import { AppError } from '../../../platform/http/errors.js';
+import { fields, type FormState, parseForm } from '../../../platform/http/forms.js';
+import { redirectWithFlash, sendPage } from '../../../platform/http/render.js';
+import type { LocalizedText } from '../../../platform/i18n/locales.js';
+import { staffOnly } from '../../../platform/permissions/route-access.js';
+import { answerProposal } from '../commands/proposal-commands.js';
+import { answers, influenceLevels, subjectTypes } from '../db/tables.js';
+import { participationPolicy } from '../permissions.js';
+import { findConsultation, isUuid, phasesOf, scoped } from '../queries/participation-queries.js';
+import { AdminConsultationsPage, EditConsultationPage, NewConsultationPage } from './admin-views.js';
+
+const staff = { config: { access: staffOnly } };
+type IdParams = { Params: { id: string } };
+type Values = Record<string, string>;
+
+function guard(request: FastifyRequest): Commune {
+  const commune = request.commune;
+  if (!commune) throw new AppError('COMMUNE_NOT_FOUND');
+  participationPolicy.authorize(request.actor, 'consultation.manage', { communeId: commune.id });
+  return commune;
+}
+
+const audit = (request: FastifyRequest, action: string, resourceType: string, resourceId: string) =>
+  recordAudit(request.server.platform.db, { communeId: request.commune!.id, actorUserId: request.actor.user?.id ?? null, action, resourceType, resourceId, ip: request.ip });
+
+function localized(values: Values, prefix: string, commune: Commune): LocalizedText {
+  return Object.fromEntries(commune.enabled_locales.map((l) => [l, values[`${prefix}_${l}`]?.trim().slice(0, 4000) ?? '']).filter(([, v]) => v));
+}
+
+/** Reads the consultation form; the default language's title is required. */
+function consultationColumns(values: Values, commune: Commune) {
+  const errors: FormState['errors'] = {};
+  const title = localized(values, 'title', commune);
+  if (!title[commune.default_locale]) errors[`title_${commune.default_locale}`] = 'core.form.required';
+  const subject = subjectTypes.find((s) => s === values.subject_type);
+  const influence = influenceLevels.find((l) => l === values.influence_level);
+  const status = (['draft', 'published', 'closed'] as const).find((s) => s === values.status);
+  if (!subject) errors.subject_type = 'core.form.invalid';
+  if (!influence) errors.influence_level = 'core.form.invalid';
+  if (!status) errors.status = 'core.form.invalid';
+  const list = (value: string | undefined) => (value ?? '').split(',').map((t) => t.trim().slice(0, 80)).filter(Boolean).slice(0, 30);
+  return {
+    errors,
+    columns: {
+      title: JSON.stringify(title),
+      description: JSON.stringify(localized(values, 'description', commune)),
+      subject_type: subject!,
+      influence_level: influence!,
+      status: status!,
+      tags: JSON.stringify(list(values.tags)),
+      neighbourhoods: JSON.stringify(list(values.neighbourhoods)),
+    },
+  };
+}
+
+function valuesOf(consultation: Awaited<ReturnType<typeof findConsultation>> & object): Values {
+  const values: Values = { subject_type: consultation.subject_type, influence_level: consultation.influence_level, status: consultation.status, tags: consultation.tags.join(', '), neighbourhoods: consultation.neighbourhoods.join(', ') };
+  for (const [l, v] of Object.entries(consultation.title)) values[`title_${l}`] = v ?? '';
+  for (const [l, v] of Object.entries(consultation.description)) values[`description_${l}`] = v ?? '';
+  return values;
+}
+
+async function showEdit(request: FastifyRequest, reply: FastifyReply, id: string, forms: { form?: FormState; phaseForm?: FormState } = {}, status = 200) {
+  const commune = guard(request);
+  const { db } = request.server.platform;
+  const consultation = await findConsultation(db, commune.id, id, { includeDrafts: true });
+  if (!consultation) throw new AppError('NOT_FOUND');
+  const phases = await phasesOf(db, commune.id, consultation.id);
+  const proposals = await scoped(db, commune.id).selectFrom('proposals').selectAll().where('consultation_id', '=', consultation.id).orderBy('created_at').orderBy('id').limit(200).execute();
+  const props = { consultation, phases, proposals, form: forms.form ?? { values: valuesOf(consultation), errors: {} }, phaseForm: forms.phaseForm ?? { values: {}, errors: {} } };
+  return sendPage(request, reply, (ctx) => <EditConsultationPage ctx={ctx} props={props} />, status);
+}
+
+const phaseSchema = z.object({ starts_on: fields.isoDate(), ends_on: fields.isoDate() });
+const answerSchema = z.object({ answer: z.enum(answers, { error: 'core.form.invalid' }), reason: fields.requiredText(4000) });
+
+/** Back-office of consultations under /<commune>/admin/. */
+export async function participationAdminRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.platform;
+
+  app.get('/consultations', staff, async (request, reply) => {
+    const commune = guard(request);
+    const consultations = await scoped(db, commune.id).selectFrom('consultations').selectAll().orderBy('created_at', 'desc').orderBy('id').execute();
+    return sendPage(request, reply, (ctx) => <AdminConsultationsPage ctx={ctx} consultations={consultations} />);
+  });
+
+  app.get('/consultations/new', staff, async (request, reply) => {
+    guard(request);
+    return sendPage(request, reply, (ctx) => <NewConsultationPage ctx={ctx} form={{ values: { status: 'draft', influence_level: 'consult' }, errors: {} }} />);
+  });
+
+  app.post('/consultations', staff, async (request, reply) => {
+    const commune = guard(request);
+    const values = (request.body ?? {}) as Values;
+    const { errors, columns } = consultationColumns(values, commune);
+    if (Object.keys(errors).length > 0) return sendPage(request, reply, (ctx) => <NewConsultationPage ctx={ctx} form={{ values, errors }} />, 422);
+    const created = await scoped(db, commune.id).insertInto('consultations', columns).returning('id').executeTakeFirstOrThrow();
+    await audit(request, 'consultation.created', 'consultation', created.id);
+    return redirectWithFlash(reply, `/${commune.slug}/admin/consultations/${created.id}`, 'participation.admin.saved');
+  });
+
+  app.get<IdParams>('/consultations/:id', staff, async (request, reply) => showEdit(request, reply, request.params.id));
+
+  app.post<IdParams>('/consultations/:id', staff, async (request, reply) => {
+    const commune = guard(request);
+    if (!(await findConsultation(db, commune.id, request.params.id, { includeDrafts: true }))) throw new AppError('NOT_FOUND');
+    const values = (request.body ?? {}) as Values;
+    const { errors, columns } = consultationColumns(values, commune);
+    if (Object.keys(errors).length > 0) return showEdit(request, reply, request.params.id, { form: { values, errors } }, 422);
+    await scoped(db, commune.id).updateTable('consultations').set(columns).where('id', '=', request.params.id).execute();
+    await audit(request, 'consultation.updated', 'consultation', request.params.id);
+    return redirectWithFlash(reply, `/${commune.slug}/admin/consultations/${request.params.id}`, 'participation.admin.saved');
+  });
+
+  app.post<IdParams>('/consultations/:id/phases', staff, async (request, reply) => {
+    const commune = guard(request);
+    if (!(await findConsultation(db, commune.id, request.params.id, { includeDrafts: true }))) throw new AppError('NOT_FOUND');
+    const values = (request.body ?? {}) as Values;
+    const parsed = parseForm(phaseSchema, values);
+    const title = (values[`phase_title_${commune.default_locale}`] ?? '').trim().slice(0, 200);
+    const errors: FormState['errors'] = parsed.ok ? {} : { ...parsed.form.errors };
+    if (!title) errors[`phase_title_${commune.default_locale}`] = 'core.form.required';
+    if (parsed.ok && parsed.data.ends_on < parsed.data.starts_on) errors.ends_on = 'participation.phase.ends_before_start';
+    if (!parsed.ok || Object.keys(errors).length > 0) return showEdit(request, reply, request.params.id, { phaseForm: { values, errors } }, 422);
+    const flag = (name: string) => values[name] === 'on';
+    const phase = await scoped(db, commune.id)
+      .insertInto('consultation_phases', { consultation_id: request.params.id, title: JSON.stringify({ [commune.default_locale]: title }), description: '{}', starts_on: parsed.data.starts_on, ends_on: parsed.data.ends_on, allows_proposals: flag('allows_proposals'), allows_supports: flag('allows_supports'), allows_comments: flag('allows_comments'), allows_survey: flag('allows_survey') })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await audit(request, 'consultation.phase_added', 'consultation_phase', phase.id);
+    return redirectWithFlash(reply, `/${commune.slug}/admin/consultations/${request.params.id}`, 'participation.admin.saved');
+  });
+
+  app.post<IdParams>('/consultations/:id/active-phase', staff, async (request, reply) => {
+    const commune = guard(request);
+    const phaseId = ((request.body ?? {}) as Values).phase_id ?? '';
+    const phases = await phasesOf(db, commune.id, request.params.id);
+    if (phaseId && !phases.some((p) => p.id === phaseId)) throw new AppError('NOT_FOUND');
+    const updated = await scoped(db, commune.id).updateTable('consultations').set({ manual_phase_id: phaseId || null }).where('id', '=', request.params.id).executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw new AppError('NOT_FOUND');
+    await audit(request, 'consultation.phase_moved', 'consultation', request.params.id);
+    return redirectWithFlash(reply, `/${commune.slug}/admin/consultations/${request.params.id}`, 'participation.admin.saved');
+  });
+
+  app.post<IdParams>('/proposals/:id/answer', staff, async (request, reply) => {
+    const commune = request.commune!;
+    participationPolicy.authorize(request.actor, 'proposal.answer', { communeId: commune.id });
+    if (!isUuid(request.params.id)) throw new AppError('NOT_FOUND');
+    const proposal = await scoped(db, commune.id).selectFrom('proposals').select(['id', 'consultation_id']).where('id', '=', request.params.id).executeTakeFirst();
+    if (!proposal) throw new AppError('NOT_FOUND');
+    const parsed = parseForm(answerSchema, request.body);
+    if (!parsed.ok) throw new AppError('VALIDATION_FAILED', JSON.stringify(parsed.form.errors));
+    await answerProposal(db, commune.id, proposal.id, { status: parsed.data.answer, reason: parsed.data.reason, staffId: request.actor.user!.id });
+    await audit(request, 'proposal.answered', 'proposal', proposal.id);
+    return redirectWithFlash(reply, `/${commune.slug}/admin/consultations/${proposal.consultation_id}`, 'participation.answer.saved_notice');
+  });
+}

@@ -1,0 +1,70 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { LocalizedText } from '../../../platform/i18n/locales.js';
+
+type Json<T> = ColumnType<T, string, string>;
+type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateOnly = ColumnType<string, string, string>;
+
+export const subjectTypes = ['development_plan', 'budget', 'action_plan', 'local_project', 'other'] as const;
+export const influenceLevels = ['inform', 'consult', 'involve', 'collaborate', 'empower'] as const;
+export const answers = ['accepted', 'partially_accepted', 'not_retained', 'already_planned', 'out_of_competence'] as const;
+export type SubjectType = (typeof subjectTypes)[number];
+export type InfluenceLevel = (typeof influenceLevels)[number];
+export type Answer = (typeof answers)[number];
+
+export type ParticipationTables = {
+  consultations: {
+    id: Generated<string>;
+    commune_id: string;
+    title: Json<LocalizedText>;
+    description: Json<LocalizedText>;
+    subject_type: SubjectType;
+    tags: Json<string[]>;
+    neighbourhoods: Json<string[]>;
+    influence_level: InfluenceLevel;
+    status: ColumnType<'draft' | 'published' | 'closed', 'draft' | 'published' | 'closed' | undefined, 'draft' | 'published' | 'closed'>;
+    manual_phase_id: string | null;
+    created_at: Stamp;
+  };
+  consultation_phases: {
+    id: Generated<string>;
+    commune_id: string;
+    consultation_id: string;
+    title: Json<LocalizedText>;
+    description: Json<LocalizedText>;
+    starts_on: DateOnly;
+    ends_on: DateOnly;
+    allows_proposals: boolean;
+    allows_comments: boolean;
+    allows_supports: boolean;
+    allows_survey: boolean;
+  };
+  proposals: {
+    id: Generated<string>;
+    commune_id: string;
+    consultation_id: string;
+    phase_id: string;
+    author_id: string;
+    on_behalf_of: string | null;
+    channel: 'web' | 'mediator' | 'sms' | 'meeting';
+    title: string;
+    body: string;
+    neighbourhood: string | null;
+    answer: Answer | null;
+    answer_reason: string | null;
+    answered_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+    answered_by: string | null;
+    created_at: Stamp;
+  };
+  proposal_supports: {
+    id: Generated<string>;
+    commune_id: string;
+    proposal_id: string;
+    user_id: string;
+    created_at: Stamp;
+  };
+};
+
+export type Consultation = Selectable<ParticipationTables['consultations']>;
+export type Phase = Selectable<ParticipationTables['consultation_phases']>;
+export type Proposal = Selectable<ParticipationTables['proposals']>;

@@ -1,0 +1,29 @@
+import type { OpenDataExport } from '../../platform/module.js';
+import { scoped } from './queries/participation-queries.js';
+
+/** Proposals with their answers and support counts; no author or personal data. */
+export const participationExports: OpenDataExport[] = [
+  {
+    id: 'participation-proposals',
+    titleKey: 'participation.exports.proposals',
+    rows: async (db, communeId) =>
+      scoped(db, communeId)
+        .selectFrom('proposals')
+        .innerJoin('consultations', 'consultations.id', 'proposals.consultation_id')
+        .select((eb) => [
+          'proposals.id',
+          'proposals.consultation_id',
+          'proposals.title',
+          'proposals.neighbourhood',
+          'proposals.channel',
+          'proposals.answer',
+          'proposals.answer_reason',
+          'proposals.created_at',
+          eb.selectFrom('proposal_supports').select(eb.fn.countAll<number>().as('n')).whereRef('proposal_supports.proposal_id', '=', 'proposals.id').as('supports'),
+        ])
+        .where('consultations.status', '!=', 'draft')
+        .orderBy('proposals.created_at')
+        .orderBy('proposals.id')
+        .execute(),
+  },
+];

@@ -1,0 +1,1 @@
+export { participationModule } from './manifest.js';

@@ -1,0 +1,25 @@
+import type { PalabreModule } from '../../platform/module.js';
+import { participationAdminRoutes } from './admin/routes.js';
+import * as core from './db/migrations/2026-11-23T1100_participation_core.js';
+import { participationExports } from './exports.js';
+import ar from './i18n/ar.json' with { type: 'json' };
+import en from './i18n/en.json' with { type: 'json' };
+import fr from './i18n/fr.json' with { type: 'json' };
+import pt from './i18n/pt.json' with { type: 'json' };
+import { participationRoutes } from './routes.js';
+import { seedParticipation } from './seed.js';
+
+/** Consultations with phases, proposals, supports and the commune's reasoned answers. */
+export const participationModule: PalabreModule = {
+  id: 'participation',
+  communeRoutes: participationRoutes,
+  adminRoutes: participationAdminRoutes,
+  navigation: [
+    { labelKey: 'participation.nav', path: 'consultations', area: 'public', order: 15 },
+    { labelKey: 'participation.nav', path: 'admin/consultations', area: 'admin', order: 15, roles: ['staff', 'admin'] },
+  ],
+  migrations: { '2026-11-23T1100_participation_core': core },
+  seed: seedParticipation,
+  openDataExports: participationExports,
+  i18n: { fr, en, pt, ar },
+};

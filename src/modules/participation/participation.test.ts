@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test-support/test-app.js';
+import { submitProposal, supportProposal } from './commands/proposal-commands.js';
+import { scoped } from './queries/participation-queries.js';
+
+let t: TestApp;
+let ndarId: string;
+let consultationId: string;
+let proposalId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  ndarId = await t.communeId('ndar-toute');
+  const consultation = await scoped(t.services.db, ndarId).selectFrom('consultations').select('id').executeTakeFirstOrThrow();
+  consultationId = consultation.id;
+  proposalId = (await scoped(t.services.db, ndarId).selectFrom('proposals').select('id').where('consultation_id', '=', consultationId).orderBy('created_at').executeTakeFirstOrThrow()).id;
+});
+afterAll(() => t.close());
+
+const supportsOf = async (id: string) => (await scoped(t.services.db, ndarId).selectFrom('proposal_supports').select('user_id').where('proposal_id', '=', id).execute()).length;
+
+describe('consultation pages', () => {
+  it('show the phases, the open one, the declared influence level and the proposals', async () => {
+    const page = await t.request(null, 'GET', `/ndar-toute/consultations/${consultationId}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('aria-current="step"');
+    expect(page.body).toContain('Niveau d&#39;influence : Consulter');
+    expect(page.body).toContain('Éclairage solaire sur la route de la Corniche');
+    expect((await t.request(null, 'GET', '/ndar-toute/consultations')).body).toContain(consultationId);
+  });
+
+  it('keep drafts private and other communes out', async () => {
+    const tiznit = await t.communeId('tiznit-el-jadida');
+    const draft = await scoped(t.services.db, tiznit).insertInto('consultations', { title: JSON.stringify({ ar: 'مسودة' }), description: '{}', subject_type: 'other', influence_level: 'inform', tags: '[]', neighbourhoods: '[]' }).returning('id').executeTakeFirstOrThrow();
+    expect((await t.request(null, 'GET', `/tiznit-el-jadida/consultations/${draft.id}`)).statusCode).toBe(404);
+    expect((await t.request(null, 'GET', `/tiznit-el-jadida/consultations/${consultationId}`)).statusCode).toBe(404);
+    expect((await t.request(null, 'GET', `/tiznit-el-jadida/proposals/${proposalId}`)).statusCode).toBe(404);
+  });
+});
+
+describe('proposals', () => {
+  it('a signed-in citizen submits a proposal in the open phase; invalid input keeps what was typed', async () => {
+    const invalid = await t.request('ndar-toute:citizen', 'POST', `/ndar-toute/consultations/${consultationId}/proposals`, { title: '', body: 'Sans titre' });
+    expect(invalid.statusCode).toBe(422);
+    expect(invalid.body).toContain('Sans titre');
+    const created = await t.request('ndar-toute:citizen', 'POST', `/ndar-toute/consultations/${consultationId}/proposals`, { title: 'Des bancs à la plage de Guet Ndar', body: '<script>alert(1)</script> Pour les aînés.', neighbourhood: 'Guet Ndar' });
+    expect(created.statusCode).toBe(303);
+    const page = await t.request(null, 'GET', created.headers.location as string);
+    expect(page.body).toContain('Des bancs à la plage de Guet Ndar');
+    expect(page.body).not.toContain('<script>alert(1)</script>');
+    expect(page.body).toContain('&lt;script>alert(1)&lt;/script>');
+  });
+
+  it('are refused when the open phase does not allow them', async () => {
+    await scoped(t.services.db, ndarId).updateTable('consultation_phases').set({ allows_proposals: false }).where('consultation_id', '=', consultationId).execute();
+    const refused = await t.request('ndar-toute:citizen', 'POST', `/ndar-toute/consultations/${consultationId}/proposals`, { title: 'Trop tard', body: 'Phase fermée' });
+    expect(refused.statusCode).toBe(409);
+    await scoped(t.services.db, ndarId).updateTable('consultation_phases').set({ allows_proposals: true }).where('consultation_id', '=', consultationId).where('starts_on', '<=', new Date().toISOString().slice(0, 10)).execute();
+  });
+
+  it('entered by a mediator for an assisted participant are marked as such', async () => {
+    const participant = await scoped(t.services.db, ndarId).insertInto('assisted_participants', { full_name: 'Yacine Mbaye', consent_method: 'oral', consent_at: new Date(), registered_by: t.users.get('ndar-toute:mediator')! }).returning('id').executeTakeFirstOrThrow();
+    const commune = { id: ndarId, time_zone: 'Africa/Dakar' };
+    const created = await submitProposal(t.services.db, commune, consultationId, { title: 'Une fontaine au marché', body: 'Dit en réunion de quartier.', authorId: t.users.get('ndar-toute:mediator')!, onBehalfOf: participant.id });
+    const row = await scoped(t.services.db, ndarId).selectFrom('proposals').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ channel: 'mediator', on_behalf_of: participant.id });
+  });
+});
+
+describe('supports', () => {
+  it('count once per person even under 50 concurrent attempts, and can be withdrawn', async () => {
+    const commune = { id: ndarId, time_zone: 'Africa/Dakar' };
+    const proposal = { id: proposalId, consultation_id: consultationId };
+    const before = await supportsOf(proposalId);
+    const results = await Promise.allSettled(Array.from({ length: 50 }, () => supportProposal(t.services.db, commune, proposal, t.users.get('ndar-toute:staff')!)));
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    expect(await supportsOf(proposalId)).toBe(before + 1);
+    await supportProposal(t.services.db, commune, proposal, t.users.get('ndar-toute:staff')!, true);
+    expect(await supportsOf(proposalId)).toBe(before);
+  });
+
+  it('through the pages: support then withdraw', async () => {
+    const before = await supportsOf(proposalId);
+    expect((await t.request('ndar-toute:moderator', 'POST', `/ndar-toute/proposals/${proposalId}/support`, {})).statusCode).toBe(303);
+    expect((await t.request('ndar-toute:moderator', 'POST', `/ndar-toute/proposals/${proposalId}/support`, {})).statusCode).toBe(303);
+    expect(await supportsOf(proposalId)).toBe(before + 1);
+    expect((await t.request('ndar-toute:moderator', 'POST', `/ndar-toute/proposals/${proposalId}/withdraw-support`, {})).statusCode).toBe(303);
+    expect(await supportsOf(proposalId)).toBe(before);
+    expect((await t.request(null, 'POST', `/ndar-toute/proposals/${proposalId}/support`, {})).statusCode).toBe(401);
+  });
+});
+
+describe('official answers', () => {
+  it('staff answer with a reason shown publicly; the answer is audited; other communes cannot', async () => {
+    const foreign = await t.request('tiznit-el-jadida:staff', 'POST', `/tiznit-el-jadida/admin/proposals/${proposalId}/answer`, { answer: 'not_retained', reason: 'Piraterie' });
+    expect(foreign.statusCode).toBe(404);
+    const answered = await t.request('ndar-toute:staff', 'POST', `/ndar-toute/admin/proposals/${proposalId}/answer`, { answer: 'partially_accepted', reason: 'Dix lampadaires seront posés en 2027.' });
+    expect(answered.statusCode).toBe(303);
+    const page = await t.request(null, 'GET', `/ndar-toute/proposals/${proposalId}`);
+    expect(page.body).toContain('Retenue en partie');
+    expect(page.body).toContain('Dix lampadaires seront posés en 2027.');
+    const audit = await t.services.db.selectFrom('audit_log').select('action').where('resource_id', '=', proposalId).execute();
+    expect(audit.map((a) => a.action)).toContain('proposal.answered');
+  });
+});
+
+describe('consultation back-office', () => {
+  it('staff create a consultation and add a phase; citizens cannot', async () => {
+    expect((await t.request('ndar-toute:citizen', 'GET', '/ndar-toute/admin/consultations')).statusCode).toBe(403);
+    const created = await t.request('ndar-toute:staff', 'POST', '/ndar-toute/admin/consultations', { title_fr: 'Budget 2027', subject_type: 'budget', influence_level: 'involve', status: 'published', tags: 'budget, 2027' });
+    expect(created.statusCode).toBe(303);
+    const url = created.headers.location as string;
+    const id = url.split('/').pop()!;
+    const phase = await t.request('ndar-toute:staff', 'POST', `${url}/phases`, { phase_title_fr: 'Idées', starts_on: '2026-01-01', ends_on: '2030-12-31', allows_proposals: 'on' });
+    expect(phase.statusCode).toBe(303);
+    const reversed = await t.request('ndar-toute:staff', 'POST', `${url}/phases`, { phase_title_fr: 'Mauvaise', starts_on: '2027-02-01', ends_on: '2027-01-01' });
+    expect(reversed.statusCode).toBe(422);
+    const page = await t.request(null, 'GET', `/ndar-toute/consultations/${id}`);
+    expect(page.body).toContain('Budget 2027');
+    expect(page.body).toContain('Impliquer');
+  });
+});

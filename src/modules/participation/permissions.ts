@@ -1,0 +1,14 @@
+import { hasRole } from '../../platform/permissions/actor.js';
+import { definePolicy } from '../../platform/permissions/authorize.js';
+
+interface InCommune {
+  communeId: string;
+}
+
+const isStaff = (actor: Parameters<typeof hasRole>[0], r: InCommune) => actor.isPlatformAdmin || hasRole(actor, r.communeId, 'staff', 'admin');
+
+/** Staff run consultations and answer proposals; any signed-in person takes part (checked by route access). */
+export const participationPolicy = definePolicy<{ 'consultation.manage': InCommune; 'proposal.answer': InCommune }>({
+  'consultation.manage': isStaff,
+  'proposal.answer': isStaff,
+});

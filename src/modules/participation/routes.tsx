@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../platform/http/errors.js';
+import { fields, type FormState, parseForm } from '../../platform/http/forms.js';
+import { redirectWithFlash, sendPage } from '../../platform/http/render.js';
+import { submitProposal, supportProposal } from './commands/proposal-commands.js';
+import { activePhase, todayIn } from './phases.js';
+import { consultationStats, findConsultation, findProposal, listProposals, listPublicConsultations, phasesOf, supportState } from './queries/participation-queries.js';
+import { ConsultationPage, ConsultationsPage } from './views/consultation-views.js';
+import { ProposalPage } from './views/proposal-views.js';
+
+const pub = { config: { access: 'public' as const } };
+// Contributions are limited per person as well as per address, so one account cannot flood a consultation.
+const signedIn = { config: { access: 'signed-in' as const, rateLimit: { max: 20, timeWindow: '1 minute', keyGenerator: (r: FastifyRequest) => r.actor?.user?.id ?? r.ip } } };
+type IdParams = { Params: { id: string } };
+
+const proposalSchema = z.object({ title: fields.requiredText(150), body: fields.requiredText(5000), neighbourhood: fields.optionalText(120) });
+
+function communeOf(request: FastifyRequest) {
+  if (!request.commune) throw new AppError('COMMUNE_NOT_FOUND');
+  return request.commune;
+}
+
+async function showConsultation(request: FastifyRequest, reply: FastifyReply, id: string, form: FormState, status = 200) {
+  const commune = communeOf(request);
+  const { db } = request.server.platform;
+  const consultation = await findConsultation(db, commune.id, id);
+  if (!consultation) throw new AppError('NOT_FOUND');
+  const phases = await phasesOf(db, commune.id, consultation.id);
+  const sort = (request.query as Record<string, string>).sort === 'supported' ? 'supported' : 'newest';
+  const [proposals, stats] = await Promise.all([listProposals(db, commune.id, consultation.id, sort), consultationStats(db, commune.id, consultation.id)]);
+  const active = consultation.status === 'published' ? activePhase(phases, todayIn(commune.time_zone), consultation.manual_phase_id) : null;
+  const props = { consultation, phases, active, proposals: proposals.items, sort, stats, form } as const;
+  return sendPage(request, reply, (ctx) => <ConsultationPage ctx={ctx} props={props} />, status);
+}
+
+/** Public pages of the participation module under /<commune>/. */
+export async function participationRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.platform;
+
+  app.get('/consultations', pub, async (request, reply) => {
+    const consultations = await listPublicConsultations(db, communeOf(request).id);
+    return sendPage(request, reply, (ctx) => <ConsultationsPage ctx={ctx} consultations={consultations} />);
+  });
+
+  app.get<IdParams>('/consultations/:id', pub, async (request, reply) => showConsultation(request, reply, request.params.id, { values: {}, errors: {} }));
+
+  app.post<IdParams>('/consultations/:id/proposals', signedIn, async (request, reply) => {
+    const commune = communeOf(request);
+    const result = parseForm(proposalSchema, request.body);
+    if (!result.ok) return showConsultation(request, reply, request.params.id, result.form as FormState, 422);
+    const created = await submitProposal(db, commune, request.params.id, { ...result.data, authorId: request.actor.user!.id });
+    return redirectWithFlash(reply, `/${commune.slug}/proposals/${created.id}`, 'participation.proposal.submitted');
+  });
+
+  app.get<IdParams>('/proposals/:id', pub, async (request, reply) => {
+    const commune = communeOf(request);
+    const proposal = await findProposal(db, commune.id, request.params.id);
+    if (!proposal) throw new AppError('NOT_FOUND');
+    const consultation = (await findConsultation(db, commune.id, proposal.consultation_id))!;
+    const phase = consultation.status === 'published' ? activePhase(await phasesOf(db, commune.id, consultation.id), todayIn(commune.time_zone), consultation.manual_phase_id) : null;
+    const supports = await supportState(db, commune.id, proposal.id, request.actor.user?.id ?? null);
+    return sendPage(request, reply, (ctx) => <ProposalPage ctx={ctx} props={{ proposal, supports, canSupport: !!phase?.allows_supports }} />);
+  });
+
+  for (const [path, withdraw] of [['support', false], ['withdraw-support', true]] as const) {
+    app.post<IdParams>(`/proposals/:id/${path}`, signedIn, async (request, reply) => {
+      const commune = communeOf(request);
+      const proposal = await findProposal(db, commune.id, request.params.id);
+      if (!proposal) throw new AppError('NOT_FOUND');
+      await supportProposal(db, commune, proposal, request.actor.user!.id, withdraw);
+      return redirectWithFlash(reply, `/${commune.slug}/proposals/${proposal.id}`, withdraw ? 'participation.support.withdrawn' : 'participation.support.added');
+    });
+  }
+}

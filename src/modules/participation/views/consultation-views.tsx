@@ -1,0 +1,140 @@
+import { formatDate, formatNumber } from '../../../platform/i18n/format.js';
+import { CsrfField, ErrorSummary, Field, Localized } from '../../../platform/views/components.js';
+import type { FormState } from '../../../platform/http/forms.js';
+import { Layout } from '../../../platform/views/layout.js';
+import type { ViewContext } from '../../../platform/views/view-context.js';
+import type { Consultation, Phase, Proposal } from '../db/tables.js';
+import { answerKeys, channelKeys, genderKeys, influenceKeys, subjectKeys } from './labels.js';
+
+const base = (ctx: ViewContext) => `/${ctx.commune!.slug}`;
+const day = (ctx: ViewContext, date: string) => formatDate(date, ctx.locale, 'UTC');
+
+export function ConsultationsPage({ ctx, consultations }: { ctx: ViewContext; consultations: Consultation[] }) {
+  return (
+    <Layout ctx={ctx} title={ctx.t('participation.list.title')}>
+      <h1 safe>{ctx.t('participation.list.title')}</h1>
+      <p class="lead" safe>{ctx.t('participation.list.intro')}</p>
+      {consultations.length === 0 ? <p class="muted" safe>{ctx.t('participation.list.none')}</p> : ''}
+      <ul class="grid">
+        {consultations.map((c) => (
+          <li class="card">
+            <h2><a href={`${base(ctx)}/consultations/${c.id}`}><Localized ctx={ctx} text={c.title} /></a></h2>
+            <p>
+              <span class="badge" safe>{ctx.t(subjectKeys[c.subject_type])}</span>{' '}
+              <span class={c.status === 'closed' ? 'badge badge-muted' : 'badge badge-success'} safe>{ctx.t(c.status === 'closed' ? 'participation.status.closed' : 'participation.status.open')}</span>
+            </p>
+            <p safe>{ctx.t(influenceKeys[c.influence_level].name)}</p>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+function Timeline({ ctx, phases, active }: { ctx: ViewContext; phases: Phase[]; active: Phase | null }) {
+  return (
+    <ol class="timeline">
+      {phases.map((phase) => (
+        <li aria-current={phase.id === active?.id ? 'step' : undefined}>
+          <strong><Localized ctx={ctx} text={phase.title} /></strong>{' '}
+          {phase.id === active?.id ? <span class="badge badge-success" safe>{ctx.t('participation.phase.now')}</span> : ''}
+          <br />
+          <span class="muted" safe>{ctx.t('participation.phase.dates', { start: day(ctx, phase.starts_on), end: day(ctx, phase.ends_on) })}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export interface ConsultationStats {
+  proposals: number;
+  byChannel: { channel: string; count: number }[];
+  participantsByGender: { gender: string | null; count: number }[];
+}
+
+function StatsTable({ ctx, stats }: { ctx: ViewContext; stats: ConsultationStats }) {
+  const rows: [string, number][] = [
+    [ctx.t('participation.stats.proposals'), stats.proposals],
+    ...stats.byChannel.map((r): [string, number] => [ctx.t(channelKeys[r.channel] ?? 'participation.channel.web'), r.count]),
+    ...stats.participantsByGender.map((r): [string, number] => [ctx.t(genderKeys[r.gender ?? 'unknown']!), r.count]),
+  ];
+  return (
+    <table class="data">
+      <caption safe>{ctx.t('participation.stats.title')}</caption>
+      <tbody>{rows.map(([label, value]) => <tr><th scope="row" safe>{label}</th><td safe>{formatNumber(value, ctx.locale)}</td></tr>)}</tbody>
+    </table>
+  );
+}
+
+export interface ProposalListItem extends Proposal {
+  supports: number;
+}
+
+export interface ConsultationPageProps {
+  consultation: Consultation;
+  phases: Phase[];
+  active: Phase | null;
+  proposals: ProposalListItem[];
+  sort: 'newest' | 'supported';
+  stats: ConsultationStats;
+  form: FormState;
+}
+
+function ProposalForm({ ctx, props }: { ctx: ViewContext; props: ConsultationPageProps }) {
+  if (!props.active?.allows_proposals || props.consultation.status !== 'published') return <></>;
+  if (!ctx.actor.user) {
+    return <p class="notice"><a href={`/sign-in?commune=${ctx.commune!.slug}&return=${encodeURIComponent(ctx.currentUrl)}`} safe>{ctx.t('participation.proposal.sign_in_to_submit')}</a></p>;
+  }
+  const labels = { title: ctx.t('participation.proposal.title'), body: ctx.t('participation.proposal.body') };
+  return (
+    <section aria-labelledby="submit-title">
+      <h2 id="submit-title" safe>{ctx.t('participation.proposal.submit')}</h2>
+      <ErrorSummary ctx={ctx} form={props.form} labels={labels} />
+      <form method="post" action={`${base(ctx)}/consultations/${props.consultation.id}/proposals`}>
+        <CsrfField ctx={ctx} />
+        <Field ctx={ctx} form={props.form} name="title" label={labels.title} required />
+        <Field ctx={ctx} form={props.form} name="body" label={labels.body} multiline required />
+        <Field ctx={ctx} form={props.form} name="neighbourhood" label={ctx.t('participation.proposal.neighbourhood')} />
+        <div class="form-actions"><button type="submit" class="btn" safe>{ctx.t('participation.proposal.send')}</button></div>
+      </form>
+    </section>
+  );
+}
+
+export function ConsultationPage({ ctx, props }: { ctx: ViewContext; props: ConsultationPageProps }) {
+  const { consultation } = props;
+  const influence = influenceKeys[consultation.influence_level];
+  const url = `${base(ctx)}/consultations/${consultation.id}`;
+  return (
+    <Layout ctx={ctx} title={ctx.t('participation.list.title')}>
+      <h1><Localized ctx={ctx} text={consultation.title} /></h1>
+      <Localized ctx={ctx} text={consultation.description} as="p" />
+      <div class="notice" role="note">
+        <strong safe>{ctx.t('participation.influence.label', { level: ctx.t(influence.name) })}</strong>
+        <p safe>{ctx.t(influence.promise)}</p>
+      </div>
+      <h2 safe>{ctx.t('participation.phase.timeline')}</h2>
+      <Timeline ctx={ctx} phases={props.phases} active={props.active} />
+      <StatsTable ctx={ctx} stats={props.stats} />
+      <ProposalForm ctx={ctx} props={props} />
+      <h2 safe>{ctx.t('participation.proposal.list')}</h2>
+      <nav class="filters" aria-label={ctx.t('participation.proposal.sort')}>
+        <a href={`${url}?sort=newest`} aria-current={props.sort === 'newest' ? 'true' : undefined} safe>{ctx.t('participation.proposal.sort_newest')}</a>{' '}
+        <a href={`${url}?sort=supported`} aria-current={props.sort === 'supported' ? 'true' : undefined} safe>{ctx.t('participation.proposal.sort_supported')}</a>
+      </nav>
+      {props.proposals.length === 0 ? <p class="muted" safe>{ctx.t('participation.proposal.none')}</p> : ''}
+      <ul class="news-list">
+        {props.proposals.map((p) => (
+          <li>
+            <h3><a href={`${base(ctx)}/proposals/${p.id}`} safe>{p.title}</a></h3>
+            <p class="muted">
+              <span safe>{ctx.t('participation.proposal.supports', { count: formatNumber(p.supports, ctx.locale) })}</span>
+              {p.answer ? <> · <span class="badge" safe>{ctx.t(answerKeys[p.answer])}</span></> : ''}
+              {p.channel === 'mediator' ? <> · <span class="badge badge-muted" safe>{ctx.t('participation.channel.mediator')}</span></> : ''}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}

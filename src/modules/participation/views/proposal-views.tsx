@@ -1,0 +1,56 @@
+import { formatDate, formatNumber } from '../../../platform/i18n/format.js';
+import { CsrfField } from '../../../platform/views/components.js';
+import { Layout } from '../../../platform/views/layout.js';
+import type { ViewContext } from '../../../platform/views/view-context.js';
+import type { Proposal } from '../db/tables.js';
+import { answerKeys } from './labels.js';
+
+export interface ProposalPageProps {
+  proposal: Proposal & { author_name: string | null };
+  supports: { count: number; supported: boolean };
+  canSupport: boolean;
+}
+
+function SupportForm({ ctx, props }: { ctx: ViewContext; props: ProposalPageProps }) {
+  if (!props.canSupport) return <></>;
+  const action = `/${ctx.commune!.slug}/proposals/${props.proposal.id}/${props.supports.supported ? 'withdraw-support' : 'support'}`;
+  if (!ctx.actor.user) return <p><a href={`/sign-in?commune=${ctx.commune!.slug}&return=${encodeURIComponent(ctx.currentUrl)}`} safe>{ctx.t('participation.support.sign_in')}</a></p>;
+  return (
+    <form method="post" action={action}>
+      <CsrfField ctx={ctx} />
+      <button type="submit" class={props.supports.supported ? 'btn btn-secondary' : 'btn'} safe>
+        {ctx.t(props.supports.supported ? 'participation.support.withdraw' : 'participation.support.add')}
+      </button>
+    </form>
+  );
+}
+
+export function ProposalPage({ ctx, props }: { ctx: ViewContext; props: ProposalPageProps }) {
+  const { proposal } = props;
+  return (
+    <Layout ctx={ctx} title={proposal.title}>
+      <article>
+        <h1 safe>{proposal.title}</h1>
+        <p class="muted" safe>
+          {ctx.t(proposal.on_behalf_of ? 'participation.proposal.by_mediator' : 'participation.proposal.by', { name: proposal.author_name ?? '—', date: formatDate(proposal.created_at, ctx.locale, ctx.commune!.time_zone) })}
+        </p>
+        <p safe>{proposal.body}</p>
+        {proposal.neighbourhood ? <p><strong safe>{ctx.t('participation.proposal.neighbourhood')}</strong> <span safe>{proposal.neighbourhood}</span></p> : ''}
+      </article>
+      <p safe>{ctx.t('participation.proposal.supports', { count: formatNumber(props.supports.count, ctx.locale) })}</p>
+      <SupportForm ctx={ctx} props={props} />
+      <section aria-labelledby="answer-title" class="card">
+        <h2 id="answer-title" safe>{ctx.t('participation.answer.title')}</h2>
+        {proposal.answer ? (
+          <>
+            <p><span class="badge" safe>{ctx.t(answerKeys[proposal.answer])}</span></p>
+            <p safe>{proposal.answer_reason ?? ''}</p>
+          </>
+        ) : (
+          <p class="muted" safe>{ctx.t('participation.answer.awaiting')}</p>
+        )}
+      </section>
+      <p><a href={`/${ctx.commune!.slug}/consultations/${proposal.consultation_id}`} safe>{ctx.t('participation.proposal.back')}</a></p>
+    </Layout>
+  );
+}

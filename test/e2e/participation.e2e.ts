@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, seriousAccessibilityViolations, signInByPhone, startHarness } from './support/harness.js';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+for (const [javaScriptEnabled, slug, phone, title] of [
+  [true, 'ndar-toute', '+221770000005', 'Des poubelles devant l’école de Sor'],
+  [false, 'tiznit-el-jadida', '+212600000005', 'إنارة الطريق نحو المدرسة'],
+] as const) {
+  describe(`a citizen takes part in a consultation (${slug}, JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, () => {
+    it('submits a proposal, supports it, and staff answer it publicly', async () => {
+      const context = await h.newContext({ javaScriptEnabled, locale: slug === 'tiznit-el-jadida' ? 'ar' : 'fr-FR' });
+      const page = await context.newPage();
+      page.setDefaultTimeout(8000);
+      await signInByPhone(page, phone, `/sign-in?commune=${slug}`);
+      await page.goto(`/${slug}/consultations`);
+      await page.locator('.grid a').first().click();
+      // axe runs as a script in the page, so only where JavaScript is on.
+      if (javaScriptEnabled) expect(await seriousAccessibilityViolations(page)).toEqual([]);
+      await page.locator('input[name="title"]').fill(title);
+      await page.locator('textarea[name="body"]').fill('Merci de regarder cela avant la rentrée.');
+      await page.locator('form:has(input[name="title"]) button[type="submit"]').click();
+      await page.waitForURL(`**/${slug}/proposals/**`);
+      expect(await page.locator('h1').textContent()).toBe(title);
+      await page.locator(`form[action$="/support"] button`).click();
+      await page.waitForURL(`**/${slug}/proposals/**`);
+      expect(await page.locator(`form[action$="/withdraw-support"]`).count()).toBe(1);
+      const proposalUrl = page.url();
+      await context.close();
+
+      const staffContext = await h.newContext({ javaScriptEnabled });
+      const staff = await staffContext.newPage();
+      staff.setDefaultTimeout(8000);
+      await signInByPhone(staff, slug === 'ndar-toute' ? '+221770000002' : '+212600000002', `/sign-in?commune=${slug}`);
+      const proposalId = proposalUrl.split('/').pop()!;
+      const response = await staff.request.post(`/${slug}/admin/proposals/${proposalId}/answer`, {
+        form: { _csrf: (await staffContext.cookies()).find((c) => c.name === 'palabre_csrf')!.value, answer: 'accepted', reason: 'Prévu au budget 2027.' },
+        maxRedirects: 0,
+      });
+      expect(response.status()).toBe(303);
+      await staff.goto(proposalUrl);
+      expect(await staff.locator('main').textContent()).toContain('Prévu au budget 2027.');
+      await staffContext.close();
+    });
+  });
+}
