@@ -1,6 +1,7 @@
 import type { PalabreModule } from '../../platform/module.js';
 import { participationAdminRoutes } from './admin/routes.js';
 import * as core from './db/migrations/2026-11-23T1100_participation_core.js';
+import * as comments from './db/migrations/2026-11-23T1200_participation_comments.js';
 import { participationExports } from './exports.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -17,8 +18,9 @@ export const participationModule: PalabreModule = {
   navigation: [
     { labelKey: 'participation.nav', path: 'consultations', area: 'public', order: 15 },
     { labelKey: 'participation.nav', path: 'admin/consultations', area: 'admin', order: 15, roles: ['staff', 'admin'] },
+    { labelKey: 'participation.moderation.title', path: 'admin/moderation', area: 'admin', order: 16, roles: ['staff', 'admin', 'moderator'] },
   ],
-  migrations: { '2026-11-23T1100_participation_core': core },
+  migrations: { '2026-11-23T1100_participation_core': core, '2026-11-23T1200_participation_comments': comments },
   seed: seedParticipation,
   openDataExports: participationExports,
   i18n: { fr, en, pt, ar },

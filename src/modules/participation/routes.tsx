@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/http/errors.js';
 import { fields, type FormState, parseForm } from '../../platform/http/forms.js';
 import { redirectWithFlash, sendPage } from '../../platform/http/render.js';
+import { addComment, commentsOf, reportComment } from './commands/comment-commands.js';
 import { submitProposal, supportProposal } from './commands/proposal-commands.js';
 import { activePhase, todayIn } from './phases.js';
 import { consultationStats, findConsultation, findProposal, listProposals, listPublicConsultations, phasesOf, supportState } from './queries/participation-queries.js';
@@ -14,6 +15,8 @@ const pub = { config: { access: 'public' as const } };
 const signedIn = { config: { access: 'signed-in' as const, rateLimit: { max: 20, timeWindow: '1 minute', keyGenerator: (r: FastifyRequest) => r.actor?.user?.id ?? r.ip } } };
 type IdParams = { Params: { id: string } };
 
+const commentSchema = z.object({ body: fields.requiredText(2000), parent_id: fields.optionalText(40) });
+const reportSchema = z.object({ reason: fields.requiredText(500) });
 const proposalSchema = z.object({ title: fields.requiredText(150), body: fields.requiredText(5000), neighbourhood: fields.optionalText(120) });
 
 function communeOf(request: FastifyRequest) {
@@ -60,7 +63,26 @@ export async function participationRoutes(app: FastifyInstance): Promise<void> {
     const consultation = (await findConsultation(db, commune.id, proposal.consultation_id))!;
     const phase = consultation.status === 'published' ? activePhase(await phasesOf(db, commune.id, consultation.id), todayIn(commune.time_zone), consultation.manual_phase_id) : null;
     const supports = await supportState(db, commune.id, proposal.id, request.actor.user?.id ?? null);
-    return sendPage(request, reply, (ctx) => <ProposalPage ctx={ctx} props={{ proposal, supports, canSupport: !!phase?.allows_supports }} />);
+    const comments = await commentsOf(db, commune.id, proposal.id);
+    return sendPage(request, reply, (ctx) => <ProposalPage ctx={ctx} props={{ proposal, supports, canSupport: !!phase?.allows_supports, comments, commentsOpen: !!phase?.allows_comments }} />);
+  });
+
+  app.post<IdParams>('/proposals/:id/comments', signedIn, async (request, reply) => {
+    const commune = communeOf(request);
+    const proposal = await findProposal(db, commune.id, request.params.id);
+    if (!proposal) throw new AppError('NOT_FOUND');
+    const parsed = parseForm(commentSchema, request.body);
+    if (!parsed.ok) return redirectWithFlash(reply, `/${commune.slug}/proposals/${proposal.id}`, 'participation.comment.empty');
+    const comment = await addComment(db, commune, proposal, { body: parsed.data.body, authorId: request.actor.user!.id, parentId: parsed.data.parent_id });
+    return redirectWithFlash(reply, `/${commune.slug}/proposals/${proposal.id}#comment-${comment.id}`, 'participation.comment.added');
+  });
+
+  app.post<IdParams>('/comments/:id/report', signedIn, async (request, reply) => {
+    const commune = communeOf(request);
+    const parsed = parseForm(reportSchema, request.body);
+    if (!parsed.ok) throw new AppError('VALIDATION_FAILED');
+    const comment = await reportComment(db, commune.id, request.params.id, { reporterId: request.actor.user!.id, reason: parsed.data.reason });
+    return redirectWithFlash(reply, `/${commune.slug}/proposals/${comment.proposal_id}`, 'participation.comment.reported');
   });
 
   for (const [path, withdraw] of [['support', false], ['withdraw-support', true]] as const) {

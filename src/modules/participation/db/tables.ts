@@ -12,7 +12,7 @@ export type SubjectType = (typeof subjectTypes)[number];
 export type InfluenceLevel = (typeof influenceLevels)[number];
 export type Answer = (typeof answers)[number];
 
-export type ParticipationTables = {
+export type ParticipationTables = ParticipationCommentTables & {
   consultations: {
     id: Generated<string>;
     commune_id: string;
@@ -62,6 +62,30 @@ export type ParticipationTables = {
     proposal_id: string;
     user_id: string;
     created_at: Stamp;
+  };
+};
+
+export type ParticipationCommentTables = {
+  proposal_comments: {
+    id: Generated<string>;
+    commune_id: string;
+    proposal_id: string;
+    parent_id: string | null;
+    author_id: string;
+    body: string;
+    hidden_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+    hidden_reason: string | null;
+    hidden_by: string | null;
+    created_at: Stamp;
+  };
+  content_reports: {
+    id: Generated<string>;
+    commune_id: string;
+    comment_id: string;
+    reporter_id: string;
+    reason: string;
+    created_at: Stamp;
+    resolved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   };
 };
 

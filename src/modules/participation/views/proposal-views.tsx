@@ -3,12 +3,15 @@ import { CsrfField } from '../../../platform/views/components.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { Proposal } from '../db/tables.js';
+import { type CommentRow, CommentsSection } from './comment-views.js';
 import { answerKeys } from './labels.js';
 
 export interface ProposalPageProps {
   proposal: Proposal & { author_name: string | null };
   supports: { count: number; supported: boolean };
   canSupport: boolean;
+  comments: CommentRow[];
+  commentsOpen: boolean;
 }
 
 function SupportForm({ ctx, props }: { ctx: ViewContext; props: ProposalPageProps }) {
@@ -50,6 +53,7 @@ export function ProposalPage({ ctx, props }: { ctx: ViewContext; props: Proposal
           <p class="muted" safe>{ctx.t('participation.answer.awaiting')}</p>
         )}
       </section>
+      <CommentsSection ctx={ctx} proposalId={proposal.id} comments={props.comments} open={props.commentsOpen} />
       <p><a href={`/${ctx.commune!.slug}/consultations/${proposal.consultation_id}`} safe>{ctx.t('participation.proposal.back')}</a></p>
     </Layout>
   );

@@ -1,0 +1,111 @@
+import { formatDate } from '../../../platform/i18n/format.js';
+import { CsrfField } from '../../../platform/views/components.js';
+import { Layout } from '../../../platform/views/layout.js';
+import type { ViewContext } from '../../../platform/views/view-context.js';
+
+export interface CommentRow {
+  id: string;
+  parent_id: string | null;
+  body: string;
+  author_name: string | null;
+  hidden_at: Date | null;
+  hidden_reason: string | null;
+  created_at: Date;
+}
+
+function CommentBody({ ctx, comment }: { ctx: ViewContext; comment: CommentRow }) {
+  if (comment.hidden_at) return <p class="muted" safe>{ctx.t('participation.comment.hidden', { reason: comment.hidden_reason ?? '' })}</p>;
+  return (
+    <>
+      <p class="muted" safe>{`${comment.author_name ?? '—'} · ${formatDate(comment.created_at, ctx.locale, ctx.commune!.time_zone)}`}</p>
+      <p safe>{comment.body}</p>
+    </>
+  );
+}
+
+function ReportForm({ ctx, comment }: { ctx: ViewContext; comment: CommentRow }) {
+  if (!ctx.actor.user || comment.hidden_at) return <></>;
+  return (
+    <details>
+      <summary safe>{ctx.t('participation.comment.report')}</summary>
+      <form method="post" action={`/${ctx.commune!.slug}/comments/${comment.id}/report`}>
+        <CsrfField ctx={ctx} />
+        <label for={`reason-${comment.id}`} safe>{ctx.t('participation.comment.report_reason')}</label>
+        <input id={`reason-${comment.id}`} name="reason" required maxlength="500" />
+        <button type="submit" class="btn-link" safe>{ctx.t('participation.comment.report_send')}</button>
+      </form>
+    </details>
+  );
+}
+
+function CommentForm({ ctx, proposalId, parentId }: { ctx: ViewContext; proposalId: string; parentId?: string }) {
+  const id = parentId ? `reply-${parentId}` : 'comment-body';
+  return (
+    <form method="post" action={`/${ctx.commune!.slug}/proposals/${proposalId}/comments`}>
+      <CsrfField ctx={ctx} />
+      {parentId ? <input type="hidden" name="parent_id" value={parentId} /> : ''}
+      <label for={id} safe>{ctx.t(parentId ? 'participation.comment.reply' : 'participation.comment.add')}</label>
+      <textarea id={id} name="body" rows="3" required maxlength="2000"></textarea>
+      <button type="submit" class="btn btn-secondary" safe>{ctx.t('participation.comment.send')}</button>
+    </form>
+  );
+}
+
+export function CommentsSection({ ctx, proposalId, comments, open }: { ctx: ViewContext; proposalId: string; comments: CommentRow[]; open: boolean }) {
+  const topLevel = comments.filter((c) => !c.parent_id);
+  const canWrite = open && !!ctx.actor.user;
+  return (
+    <section aria-labelledby="comments-title">
+      <h2 id="comments-title" safe>{ctx.t('participation.comment.title')}</h2>
+      {topLevel.length === 0 ? <p class="muted" safe>{ctx.t('participation.comment.none')}</p> : ''}
+      <ul class="news-list">
+        {topLevel.map((comment) => (
+          <li id={`comment-${comment.id}`}>
+            <CommentBody ctx={ctx} comment={comment} />
+            <ReportForm ctx={ctx} comment={comment} />
+            <ul>
+              {comments.filter((reply) => reply.parent_id === comment.id).map((reply) => (
+                <li id={`comment-${reply.id}`}>
+                  <CommentBody ctx={ctx} comment={reply} />
+                  <ReportForm ctx={ctx} comment={reply} />
+                </li>
+              ))}
+            </ul>
+            {canWrite && !comment.hidden_at ? <CommentForm ctx={ctx} proposalId={proposalId} parentId={comment.id} /> : ''}
+          </li>
+        ))}
+      </ul>
+      {canWrite ? <CommentForm ctx={ctx} proposalId={proposalId} /> : ''}
+    </section>
+  );
+}
+
+export interface ReportRow {
+  id: string;
+  reason: string;
+  comment_id: string;
+  body: string;
+  proposal_id: string;
+}
+
+export function ModerationPage({ ctx, reports }: { ctx: ViewContext; reports: ReportRow[] }) {
+  return (
+    <Layout ctx={ctx} title={ctx.t('participation.moderation.title')} area="admin">
+      <h1 safe>{ctx.t('participation.moderation.title')}</h1>
+      {reports.length === 0 ? <p class="muted" safe>{ctx.t('participation.moderation.none')}</p> : ''}
+      {reports.map((report) => (
+        <article class="card">
+          <p><strong safe>{ctx.t('participation.moderation.reported_for')}</strong> <span safe>{report.reason}</span></p>
+          <blockquote safe>{report.body}</blockquote>
+          <p><a href={`/${ctx.commune!.slug}/proposals/${report.proposal_id}#comment-${report.comment_id}`} safe>{ctx.t('participation.moderation.see')}</a></p>
+          <form method="post" action={`/${ctx.commune!.slug}/admin/comments/${report.comment_id}/hide`}>
+            <CsrfField ctx={ctx} />
+            <label for={`hide-${report.id}`} safe>{ctx.t('participation.moderation.reason')}</label>
+            <input id={`hide-${report.id}`} name="reason" required maxlength="500" />
+            <button type="submit" class="btn btn-danger" safe>{ctx.t('participation.moderation.hide')}</button>
+          </form>
+        </article>
+      ))}
+    </Layout>
+  );
+}
