@@ -2,6 +2,7 @@ import type { PalabreModule } from '../../platform/module.js';
 import { participationAdminRoutes } from './admin/routes.js';
 import * as core from './db/migrations/2026-11-23T1100_participation_core.js';
 import * as comments from './db/migrations/2026-11-23T1200_participation_comments.js';
+import * as closing from './db/migrations/2026-11-23T1300_participation_closing.js';
 import { participationExports } from './exports.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -20,7 +21,7 @@ export const participationModule: PalabreModule = {
     { labelKey: 'participation.nav', path: 'admin/consultations', area: 'admin', order: 15, roles: ['staff', 'admin'] },
     { labelKey: 'participation.moderation.title', path: 'admin/moderation', area: 'admin', order: 16, roles: ['staff', 'admin', 'moderator'] },
   ],
-  migrations: { '2026-11-23T1100_participation_core': core, '2026-11-23T1200_participation_comments': comments },
+  migrations: { '2026-11-23T1100_participation_core': core, '2026-11-23T1200_participation_comments': comments, '2026-11-23T1300_participation_closing': closing },
   seed: seedParticipation,
   openDataExports: participationExports,
   i18n: { fr, en, pt, ar },

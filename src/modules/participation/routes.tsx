@@ -6,7 +6,9 @@ import { redirectWithFlash, sendPage } from '../../platform/http/render.js';
 import { addComment, commentsOf, reportComment } from './commands/comment-commands.js';
 import { submitProposal, supportProposal } from './commands/proposal-commands.js';
 import { activePhase, todayIn } from './phases.js';
-import { consultationStats, findConsultation, findProposal, listProposals, listPublicConsultations, phasesOf, supportState } from './queries/participation-queries.js';
+import { assistedParticipants, consultationStats, findConsultation, findProposal, isUuid, listProposals, listPublicConsultations, phasesOf, supportState, unansweredProposals } from './queries/participation-queries.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import { hasRole } from '../../platform/permissions/actor.js';
 import { ConsultationPage, ConsultationsPage } from './views/consultation-views.js';
 import { ProposalPage } from './views/proposal-views.js';
 
@@ -17,7 +19,18 @@ type IdParams = { Params: { id: string } };
 
 const commentSchema = z.object({ body: fields.requiredText(2000), parent_id: fields.optionalText(40) });
 const reportSchema = z.object({ reason: fields.requiredText(500) });
-const proposalSchema = z.object({ title: fields.requiredText(150), body: fields.requiredText(5000), neighbourhood: fields.optionalText(120) });
+const proposalSchema = z.object({ title: fields.requiredText(150), body: fields.requiredText(5000), neighbourhood: fields.optionalText(120), on_behalf_of: fields.optionalText(40) });
+
+const isMediator = (request: FastifyRequest) => !!request.commune && (request.actor.isPlatformAdmin || hasRole(request.actor, request.commune.id, 'mediator', 'admin'));
+
+/** A mediator may name an assisted participant of this commune; anyone else submits for themselves. */
+async function onBehalfOf(request: FastifyRequest, participantId: string | undefined): Promise<string | null> {
+  if (!participantId) return null;
+  if (!isMediator(request)) throw new AppError('FORBIDDEN', 'only mediators act for assisted participants');
+  const participants = isUuid(participantId) ? await assistedParticipants(request.server.platform.db, request.commune!.id) : [];
+  if (!participants.some((p) => p.id === participantId)) throw new AppError('NOT_FOUND');
+  return participantId;
+}
 
 function communeOf(request: FastifyRequest) {
   if (!request.commune) throw new AppError('COMMUNE_NOT_FOUND');
@@ -33,7 +46,9 @@ async function showConsultation(request: FastifyRequest, reply: FastifyReply, id
   const sort = (request.query as Record<string, string>).sort === 'supported' ? 'supported' : 'newest';
   const [proposals, stats] = await Promise.all([listProposals(db, commune.id, consultation.id, sort), consultationStats(db, commune.id, consultation.id)]);
   const active = consultation.status === 'published' ? activePhase(phases, todayIn(commune.time_zone), consultation.manual_phase_id) : null;
-  const props = { consultation, phases, active, proposals: proposals.items, sort, stats, form } as const;
+  const awaiting = consultation.status === 'closed' ? await unansweredProposals(db, commune.id, consultation.id) : [];
+  const participants = isMediator(request) && active?.allows_proposals ? await assistedParticipants(db, commune.id) : [];
+  const props = { consultation, phases, active, proposals: proposals.items, sort, stats, form, awaiting, participants } as const;
   return sendPage(request, reply, (ctx) => <ConsultationPage ctx={ctx} props={props} />, status);
 }
 
@@ -52,7 +67,11 @@ export async function participationRoutes(app: FastifyInstance): Promise<void> {
     const commune = communeOf(request);
     const result = parseForm(proposalSchema, request.body);
     if (!result.ok) return showConsultation(request, reply, request.params.id, result.form as FormState, 422);
-    const created = await submitProposal(db, commune, request.params.id, { ...result.data, authorId: request.actor.user!.id });
+    const participantId = await onBehalfOf(request, result.data.on_behalf_of);
+    const created = await submitProposal(db, commune, request.params.id, { ...result.data, authorId: request.actor.user!.id, onBehalfOf: participantId });
+    if (participantId) {
+      await recordAudit(db, { communeId: commune.id, actorUserId: request.actor.user!.id, onBehalfOf: participantId, action: 'proposal.submitted_for_participant', resourceType: 'proposal', resourceId: created.id, ip: request.ip });
+    }
     return redirectWithFlash(reply, `/${commune.slug}/proposals/${created.id}`, 'participation.proposal.submitted');
   });
 

@@ -134,11 +134,14 @@ export async function participationAdminRoutes(app: FastifyInstance): Promise<vo
 
   app.post<IdParams>('/consultations/:id', staff, async (request, reply) => {
     const commune = guard(request);
-    if (!(await findConsultation(db, commune.id, request.params.id, { includeDrafts: true }))) throw new AppError('NOT_FOUND');
+    const existing = await findConsultation(db, commune.id, request.params.id, { includeDrafts: true });
+    if (!existing) throw new AppError('NOT_FOUND');
     const values = (request.body ?? {}) as Values;
     const { errors, columns } = consultationColumns(values, commune);
     if (Object.keys(errors).length > 0) return showEdit(request, reply, request.params.id, { form: { values, errors } }, 422);
-    await scoped(db, commune.id).updateTable('consultations').set(columns).where('id', '=', request.params.id).execute();
+    // The closing date starts the public count of days each unanswered proposal has waited.
+    const closedAt = columns.status === 'closed' ? (existing.closed_at ?? new Date()) : null;
+    await scoped(db, commune.id).updateTable('consultations').set({ ...columns, closed_at: closedAt }).where('id', '=', request.params.id).execute();
     await audit(request, 'consultation.updated', 'consultation', request.params.id);
     return redirectWithFlash(reply, `/${commune.slug}/admin/consultations/${request.params.id}`, 'participation.admin.saved');
   });

@@ -24,6 +24,7 @@ export type ParticipationTables = ParticipationCommentTables & {
     influence_level: InfluenceLevel;
     status: ColumnType<'draft' | 'published' | 'closed', 'draft' | 'published' | 'closed' | undefined, 'draft' | 'published' | 'closed'>;
     manual_phase_id: string | null;
+    closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
     created_at: Stamp;
   };
   consultation_phases: {

@@ -80,3 +80,12 @@ export async function consultationStats(db: Kysely<PlatformTables>, communeId: s
     participantsByGender: participants.map((row) => ({ gender: row.gender, count: Number(row.n) })),
   };
 }
+
+/** Proposals still without the commune's answer, oldest first (shown publicly once the consultation closes). */
+export async function unansweredProposals(db: Kysely<PlatformTables>, communeId: string, consultationId: string) {
+  return scoped(db, communeId).selectFrom('proposals').select(['id', 'title']).where('consultation_id', '=', consultationId).where('answer', 'is', null).orderBy('created_at').orderBy('id').limit(200).execute();
+}
+
+export async function assistedParticipants(db: Kysely<PlatformTables>, communeId: string) {
+  return communeScope(db, communeId).selectFrom('assisted_participants').select(['id', 'full_name', 'neighbourhood']).orderBy('full_name').orderBy('id').limit(500).execute();
+}

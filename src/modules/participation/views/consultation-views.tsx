@@ -78,6 +78,39 @@ export interface ConsultationPageProps {
   sort: 'newest' | 'supported';
   stats: ConsultationStats;
   form: FormState;
+  awaiting: { id: string; title: string }[];
+  /** Assisted participants a mediator may submit for; empty for everyone else. */
+  participants: { id: string; full_name: string }[];
+}
+
+function daysSince(date: Date): number {
+  return Math.max(0, Math.floor((Date.now() - date.getTime()) / (24 * 3600 * 1000)));
+}
+
+function AwaitingAnswers({ ctx, props }: { ctx: ViewContext; props: ConsultationPageProps }) {
+  const closedAt = props.consultation.closed_at;
+  if (props.consultation.status !== 'closed' || !closedAt || props.awaiting.length === 0) return <></>;
+  const days = formatNumber(daysSince(closedAt), ctx.locale);
+  return (
+    <section aria-labelledby="awaiting-title" class="notice notice-error">
+      <h2 id="awaiting-title" safe>{ctx.t('participation.answer.awaiting_list', { count: formatNumber(props.awaiting.length, ctx.locale) })}</h2>
+      <ul>{props.awaiting.map((p) => <li><a href={`${base(ctx)}/proposals/${p.id}`} safe>{p.title}</a> — <span safe>{ctx.t('participation.answer.days_waiting', { days })}</span></li>)}</ul>
+    </section>
+  );
+}
+
+function OnBehalfOf({ ctx, participants }: { ctx: ViewContext; participants: { id: string; full_name: string }[] }) {
+  if (participants.length === 0) return <></>;
+  return (
+    <div class="field">
+      <label for="on_behalf_of" safe>{ctx.t('participation.proposal.on_behalf_of')}</label>
+      <p class="field-hint" safe>{ctx.t('participation.proposal.on_behalf_of_hint')}</p>
+      <select id="on_behalf_of" name="on_behalf_of">
+        <option value="" safe>{ctx.t('participation.proposal.myself')}</option>
+        {participants.map((p) => <option value={p.id} safe>{p.full_name}</option>)}
+      </select>
+    </div>
+  );
 }
 
 function ProposalForm({ ctx, props }: { ctx: ViewContext; props: ConsultationPageProps }) {
@@ -95,6 +128,7 @@ function ProposalForm({ ctx, props }: { ctx: ViewContext; props: ConsultationPag
         <Field ctx={ctx} form={props.form} name="title" label={labels.title} required />
         <Field ctx={ctx} form={props.form} name="body" label={labels.body} multiline required />
         <Field ctx={ctx} form={props.form} name="neighbourhood" label={ctx.t('participation.proposal.neighbourhood')} />
+        <OnBehalfOf ctx={ctx} participants={props.participants} />
         <div class="form-actions"><button type="submit" class="btn" safe>{ctx.t('participation.proposal.send')}</button></div>
       </form>
     </section>
@@ -116,6 +150,7 @@ export function ConsultationPage({ ctx, props }: { ctx: ViewContext; props: Cons
       <h2 safe>{ctx.t('participation.phase.timeline')}</h2>
       <Timeline ctx={ctx} phases={props.phases} active={props.active} />
       <StatsTable ctx={ctx} stats={props.stats} />
+      <AwaitingAnswers ctx={ctx} props={props} />
       <ProposalForm ctx={ctx} props={props} />
       <h2 safe>{ctx.t('participation.proposal.list')}</h2>
       <nav class="filters" aria-label={ctx.t('participation.proposal.sort')}>
