@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const submit = (who: string, slug: string, onBehalfOf: string) =>
-  t.request(who, 'POST', `/${slug}/consultations/${consultationId}/proposals`, { title: 'Une fontaine au marché', body: 'Dit en réunion de quartier.', on_behalf_of: onBehalfOf });
+  t.request(who, 'POST', `/${slug}/consultations/${consultationId}/proposals`, { title: 'Une fontaine au marché', body: 'Dit en réunion de quartier.', on_behalf_of: onBehalfOf, confirmed: '1' });
 
 describe('mediators', () => {
   it('see their commune’s assisted participants in the form and submit for one, marked and audited', async () => {

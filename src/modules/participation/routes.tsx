@@ -6,7 +6,7 @@ import { redirectWithFlash, sendPage } from '../../platform/http/render.js';
 import { addComment, commentsOf, reportComment } from './commands/comment-commands.js';
 import { submitProposal, supportProposal } from './commands/proposal-commands.js';
 import { activePhase, todayIn } from './phases.js';
-import { assistedParticipants, consultationStats, findConsultation, findProposal, isUuid, listProposals, listPublicConsultations, phasesOf, supportState, unansweredProposals } from './queries/participation-queries.js';
+import { assistedParticipants, similarProposals, consultationStats, findConsultation, findProposal, isUuid, listProposals, listPublicConsultations, phasesOf, supportState, unansweredProposals } from './queries/participation-queries.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { hasRole } from '../../platform/permissions/actor.js';
 import { ConsultationPage, ConsultationsPage } from './views/consultation-views.js';
@@ -37,7 +37,7 @@ function communeOf(request: FastifyRequest) {
   return request.commune;
 }
 
-async function showConsultation(request: FastifyRequest, reply: FastifyReply, id: string, form: FormState, status = 200) {
+async function showConsultation(request: FastifyRequest, reply: FastifyReply, id: string, form: FormState, status = 200, similar: { id: string; title: string }[] = []) {
   const commune = communeOf(request);
   const { db } = request.server.platform;
   const consultation = await findConsultation(db, commune.id, id);
@@ -48,7 +48,7 @@ async function showConsultation(request: FastifyRequest, reply: FastifyReply, id
   const active = consultation.status === 'published' ? activePhase(phases, todayIn(commune.time_zone), consultation.manual_phase_id) : null;
   const awaiting = consultation.status === 'closed' ? await unansweredProposals(db, commune.id, consultation.id) : [];
   const participants = isMediator(request) && active?.allows_proposals ? await assistedParticipants(db, commune.id) : [];
-  const props = { consultation, phases, active, proposals: proposals.items, sort, stats, form, awaiting, participants } as const;
+  const props = { consultation, phases, active, proposals: proposals.items, sort, stats, form, awaiting, participants, similar } as const;
   return sendPage(request, reply, (ctx) => <ConsultationPage ctx={ctx} props={props} />, status);
 }
 
@@ -67,6 +67,11 @@ export async function participationRoutes(app: FastifyInstance): Promise<void> {
     const commune = communeOf(request);
     const result = parseForm(proposalSchema, request.body);
     if (!result.ok) return showConsultation(request, reply, request.params.id, result.form as FormState, 422);
+    // Before storing, show proposals that look alike once, to avoid duplicates; the second submit goes through.
+    if ((request.body as Record<string, unknown>).confirmed !== '1') {
+      const similar = await similarProposals(db, commune.id, request.params.id, result.data.title);
+      if (similar.length > 0) return showConsultation(request, reply, request.params.id, { values: result.data as Record<string, string>, errors: {} }, 200, similar);
+    }
     const participantId = await onBehalfOf(request, result.data.on_behalf_of);
     const created = await submitProposal(db, commune, request.params.id, { ...result.data, authorId: request.actor.user!.id, onBehalfOf: participantId });
     if (participantId) {

@@ -89,3 +89,22 @@ export async function unansweredProposals(db: Kysely<PlatformTables>, communeId:
 export async function assistedParticipants(db: Kysely<PlatformTables>, communeId: string) {
   return communeScope(db, communeId).selectFrom('assisted_participants').select(['id', 'full_name', 'neighbourhood']).orderBy('full_name').orderBy('id').limit(500).execute();
 }
+
+// Must match the expression of proposals_search_idx so PostgreSQL can use the index.
+const searchDocument = sql`(to_tsvector('french', proposals.title || ' ' || proposals.body) || to_tsvector('arabic', proposals.title || ' ' || proposals.body))`;
+
+/** Existing proposals of a consultation that look like the text being written (French and Arabic stemming). */
+export async function similarProposals(db: Kysely<PlatformTables>, communeId: string, consultationId: string, text: string) {
+  const words = text.replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter((w) => w.length > 2).slice(0, 12).join(' or ');
+  if (!words) return [];
+  const query = sql`(websearch_to_tsquery('french', ${words}) || websearch_to_tsquery('arabic', ${words}))`;
+  return scoped(db, communeId)
+    .selectFrom('proposals')
+    .select(['id', 'title'])
+    .where('consultation_id', '=', consultationId)
+    .where(sql<boolean>`${searchDocument} @@ ${query}`)
+    .orderBy(sql`ts_rank(${searchDocument}, ${query})`, 'desc')
+    .orderBy('id')
+    .limit(5)
+    .execute();
+}

@@ -81,6 +81,19 @@ export interface ConsultationPageProps {
   awaiting: { id: string; title: string }[];
   /** Assisted participants a mediator may submit for; empty for everyone else. */
   participants: { id: string; full_name: string }[];
+  /** Proposals that look like the one being submitted, shown before it is stored. */
+  similar: { id: string; title: string }[];
+}
+
+function SimilarProposals({ ctx, similar }: { ctx: ViewContext; similar: { id: string; title: string }[] }) {
+  if (similar.length === 0) return <></>;
+  return (
+    <div class="notice" role="status">
+      <p><strong safe>{ctx.t('participation.proposal.similar_title')}</strong></p>
+      <ul>{similar.map((p) => <li><a href={`${base(ctx)}/proposals/${p.id}`} safe>{p.title}</a></li>)}</ul>
+      <p safe>{ctx.t('participation.proposal.similar_hint')}</p>
+    </div>
+  );
 }
 
 function daysSince(date: Date): number {
@@ -129,7 +142,11 @@ function ProposalForm({ ctx, props }: { ctx: ViewContext; props: ConsultationPag
         <Field ctx={ctx} form={props.form} name="body" label={labels.body} multiline required />
         <Field ctx={ctx} form={props.form} name="neighbourhood" label={ctx.t('participation.proposal.neighbourhood')} />
         <OnBehalfOf ctx={ctx} participants={props.participants} />
-        <div class="form-actions"><button type="submit" class="btn" safe>{ctx.t('participation.proposal.send')}</button></div>
+        <SimilarProposals ctx={ctx} similar={props.similar} />
+        {props.similar.length > 0 ? <input type="hidden" name="confirmed" value="1" /> : ''}
+        <div class="form-actions">
+          <button type="submit" class="btn" safe>{ctx.t(props.similar.length > 0 ? 'participation.proposal.send_anyway' : 'participation.proposal.send')}</button>
+        </div>
       </form>
     </section>
   );
