@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { communeScope } from '../../platform/db/commune-scope.js';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
@@ -84,6 +85,8 @@ describe('public pages', () => {
     expect(response.body).not.toContain('Brouillon secret');
     expect(response.body).toMatch(/href="tel:\+?\d+"/);
     expect(response.body).toContain('href="/ndar-toute/council"');
+    // The first response must fit in the first TCP round trips on slow mobile networks.
+    expect(gzipSync(response.body).length).toBeLessThan(14 * 1024);
   });
 
   it('drafts, scheduled posts and other communes’ news answer 404', async () => {

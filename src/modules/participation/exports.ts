@@ -10,7 +10,7 @@ export const participationExports: OpenDataExport[] = [
       scoped(db, communeId)
         .selectFrom('proposals')
         .innerJoin('consultations', 'consultations.id', 'proposals.consultation_id')
-        .select((eb) => [
+        .select([
           'proposals.id',
           'proposals.consultation_id',
           'proposals.title',
@@ -19,7 +19,7 @@ export const participationExports: OpenDataExport[] = [
           'proposals.answer',
           'proposals.answer_reason',
           'proposals.created_at',
-          eb.selectFrom('proposal_supports').select(eb.fn.countAll<number>().as('n')).whereRef('proposal_supports.proposal_id', '=', 'proposals.id').as('supports'),
+          'proposals.support_count as supports',
         ])
         .where('consultations.status', '!=', 'draft')
         .orderBy('proposals.created_at')

@@ -120,3 +120,27 @@ describe('consultation back-office', () => {
     expect(page.body).toContain('Impliquer');
   });
 });
+
+describe('proposal lists at scale', () => {
+  it('keep the support counter exact through supports and withdrawals, and page with a keyset cursor', async () => {
+    const inCommune = scoped(t.services.db, ndarId);
+    const phase = await inCommune.selectFrom('consultation_phases').select('id').where('consultation_id', '=', consultationId).orderBy('starts_on').executeTakeFirstOrThrow();
+    const author = t.users.get('ndar-toute:citizen')!;
+    await inCommune.insertInto('proposals', Array.from({ length: 45 }, (_, i) => ({ consultation_id: consultationId, phase_id: phase.id, author_id: author, channel: 'web' as const, title: `Idée ${String(i).padStart(2, '0')}`, body: '…' }))).execute();
+    const seen = new Set<string>();
+    let url: string | null = `/ndar-toute/consultations/${consultationId}?sort=newest`;
+    let pages = 0;
+    while (url && pages < 10) {
+      const page = await t.request(null, 'GET', url);
+      for (const match of page.body.matchAll(/href="\/ndar-toute\/proposals\/([0-9a-f-]{36})"/g)) seen.add(match[1]!);
+      const next = /class="pagination"[^>]*><a href="([^"]+)"/.exec(page.body)?.[1];
+      url = next ? next.replace(/&amp;/g, '&') : null;
+      pages += 1;
+    }
+    const total = (await inCommune.selectFrom('proposals').select('id').where('consultation_id', '=', consultationId).execute()).length;
+    expect(seen.size).toBe(total);
+    expect(pages).toBe(Math.ceil(total / 20));
+    const counted = await inCommune.selectFrom('proposals').select(['support_count', (eb) => eb.selectFrom('proposal_supports').select(eb.fn.countAll<number>().as('n')).whereRef('proposal_supports.proposal_id', '=', 'proposals.id').as('real')]).execute();
+    for (const row of counted) expect(row.support_count).toBe(Number(row.real));
+  });
+});

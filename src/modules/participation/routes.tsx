@@ -43,12 +43,13 @@ async function showConsultation(request: FastifyRequest, reply: FastifyReply, id
   const consultation = await findConsultation(db, commune.id, id);
   if (!consultation) throw new AppError('NOT_FOUND');
   const phases = await phasesOf(db, commune.id, consultation.id);
-  const sort = (request.query as Record<string, string>).sort === 'supported' ? 'supported' : 'newest';
-  const [proposals, stats] = await Promise.all([listProposals(db, commune.id, consultation.id, sort), consultationStats(db, commune.id, consultation.id)]);
+  const query = request.query as Record<string, string | undefined>;
+  const sort = query.sort === 'supported' ? 'supported' : 'newest';
+  const [proposals, stats] = await Promise.all([listProposals(db, commune.id, consultation.id, sort, query.after), consultationStats(db, commune.id, consultation.id)]);
   const active = consultation.status === 'published' ? activePhase(phases, todayIn(commune.time_zone), consultation.manual_phase_id) : null;
   const awaiting = consultation.status === 'closed' ? await unansweredProposals(db, commune.id, consultation.id) : [];
   const participants = isMediator(request) && active?.allows_proposals ? await assistedParticipants(db, commune.id) : [];
-  const props = { consultation, phases, active, proposals: proposals.items, sort, stats, form, awaiting, participants, similar } as const;
+  const props = { consultation, phases, active, proposals: proposals.items, next: proposals.next, sort, stats, form, awaiting, participants, similar } as const;
   return sendPage(request, reply, (ctx) => <ConsultationPage ctx={ctx} props={props} />, status);
 }
 

@@ -55,6 +55,8 @@ export type ParticipationTables = ParticipationCommentTables & {
     answer_reason: string | null;
     answered_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
     answered_by: string | null;
+    /** Kept exact by a trigger on proposal_supports. */
+    support_count: Generated<number>;
     created_at: Stamp;
   };
   proposal_supports: {

@@ -27,19 +27,30 @@ export async function phasesOf(db: Kysely<PlatformTables>, communeId: string, co
 
 export const proposalPageSize = 20;
 
-/** Proposals with their support counts, newest or most supported first. */
-export async function listProposals(db: Kysely<PlatformTables>, communeId: string, consultationId: string, sort: 'newest' | 'supported', page = 1) {
-  const rows = await scoped(db, communeId)
-    .selectFrom('proposals')
-    .selectAll('proposals')
-    .select((eb) => eb.selectFrom('proposal_supports').select(eb.fn.countAll<number>().as('n')).whereRef('proposal_supports.proposal_id', '=', 'proposals.id').as('supports'))
-    .where('proposals.consultation_id', '=', consultationId)
-    .orderBy(sort === 'supported' ? sql`supports` : sql`proposals.created_at`, 'desc')
-    .orderBy('proposals.id')
-    .limit(proposalPageSize + 1)
-    .offset((page - 1) * proposalPageSize)
-    .execute();
-  return { items: rows.slice(0, proposalPageSize).map((r) => ({ ...r, supports: Number(r.supports ?? 0) })), hasMore: rows.length > proposalPageSize };
+export type ProposalSort = 'newest' | 'supported';
+
+/** Where the next page starts: the sort value and id of the last proposal shown (keyset pagination). */
+export function encodeCursor(sort: ProposalSort, row: { created_at: Date; support_count: number; id: string }): string {
+  return `${sort === 'supported' ? row.support_count : row.created_at.toISOString()}_${row.id}`;
+}
+
+function decodeCursor(sort: ProposalSort, cursor: string | undefined): { value: number | Date; id: string } | null {
+  const match = /^(.+)_([0-9a-f-]{36})$/.exec(cursor ?? '');
+  if (!match) return null;
+  const value = sort === 'supported' ? Number(match[1]) : new Date(match[1]!);
+  return (typeof value === 'number' ? Number.isInteger(value) : !Number.isNaN(value.getTime())) ? { value, id: match[2]! } : null;
+}
+
+/** One page of a consultation's proposals, newest or most supported first, resuming after a cursor. */
+export async function listProposals(db: Kysely<PlatformTables>, communeId: string, consultationId: string, sort: ProposalSort, cursor?: string) {
+  const column = sort === 'supported' ? 'proposals.support_count' : 'proposals.created_at';
+  let query = scoped(db, communeId).selectFrom('proposals').selectAll('proposals').where('proposals.consultation_id', '=', consultationId);
+  const after = decodeCursor(sort, cursor);
+  if (after) query = query.where((eb) => eb.or([eb(column, '<', after.value as never), eb.and([eb(column, '=', after.value as never), eb('proposals.id', '>', after.id)])]));
+  const rows = await query.orderBy(column, 'desc').orderBy('proposals.id').limit(proposalPageSize + 1).execute();
+  const items = rows.slice(0, proposalPageSize).map((row) => ({ ...row, supports: row.support_count }));
+  const last = items.at(-1);
+  return { items, next: rows.length > proposalPageSize && last ? encodeCursor(sort, last) : null };
 }
 
 export async function findProposal(db: Kysely<PlatformTables>, communeId: string, id: string) {
@@ -57,9 +68,9 @@ export async function findProposal(db: Kysely<PlatformTables>, communeId: string
 
 export async function supportState(db: Kysely<PlatformTables>, communeId: string, proposalId: string, userId: string | null) {
   const inCommune = scoped(db, communeId);
-  const count = await inCommune.selectFrom('proposal_supports').select((eb) => eb.fn.countAll<number>().as('n')).where('proposal_id', '=', proposalId).executeTakeFirstOrThrow();
+  const proposal = await inCommune.selectFrom('proposals').select('support_count').where('id', '=', proposalId).executeTakeFirstOrThrow();
   const mine = userId ? await inCommune.selectFrom('proposal_supports').select('id').where('proposal_id', '=', proposalId).where('user_id', '=', userId).executeTakeFirst() : undefined;
-  return { count: Number(count.n), supported: !!mine };
+  return { count: proposal.support_count, supported: !!mine };
 }
 
 /** Participation figures of a consultation, by channel and by the optional profile answers. */

@@ -75,6 +75,8 @@ export interface ConsultationPageProps {
   phases: Phase[];
   active: Phase | null;
   proposals: ProposalListItem[];
+  /** Cursor of the next page, when there is one. */
+  next: string | null;
   sort: 'newest' | 'supported';
   stats: ConsultationStats;
   form: FormState;
@@ -187,6 +189,11 @@ export function ConsultationPage({ ctx, props }: { ctx: ViewContext; props: Cons
           </li>
         ))}
       </ul>
+      {props.next ? (
+        <nav class="pagination" aria-label={ctx.t('participation.proposal.pages')}>
+          <a href={`${url}?sort=${props.sort}&after=${encodeURIComponent(props.next)}`} safe>{ctx.t('participation.proposal.more')}</a>
+        </nav>
+      ) : ''}
     </Layout>
   );
 }
