@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/platform/config/config.js';
 import { seedDemoIfEmpty } from '../src/seed.js';
+import { seedProposals } from './seed-proposals.js';
 
 // The real application on a seeded embedded database, as `npm start` runs it.
 const config = loadConfig({
@@ -17,6 +18,12 @@ const config = loadConfig({
 });
 const palabre = await createApp({ config });
 await seedDemoIfEmpty(palabre.services);
+const proposals = Number(process.env.BENCH_PROPOSALS ?? 0);
+if (proposals > 0) {
+  const started = Date.now();
+  const consultationId = await seedProposals(palabre, 'ndar-toute', proposals, Number(process.env.BENCH_USERS ?? 10_000), Number(process.env.BENCH_SUPPORTS_PER_USER ?? 100));
+  console.log(`CONSULTATION=${consultationId} (seeded in ${Math.round((Date.now() - started) / 1000)} s)`);
+}
 await palabre.app.listen({ host: '127.0.0.1', port: 0 });
 const address = palabre.app.server.address();
 console.log(`PORT=${typeof address === 'object' && address ? address.port : ''}`);

@@ -32,6 +32,9 @@ describe('mediators', () => {
     const audit = await t.services.db.selectFrom('audit_log').selectAll().where('resource_id', '=', row.id).executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ action: 'proposal.submitted_for_participant', on_behalf_of: participantId });
     expect((await t.request(null, 'GET', `/ndar-toute/proposals/${row.id}`)).body).toContain('médiateur');
+    const figures = await t.services.db.selectFrom('consultation_participants' as never).selectAll().where('participant_id' as never, '=', participantId as never).execute();
+    expect(figures).toHaveLength(1);
+    expect((await t.request(null, 'GET', `/ndar-toute/consultations/${consultationId}`)).body).toMatch(/Saisie par un médiateur<\/th><td>1<\/td>/);
   });
 
   it('only mediators may act for someone, and only for their commune’s participants', async () => {

@@ -12,7 +12,7 @@ export type SubjectType = (typeof subjectTypes)[number];
 export type InfluenceLevel = (typeof influenceLevels)[number];
 export type Answer = (typeof answers)[number];
 
-export type ParticipationTables = ParticipationCommentTables & {
+export type ParticipationTables = ParticipationCommentTables & ParticipationFigureTables & {
   consultations: {
     id: Generated<string>;
     commune_id: string;
@@ -66,6 +66,12 @@ export type ParticipationTables = ParticipationCommentTables & {
     user_id: string;
     created_at: Stamp;
   };
+};
+
+/** Kept by triggers on proposals (figures shown on every consultation page). */
+export type ParticipationFigureTables = {
+  consultation_channel_counts: { commune_id: string; consultation_id: string; channel: string; proposals: number };
+  consultation_participants: { commune_id: string; consultation_id: string; participant_id: string; gender: string | null };
 };
 
 export type ParticipationCommentTables = {

@@ -73,21 +73,20 @@ export async function supportState(db: Kysely<PlatformTables>, communeId: string
   return { count: proposal.support_count, supported: !!mine };
 }
 
-/** Participation figures of a consultation, by channel and by the optional profile answers. */
+/** Participation figures of a consultation, by channel and by the optional profile answers (trigger-kept). */
 export async function consultationStats(db: Kysely<PlatformTables>, communeId: string, consultationId: string) {
   const inCommune = scoped(db, communeId);
-  const byChannel = await inCommune.selectFrom('proposals').select(['channel', (eb) => eb.fn.countAll<number>().as('n')]).where('consultation_id', '=', consultationId).groupBy('channel').orderBy('channel').execute();
+  const byChannel = await inCommune.selectFrom('consultation_channel_counts').select(['channel', 'proposals']).where('consultation_id', '=', consultationId).where('proposals', '>', 0).orderBy('channel').execute();
   const participants = await inCommune
-    .selectFrom('proposals')
-    .innerJoin('users', 'users.id', 'proposals.author_id')
-    .select(['users.gender', (eb) => eb.fn.count<number>(sql`distinct coalesce(proposals.on_behalf_of, proposals.author_id)`).as('n')])
-    .where('proposals.consultation_id', '=', consultationId)
-    .groupBy('users.gender')
-    .orderBy('users.gender')
+    .selectFrom('consultation_participants')
+    .select(['gender', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('consultation_id', '=', consultationId)
+    .groupBy('gender')
+    .orderBy('gender')
     .execute();
   return {
-    proposals: byChannel.reduce((sum, row) => sum + Number(row.n), 0),
-    byChannel: byChannel.map((row) => ({ channel: row.channel, count: Number(row.n) })),
+    proposals: byChannel.reduce((sum, row) => sum + row.proposals, 0),
+    byChannel: byChannel.map((row) => ({ channel: row.channel, count: row.proposals })),
     participantsByGender: participants.map((row) => ({ gender: row.gender, count: Number(row.n) })),
   };
 }
