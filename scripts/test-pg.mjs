@@ -3,8 +3,9 @@
 // on that server and drops it afterwards, so the role needs CREATEDB.
 // `eval "$(scripts/pg-local.sh)"` starts a throw-away server and prints the matching DATABASE_URL.
 // Extra arguments go to vitest: `npm run test:pg -- src/platform/db`.
+import { summaryLine } from './vitest-summary.mjs';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,23 +63,10 @@ if (result.signal) console.error(`killed by ${result.signal}`);
 const code = result.status ?? 1;
 console.log(`== vitest: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-/** The closing line, from Vitest's JSON report (same format as `npm test`). */
-function summaryLine() {
-  if (!existsSync(reportPath)) return `tests: no results (vitest exited with code ${code} before writing its report)`;
-  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
-  const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  // A file that fails outside any test (import error, failing beforeAll) fails no test: say so.
-  const fileErrors = (report.testResults ?? []).filter((file) => file.status === 'failed' && file.message).length;
-  let line = `tests: ${report.numPassedTests ?? 0} passed, ${report.numFailedTests ?? 0} failed`;
-  if (skipped) line += `, ${skipped} skipped`;
-  if (fileErrors) line += `, ${fileErrors} test file${fileErrors === 1 ? '' : 's'} failed to run`;
-  if (code !== 0 && !report.numFailedTests && !fileErrors) line += ` (vitest exited with code ${code}: see errors above)`;
-  return line;
-}
 
 let line;
 try {
-  line = summaryLine();
+  line = summaryLine(reportPath, code);
 } catch (error) {
   line = `tests: unreadable vitest report (${error.message})`;
 }

@@ -5,8 +5,9 @@
 // Extra arguments go to vitest: `npm test -- --project unit src/platform`.
 // The vitest step never sees DATABASE_URL: the fast suite always runs on the embedded PGlite
 // (`npm run test:pg` is the same suite against PostgreSQL).
+import { summaryLine } from './vitest-summary.mjs';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,19 +98,6 @@ function ensureChromium() {
   }
 }
 
-/** The closing line, from Vitest's JSON report. */
-function summaryLine(reportPath, vitestStatus) {
-  if (!existsSync(reportPath)) return `tests: no results (vitest exited with code ${vitestStatus} before writing its report)`;
-  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
-  const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  // A file that fails outside any test (import error, failing beforeAll) fails no test: say so.
-  const fileErrors = (report.testResults ?? []).filter((file) => file.status === 'failed' && file.message).length;
-  let line = `tests: ${report.numPassedTests ?? 0} passed, ${report.numFailedTests ?? 0} failed`;
-  if (skipped) line += `, ${skipped} skipped`;
-  if (fileErrors) line += `, ${fileErrors} test file${fileErrors === 1 ? '' : 's'} failed to run`;
-  if (vitestStatus !== 0 && !report.numFailedTests && !fileErrors) line += ` (vitest exited with code ${vitestStatus}: see errors above)`;
-  return line;
-}
 
 function runVitest() {
   const env = { ...baseEnv };
