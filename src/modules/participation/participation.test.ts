@@ -144,3 +144,37 @@ describe('proposal lists at scale', () => {
     for (const row of counted) expect(row.support_count).toBe(Number(row.real));
   });
 });
+
+describe('proposal filters and random order', () => {
+  const idsOn = (body: string) => [...body.matchAll(/href="\/ndar-toute\/proposals\/([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+
+  async function pageThrough(query: string): Promise<string[]> {
+    const ids: string[] = [];
+    let url: string | null = `/ndar-toute/consultations/${consultationId}?${query}`;
+    for (let pages = 0; url && pages < 10; pages++) {
+      const page = await t.request(null, 'GET', url);
+      ids.push(...idsOn(page.body));
+      const next = /class="pagination"[^>]*><a href="([^"]+)"/.exec(page.body)?.[1];
+      url = next ? next.replace(/&amp;/g, '&') : null;
+    }
+    return ids;
+  }
+
+  it('filter by neighbourhood and by answer status', async () => {
+    const corniche = await pageThrough('sort=newest&neighbourhood=Corniche');
+    const inCorniche = await scoped(t.services.db, ndarId).selectFrom('proposals').select('id').where('neighbourhood', '=', 'Corniche').execute();
+    expect(new Set(corniche)).toEqual(new Set(inCorniche.map((r) => r.id)));
+    const awaiting = await pageThrough('sort=newest&answer=awaiting');
+    const answered = await scoped(t.services.db, ndarId).selectFrom('proposals').select('id').where('answer', 'is not', null).execute();
+    for (const row of answered) expect(awaiting).not.toContain(row.id);
+  });
+
+  it('a random order is stable for a seed, visits every proposal once, and changes with the seed', async () => {
+    const total = (await scoped(t.services.db, ndarId).selectFrom('proposals').select('id').where('consultation_id', '=', consultationId).execute()).length;
+    const first = await pageThrough('sort=random&seed=abc');
+    expect(first).toHaveLength(total);
+    expect(new Set(first).size).toBe(total);
+    expect(await pageThrough('sort=random&seed=abc')).toEqual(first);
+    expect(await pageThrough('sort=random&seed=xyz')).not.toEqual(first);
+  });
+});

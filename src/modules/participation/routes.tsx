@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { answers } from './db/tables.js';
 import { z } from 'zod';
 import { AppError } from '../../platform/http/errors.js';
 import { fields, type FormState, parseForm } from '../../platform/http/forms.js';
@@ -6,7 +8,7 @@ import { redirectWithFlash, sendPage } from '../../platform/http/render.js';
 import { addComment, commentsOf, reportComment } from './commands/comment-commands.js';
 import { submitProposal, supportProposal } from './commands/proposal-commands.js';
 import { activePhase, todayIn } from './phases.js';
-import { assistedParticipants, similarProposals, consultationStats, findConsultation, findProposal, isUuid, listProposals, listPublicConsultations, phasesOf, supportState, unansweredProposals } from './queries/participation-queries.js';
+import { assistedParticipants, proposalNeighbourhoods, type ProposalFilters, type ProposalSort, similarProposals, consultationStats, findConsultation, findProposal, isUuid, listProposals, listPublicConsultations, phasesOf, supportState, unansweredProposals } from './queries/participation-queries.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { hasRole } from '../../platform/permissions/actor.js';
 import { ConsultationPage, ConsultationsPage } from './views/consultation-views.js';
@@ -20,6 +22,14 @@ type IdParams = { Params: { id: string } };
 const commentSchema = z.object({ body: fields.requiredText(2000), parent_id: fields.optionalText(40) });
 const reportSchema = z.object({ reason: fields.requiredText(500) });
 const proposalSchema = z.object({ title: fields.requiredText(150), body: fields.requiredText(5000), neighbourhood: fields.optionalText(120), on_behalf_of: fields.optionalText(40) });
+
+/** Sort and filters from the query string; a random order without a seed gets one, kept in every link. */
+function listOptions(query: Record<string, string | undefined>): { sort: ProposalSort; filters: ProposalFilters } {
+  const sort: ProposalSort = query.sort === 'supported' || query.sort === 'random' ? query.sort : 'newest';
+  const seed = /^[0-9a-z]{1,16}$/.test(query.seed ?? '') ? query.seed : sort === 'random' ? randomBytes(4).toString('hex') : undefined;
+  const answer = query.answer === 'awaiting' || answers.includes(query.answer as never) ? query.answer : undefined;
+  return { sort, filters: { neighbourhood: query.neighbourhood?.slice(0, 120) || undefined, answer, seed } };
+}
 
 const isMediator = (request: FastifyRequest) => !!request.commune && (request.actor.isPlatformAdmin || hasRole(request.actor, request.commune.id, 'mediator', 'admin'));
 
@@ -43,13 +53,17 @@ async function showConsultation(request: FastifyRequest, reply: FastifyReply, id
   const consultation = await findConsultation(db, commune.id, id);
   if (!consultation) throw new AppError('NOT_FOUND');
   const phases = await phasesOf(db, commune.id, consultation.id);
-  const query = request.query as Record<string, string | undefined>;
-  const sort = query.sort === 'supported' ? 'supported' : 'newest';
-  const [proposals, stats] = await Promise.all([listProposals(db, commune.id, consultation.id, sort, query.after), consultationStats(db, commune.id, consultation.id)]);
+  const { sort, filters } = listOptions(request.query as Record<string, string | undefined>);
+  const after = (request.query as Record<string, string | undefined>).after;
+  const [proposals, stats, neighbourhoods] = await Promise.all([
+    listProposals(db, commune.id, consultation.id, sort, after, filters),
+    consultationStats(db, commune.id, consultation.id),
+    proposalNeighbourhoods(db, commune.id, consultation.id),
+  ]);
   const active = consultation.status === 'published' ? activePhase(phases, todayIn(commune.time_zone), consultation.manual_phase_id) : null;
   const awaiting = consultation.status === 'closed' ? await unansweredProposals(db, commune.id, consultation.id) : [];
   const participants = isMediator(request) && active?.allows_proposals ? await assistedParticipants(db, commune.id) : [];
-  const props = { consultation, phases, active, proposals: proposals.items, next: proposals.next, sort, stats, form, awaiting, participants, similar } as const;
+  const props = { consultation, phases, active, proposals: proposals.items, next: proposals.next, sort, filters, neighbourhoods, stats, form, awaiting, participants, similar } as const;
   return sendPage(request, reply, (ctx) => <ConsultationPage ctx={ctx} props={props} />, status);
 }
 

@@ -27,30 +27,57 @@ export async function phasesOf(db: Kysely<PlatformTables>, communeId: string, co
 
 export const proposalPageSize = 20;
 
-export type ProposalSort = 'newest' | 'supported';
+export type ProposalSort = 'newest' | 'supported' | 'random';
 
-/** Where the next page starts: the sort value and id of the last proposal shown (keyset pagination). */
-export function encodeCursor(sort: ProposalSort, row: { created_at: Date; support_count: number; id: string }): string {
-  return `${sort === 'supported' ? row.support_count : row.created_at.toISOString()}_${row.id}`;
+export interface ProposalFilters {
+  neighbourhood?: string | undefined;
+  /** 'awaiting' = not answered yet, or one of the answers. */
+  answer?: string | undefined;
+  /** Seed of the random order, so a visitor paging through sees each proposal once. */
+  seed?: string | undefined;
 }
 
-function decodeCursor(sort: ProposalSort, cursor: string | undefined): { value: number | Date; id: string } | null {
+// The random order is md5(id || seed): stable for a seed, different between seeds, and usable as a keyset.
+const randomKey = (seed: string) => sql<string>`md5(proposals.id::text || ${seed})`;
+
+/** Where the next page starts: the sort value and id of the last proposal shown (keyset pagination). */
+function encodeCursor(sort: ProposalSort, row: { created_at: Date; support_count: number; id: string; random_key?: string }): string {
+  const value = sort === 'supported' ? row.support_count : sort === 'random' ? row.random_key : row.created_at.toISOString();
+  return `${value}_${row.id}`;
+}
+
+function decodeCursor(sort: ProposalSort, cursor: string | undefined): { value: number | Date | string; id: string } | null {
   const match = /^(.+)_([0-9a-f-]{36})$/.exec(cursor ?? '');
   if (!match) return null;
+  if (sort === 'random') return /^[0-9a-f]{32}$/.test(match[1]!) ? { value: match[1]!, id: match[2]! } : null;
   const value = sort === 'supported' ? Number(match[1]) : new Date(match[1]!);
   return (typeof value === 'number' ? Number.isInteger(value) : !Number.isNaN(value.getTime())) ? { value, id: match[2]! } : null;
 }
 
-/** One page of a consultation's proposals, newest or most supported first, resuming after a cursor. */
-export async function listProposals(db: Kysely<PlatformTables>, communeId: string, consultationId: string, sort: ProposalSort, cursor?: string) {
-  const column = sort === 'supported' ? 'proposals.support_count' : 'proposals.created_at';
-  let query = scoped(db, communeId).selectFrom('proposals').selectAll('proposals').where('proposals.consultation_id', '=', consultationId);
+/** One page of a consultation's proposals, filtered and sorted, resuming after a cursor. */
+export async function listProposals(db: Kysely<PlatformTables>, communeId: string, consultationId: string, sort: ProposalSort, cursor?: string, filters: ProposalFilters = {}) {
+  const seed = filters.seed ?? '0';
+  const key = sort === 'supported' ? sql.ref('proposals.support_count') : sort === 'random' ? randomKey(seed) : sql.ref('proposals.created_at');
+  let query = scoped(db, communeId).selectFrom('proposals').selectAll('proposals').select(randomKey(seed).as('random_key')).where('proposals.consultation_id', '=', consultationId);
+  if (filters.neighbourhood) query = query.where('proposals.neighbourhood', '=', filters.neighbourhood);
+  if (filters.answer === 'awaiting') query = query.where('proposals.answer', 'is', null);
+  else if (filters.answer) query = query.where('proposals.answer', '=', filters.answer as never);
   const after = decodeCursor(sort, cursor);
-  if (after) query = query.where((eb) => eb.or([eb(column, '<', after.value as never), eb.and([eb(column, '=', after.value as never), eb('proposals.id', '>', after.id)])]));
-  const rows = await query.orderBy(column, 'desc').orderBy('proposals.id').limit(proposalPageSize + 1).execute();
+  const direction = sort === 'random' ? 'asc' : 'desc';
+  if (after) {
+    const beyond = direction === 'desc' ? sql`${key} < ${after.value}` : sql`${key} > ${after.value}`;
+    query = query.where(sql<boolean>`(${beyond} or (${key} = ${after.value} and proposals.id > ${after.id}))`);
+  }
+  const rows = await query.orderBy(key, direction).orderBy('proposals.id').limit(proposalPageSize + 1).execute();
   const items = rows.slice(0, proposalPageSize).map((row) => ({ ...row, supports: row.support_count }));
   const last = items.at(-1);
   return { items, next: rows.length > proposalPageSize && last ? encodeCursor(sort, last) : null };
+}
+
+/** Neighbourhoods named in a consultation's proposals, for the filter. */
+export async function proposalNeighbourhoods(db: Kysely<PlatformTables>, communeId: string, consultationId: string) {
+  const rows = await scoped(db, communeId).selectFrom('proposals').select('neighbourhood').distinct().where('consultation_id', '=', consultationId).where('neighbourhood', 'is not', null).orderBy('neighbourhood').limit(100).execute();
+  return rows.map((row) => row.neighbourhood!);
 }
 
 export async function findProposal(db: Kysely<PlatformTables>, communeId: string, id: string) {

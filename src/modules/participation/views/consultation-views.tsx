@@ -77,7 +77,9 @@ export interface ConsultationPageProps {
   proposals: ProposalListItem[];
   /** Cursor of the next page, when there is one. */
   next: string | null;
-  sort: 'newest' | 'supported';
+  sort: 'newest' | 'supported' | 'random';
+  filters: { neighbourhood?: string | undefined; answer?: string | undefined; seed?: string | undefined };
+  neighbourhoods: string[];
   stats: ConsultationStats;
   form: FormState;
   awaiting: { id: string; title: string }[];
@@ -128,6 +130,45 @@ function OnBehalfOf({ ctx, participants }: { ctx: ViewContext; participants: { i
   );
 }
 
+/** The list's query string: sort, filters, the random seed and (for the next page) the cursor. */
+function listQuery(props: ConsultationPageProps, after?: string): string {
+  const params = new URLSearchParams({ sort: props.sort });
+  for (const [name, value] of Object.entries(props.filters)) if (value) params.set(name, value);
+  if (after) params.set('after', after);
+  return params.toString();
+}
+
+function ListFilters({ ctx, props, url }: { ctx: ViewContext; props: ConsultationPageProps; url: string }) {
+  const sorts = { newest: 'participation.proposal.sort_newest', supported: 'participation.proposal.sort_supported', random: 'participation.proposal.sort_random' } as const;
+  return (
+    <form method="get" action={url} class="filters" role="search" aria-label={ctx.t('participation.proposal.sort')}>
+      <div class="field">
+        <label for="sort" safe>{ctx.t('participation.proposal.sort')}</label>
+        <select id="sort" name="sort">{Object.entries(sorts).map(([value, key]) => <option value={value} selected={props.sort === value} safe>{ctx.t(key)}</option>)}</select>
+      </div>
+      {props.neighbourhoods.length > 0 ? (
+        <div class="field">
+          <label for="neighbourhood" safe>{ctx.t('participation.proposal.neighbourhood')}</label>
+          <select id="neighbourhood" name="neighbourhood">
+            <option value="" safe>{ctx.t('participation.proposal.all')}</option>
+            {props.neighbourhoods.map((n) => <option value={n} selected={props.filters.neighbourhood === n} safe>{n}</option>)}
+          </select>
+        </div>
+      ) : ''}
+      <div class="field">
+        <label for="answer" safe>{ctx.t('participation.answer.title')}</label>
+        <select id="answer" name="answer">
+          <option value="" safe>{ctx.t('participation.proposal.all')}</option>
+          <option value="awaiting" selected={props.filters.answer === 'awaiting'} safe>{ctx.t('participation.answer.awaiting_short')}</option>
+          {Object.entries(answerKeys).map(([value, key]) => <option value={value} selected={props.filters.answer === value} safe>{ctx.t(key)}</option>)}
+        </select>
+      </div>
+      {props.filters.seed ? <input type="hidden" name="seed" value={props.filters.seed} /> : ''}
+      <button type="submit" class="btn btn-secondary" safe>{ctx.t('participation.proposal.apply')}</button>
+    </form>
+  );
+}
+
 function ProposalForm({ ctx, props }: { ctx: ViewContext; props: ConsultationPageProps }) {
   if (!props.active?.allows_proposals || props.consultation.status !== 'published') return <></>;
   if (!ctx.actor.user) {
@@ -172,10 +213,7 @@ export function ConsultationPage({ ctx, props }: { ctx: ViewContext; props: Cons
       <AwaitingAnswers ctx={ctx} props={props} />
       <ProposalForm ctx={ctx} props={props} />
       <h2 safe>{ctx.t('participation.proposal.list')}</h2>
-      <nav class="filters" aria-label={ctx.t('participation.proposal.sort')}>
-        <a href={`${url}?sort=newest`} aria-current={props.sort === 'newest' ? 'true' : undefined} safe>{ctx.t('participation.proposal.sort_newest')}</a>{' '}
-        <a href={`${url}?sort=supported`} aria-current={props.sort === 'supported' ? 'true' : undefined} safe>{ctx.t('participation.proposal.sort_supported')}</a>
-      </nav>
+<ListFilters ctx={ctx} props={props} url={url} />
       {props.proposals.length === 0 ? <p class="muted" safe>{ctx.t('participation.proposal.none')}</p> : ''}
       <ul class="news-list">
         {props.proposals.map((p) => (
@@ -191,7 +229,7 @@ export function ConsultationPage({ ctx, props }: { ctx: ViewContext; props: Cons
       </ul>
       {props.next ? (
         <nav class="pagination" aria-label={ctx.t('participation.proposal.pages')}>
-          <a href={`${url}?sort=${props.sort}&after=${encodeURIComponent(props.next)}`} safe>{ctx.t('participation.proposal.more')}</a>
+          <a href={`${url}?${listQuery(props, props.next)}`} safe>{ctx.t('participation.proposal.more')}</a>
         </nav>
       ) : ''}
     </Layout>
