@@ -55,6 +55,8 @@ export interface PalabreModule {
   openDataExports?: OpenDataExport[];
   /** Interface strings; keys are namespaced by the module id. */
   i18n: Catalogues;
+  /** Links shown to signed-in people beside "my account", e.g. an inbox (absolute paths). */
+  accountLinks?: { labelKey: string; path: string }[];
   /** Modules a commune cannot switch off (its own site). */
   alwaysOn?: boolean;
 }

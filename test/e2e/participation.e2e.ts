@@ -12,7 +12,7 @@ for (const [javaScriptEnabled, slug, phone, title] of [
   [false, 'tiznit-el-jadida', '+212600000005', 'إنارة الطريق نحو المدرسة'],
 ] as const) {
   describe(`a citizen takes part in a consultation (${slug}, JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, () => {
-    it('submits a proposal, supports it, and staff answer it publicly', async () => {
+    it('submits a proposal, supports it, staff answer it publicly, and the author sees the answer in the inbox', async () => {
       const context = await h.newContext({ javaScriptEnabled, locale: slug === 'tiznit-el-jadida' ? 'ar' : 'fr-FR' });
       const page = await context.newPage();
       page.setDefaultTimeout(8000);
@@ -30,7 +30,6 @@ for (const [javaScriptEnabled, slug, phone, title] of [
       await page.waitForURL(`**/${slug}/proposals/**`);
       expect(await page.locator(`form[action$="/withdraw-support"]`).count()).toBe(1);
       const proposalUrl = page.url();
-      await context.close();
 
       const staffContext = await h.newContext({ javaScriptEnabled });
       const staff = await staffContext.newPage();
@@ -45,6 +44,11 @@ for (const [javaScriptEnabled, slug, phone, title] of [
       await staff.goto(proposalUrl);
       expect(await staff.locator('main').textContent()).toContain('Prévu au budget 2027.');
       await staffContext.close();
+
+      // The author finds the answer in their inbox, linked from every page.
+      await page.locator('a[href="/inbox"]').first().click();
+      expect(await page.locator('main').textContent()).toContain(title);
+      await context.close();
     });
   });
 }

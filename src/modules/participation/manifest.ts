@@ -6,11 +6,13 @@ import * as closing from './db/migrations/2026-11-23T1300_participation_closing.
 import * as search from './db/migrations/2026-11-23T1400_participation_search.js';
 import * as supportCount from './db/migrations/2026-11-23T1500_participation_support_count.js';
 import * as figures from './db/migrations/2026-11-23T1600_participation_figures.js';
+import * as inbox from './db/migrations/2026-11-23T1700_participation_inbox.js';
 import { participationExports } from './exports.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
 import pt from './i18n/pt.json' with { type: 'json' };
+import { inboxRoutes } from './inbox.js';
 import { participationRoutes } from './routes.js';
 import { seedParticipation } from './seed.js';
 
@@ -19,12 +21,14 @@ export const participationModule: PalabreModule = {
   id: 'participation',
   communeRoutes: participationRoutes,
   adminRoutes: participationAdminRoutes,
+  networkRoutes: inboxRoutes,
+  accountLinks: [{ labelKey: 'participation.inbox.title', path: '/inbox' }],
   navigation: [
     { labelKey: 'participation.nav', path: 'consultations', area: 'public', order: 15 },
     { labelKey: 'participation.nav', path: 'admin/consultations', area: 'admin', order: 15, roles: ['staff', 'admin'] },
     { labelKey: 'participation.moderation.title', path: 'admin/moderation', area: 'admin', order: 16, roles: ['staff', 'admin', 'moderator'] },
   ],
-  migrations: { '2026-11-23T1100_participation_core': core, '2026-11-23T1200_participation_comments': comments, '2026-11-23T1300_participation_closing': closing, '2026-11-23T1400_participation_search': search, '2026-11-23T1500_participation_support_count': supportCount, '2026-11-23T1600_participation_figures': figures },
+  migrations: { '2026-11-23T1100_participation_core': core, '2026-11-23T1200_participation_comments': comments, '2026-11-23T1300_participation_closing': closing, '2026-11-23T1400_participation_search': search, '2026-11-23T1500_participation_support_count': supportCount, '2026-11-23T1600_participation_figures': figures, '2026-11-23T1700_participation_inbox': inbox },
   seed: seedParticipation,
   openDataExports: participationExports,
   i18n: { fr, en, pt, ar },

@@ -178,3 +178,20 @@ describe('proposal filters and random order', () => {
     expect(await pageThrough('sort=random&seed=xyz')).not.toEqual(first);
   });
 });
+
+describe('inbox', () => {
+  it('tells the author when the commune answers, only them, and marks as read', async () => {
+    const author = 'ndar-toute:citizen';
+    const own = await scoped(t.services.db, ndarId).selectFrom('proposals').select(['id', 'title']).where('author_id', '=', t.users.get(author)!).where('answer', 'is', null).orderBy('created_at').executeTakeFirstOrThrow();
+    expect((await t.request(author, 'GET', '/inbox')).body).not.toContain(own.title);
+    await t.request('ndar-toute:staff', 'POST', `/ndar-toute/admin/proposals/${own.id}/answer`, { answer: 'already_planned', reason: 'Inscrit au budget 2027.' });
+    const inbox = await t.request(author, 'GET', '/inbox');
+    expect(inbox.body).toContain(own.title);
+    expect(inbox.body).toContain('Déjà prévue');
+    expect(inbox.body).toContain('href="/inbox"');
+    expect((await t.request('ndar-toute:moderator', 'GET', '/inbox')).body).not.toContain(own.title);
+    expect((await t.request(null, 'GET', '/inbox')).statusCode).toBe(303);
+    expect((await t.request(author, 'POST', '/inbox/read', {})).statusCode).toBe(303);
+    expect((await t.request(author, 'GET', '/inbox')).body).not.toContain('badge-warning');
+  });
+});

@@ -58,6 +58,13 @@ function AccountLinks({ ctx }: { ctx: ViewContext }) {
           {ctx.actor.user.display_name ?? ctx.t('core.layout.my_account')}
         </a>
       </li>
+      {ctx.accountLinks.map((link) => (
+        <li>
+          <a href={link.path} safe>
+            {ctx.t(link.labelKey)}
+          </a>
+        </li>
+      ))}
       <li>
         <form method="post" action="/sign-out" class="inline-form">
           <CsrfField ctx={ctx} />

@@ -18,6 +18,7 @@ export interface ViewContext {
   currentUrl: string;
   navigation: NavigationEntry[];
   adminNavigation: NavigationEntry[];
+  accountLinks: { labelKey: string; path: string }[];
   demoMode: boolean;
   cssHref: string;
   flash: string | null;
@@ -49,6 +50,7 @@ export function buildViewContext(request: FastifyRequest): ViewContext {
     currentUrl: request.url,
     navigation: entries.filter((e) => e.area === 'public').sort(byOrder),
     adminNavigation: entries.filter((e) => e.area === 'admin' && canSee(e)).sort(byOrder),
+    accountLinks: actor.user ? modules.flatMap((m) => m.accountLinks ?? []) : [],
     demoMode: request.server.platform.config.demoMode,
     cssHref: assetState.cssHref,
     flash: (request as { flash?: string | null }).flash ?? null,

@@ -50,10 +50,14 @@ export async function supportProposal(db: Kysely<PlatformTables>, commune: { id:
   await inCommune.insertInto('proposal_supports', { proposal_id: proposal.id, user_id: userId }).onConflict((oc) => oc.constraint('proposal_supports_one_per_person').doNothing()).execute();
 }
 
+/** Records the commune's answer and tells the author in their inbox. */
 export async function answerProposal(db: Kysely<PlatformTables>, communeId: string, proposalId: string, answer: { status: Answer; reason: string; staffId: string }) {
-  await scoped(db, communeId)
+  const inCommune = scoped(db, communeId);
+  const proposal = await inCommune
     .updateTable('proposals')
     .set({ answer: answer.status, answer_reason: answer.reason, answered_at: new Date(), answered_by: answer.staffId })
     .where('id', '=', proposalId)
-    .execute();
+    .returning(['author_id'])
+    .executeTakeFirst();
+  if (proposal) await inCommune.insertInto('participation_notifications', { user_id: proposal.author_id, kind: 'proposal_answered', proposal_id: proposalId }).execute();
 }

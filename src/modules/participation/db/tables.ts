@@ -12,7 +12,7 @@ export type SubjectType = (typeof subjectTypes)[number];
 export type InfluenceLevel = (typeof influenceLevels)[number];
 export type Answer = (typeof answers)[number];
 
-export type ParticipationTables = ParticipationCommentTables & ParticipationFigureTables & {
+export type ParticipationTables = ParticipationCommentTables & ParticipationFigureTables & ParticipationInboxTables & {
   consultations: {
     id: Generated<string>;
     commune_id: string;
@@ -72,6 +72,18 @@ export type ParticipationTables = ParticipationCommentTables & ParticipationFigu
 export type ParticipationFigureTables = {
   consultation_channel_counts: { commune_id: string; consultation_id: string; channel: string; proposals: number };
   consultation_participants: { commune_id: string; consultation_id: string; participant_id: string; gender: string | null };
+};
+
+export type ParticipationInboxTables = {
+  participation_notifications: {
+    id: Generated<string>;
+    commune_id: string;
+    user_id: string;
+    kind: 'proposal_answered' | 'comment_reply';
+    proposal_id: string;
+    created_at: Stamp;
+    read_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  };
 };
 
 export type ParticipationCommentTables = {
