@@ -7,6 +7,7 @@ import * as search from './db/migrations/2026-11-23T1400_participation_search.js
 import * as supportCount from './db/migrations/2026-11-23T1500_participation_support_count.js';
 import * as figures from './db/migrations/2026-11-23T1600_participation_figures.js';
 import * as inbox from './db/migrations/2026-11-23T1700_participation_inbox.js';
+import * as meetings from './db/migrations/2026-11-23T1800_participation_meetings.js';
 import { participationExports } from './exports.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -28,7 +29,7 @@ export const participationModule: PalabreModule = {
     { labelKey: 'participation.nav', path: 'admin/consultations', area: 'admin', order: 15, roles: ['staff', 'admin'] },
     { labelKey: 'participation.moderation.title', path: 'admin/moderation', area: 'admin', order: 16, roles: ['staff', 'admin', 'moderator'] },
   ],
-  migrations: { '2026-11-23T1100_participation_core': core, '2026-11-23T1200_participation_comments': comments, '2026-11-23T1300_participation_closing': closing, '2026-11-23T1400_participation_search': search, '2026-11-23T1500_participation_support_count': supportCount, '2026-11-23T1600_participation_figures': figures, '2026-11-23T1700_participation_inbox': inbox },
+  migrations: { '2026-11-23T1100_participation_core': core, '2026-11-23T1200_participation_comments': comments, '2026-11-23T1300_participation_closing': closing, '2026-11-23T1400_participation_search': search, '2026-11-23T1500_participation_support_count': supportCount, '2026-11-23T1600_participation_figures': figures, '2026-11-23T1700_participation_inbox': inbox, '2026-11-23T1800_participation_meetings': meetings },
   seed: seedParticipation,
   openDataExports: participationExports,
   i18n: { fr, en, pt, ar },

@@ -195,3 +195,19 @@ describe('inbox', () => {
     expect((await t.request(author, 'GET', '/inbox')).body).not.toContain('badge-warning');
   });
 });
+
+describe('public meetings', () => {
+  it('staff record a meeting with minutes and attendance; it appears on the consultation page', async () => {
+    const url = `/ndar-toute/admin/consultations/${consultationId}/meetings`;
+    const invalid = await t.request('ndar-toute:staff', 'POST', url, { starts_at: '', location: 'Maison des jeunes', attendance_women: '-3' });
+    expect(invalid.statusCode).toBe(422);
+    expect(invalid.body).toContain('value="Maison des jeunes"');
+    const recorded = await t.request('ndar-toute:staff', 'POST', url, { starts_at: '2026-11-20T17:00', location: 'Maison des jeunes de Sor', agenda: 'Priorités du quartier', minutes: 'Trois propositions retenues pour le dépôt.', attendance_women: '42', attendance_men: '31', attendance_youth: '25' });
+    expect(recorded.statusCode).toBe(303);
+    const page = await t.request(null, 'GET', `/ndar-toute/consultations/${consultationId}`);
+    expect(page.body).toContain('Maison des jeunes de Sor');
+    expect(page.body).toContain('42 femmes');
+    expect(page.body).toContain('Trois propositions retenues');
+    expect((await t.request('tiznit-el-jadida:staff', 'POST', `/tiznit-el-jadida/admin/consultations/${consultationId}/meetings`, { starts_at: '2026-11-20T17:00', location: 'x' })).statusCode).toBe(404);
+  });
+});

@@ -8,7 +8,7 @@ import { redirectWithFlash, sendPage } from '../../platform/http/render.js';
 import { addComment, commentsOf, reportComment } from './commands/comment-commands.js';
 import { submitProposal, supportProposal } from './commands/proposal-commands.js';
 import { activePhase, todayIn } from './phases.js';
-import { assistedParticipants, proposalNeighbourhoods, type ProposalFilters, type ProposalSort, similarProposals, consultationStats, findConsultation, findProposal, isUuid, listProposals, listPublicConsultations, phasesOf, supportState, unansweredProposals } from './queries/participation-queries.js';
+import { assistedParticipants, meetingsOf, proposalNeighbourhoods, type ProposalFilters, type ProposalSort, similarProposals, consultationStats, findConsultation, findProposal, isUuid, listProposals, listPublicConsultations, phasesOf, supportState, unansweredProposals } from './queries/participation-queries.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { hasRole } from '../../platform/permissions/actor.js';
 import { ConsultationPage, ConsultationsPage } from './views/consultation-views.js';
@@ -60,10 +60,11 @@ async function showConsultation(request: FastifyRequest, reply: FastifyReply, id
     consultationStats(db, commune.id, consultation.id),
     proposalNeighbourhoods(db, commune.id, consultation.id),
   ]);
+  const meetings = await meetingsOf(db, commune.id, consultation.id);
   const active = consultation.status === 'published' ? activePhase(phases, todayIn(commune.time_zone), consultation.manual_phase_id) : null;
   const awaiting = consultation.status === 'closed' ? await unansweredProposals(db, commune.id, consultation.id) : [];
   const participants = isMediator(request) && active?.allows_proposals ? await assistedParticipants(db, commune.id) : [];
-  const props = { consultation, phases, active, proposals: proposals.items, next: proposals.next, sort, filters, neighbourhoods, stats, form, awaiting, participants, similar } as const;
+  const props = { consultation, phases, active, proposals: proposals.items, next: proposals.next, sort, filters, neighbourhoods, meetings, stats, form, awaiting, participants, similar } as const;
   return sendPage(request, reply, (ctx) => <ConsultationPage ctx={ctx} props={props} />, status);
 }
 

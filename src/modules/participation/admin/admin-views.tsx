@@ -3,8 +3,9 @@ import { localeNames } from '../../../platform/i18n/locales.js';
 import { CsrfField, ErrorSummary, Field, Localized } from '../../../platform/views/components.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import { answers, type Consultation, influenceLevels, type Phase, type Proposal, subjectTypes } from '../db/tables.js';
+import { answers, type Consultation, influenceLevels, type Meeting, type Phase, type Proposal, subjectTypes } from '../db/tables.js';
 import { answerKeys, influenceKeys, subjectKeys } from '../views/labels.js';
+import { MeetingForm, MeetingsSection } from '../views/meeting-views.js';
 
 const adminBase = (ctx: ViewContext) => `/${ctx.commune!.slug}/admin/consultations`;
 const statusKeys = { draft: 'participation.status.draft', published: 'participation.status.open', closed: 'participation.status.closed' } as const;
@@ -99,6 +100,8 @@ export interface EditConsultationProps {
   proposals: Proposal[];
   form: FormState;
   phaseForm: FormState;
+  meetings: Meeting[];
+  meetingForm: FormState;
 }
 
 export function EditConsultationPage({ ctx, props }: { ctx: ViewContext; props: EditConsultationProps }) {
@@ -118,6 +121,9 @@ export function EditConsultationPage({ ctx, props }: { ctx: ViewContext; props: 
       </form>
       <h3 safe>{ctx.t('participation.admin.add_phase')}</h3>
       <PhaseForm ctx={ctx} consultationId={consultation.id} form={props.phaseForm} />
+      <MeetingsSection ctx={ctx} meetings={props.meetings} />
+      <h3 safe>{ctx.t('participation.meeting.add')}</h3>
+      <MeetingForm ctx={ctx} action={`${url}/meetings`} form={props.meetingForm} />
       <h2 safe>{ctx.t('participation.proposal.list')}</h2>
       {props.proposals.map((p) => (
         <article class="card">

@@ -11,7 +11,8 @@ import { hideComment, openReports } from '../commands/comment-commands.js';
 import { answerProposal } from '../commands/proposal-commands.js';
 import { answers, influenceLevels, subjectTypes } from '../db/tables.js';
 import { participationPolicy } from '../permissions.js';
-import { findConsultation, isUuid, phasesOf, scoped } from '../queries/participation-queries.js';
+import { findConsultation, isUuid, meetingsOf, phasesOf, scoped } from '../queries/participation-queries.js';
+import { zonedLocalToDate } from '../../../platform/i18n/format.js';
 import { ModerationPage } from '../views/comment-views.js';
 import { AdminConsultationsPage, EditConsultationPage, NewConsultationPage } from './admin-views.js';
 
@@ -66,15 +67,43 @@ function valuesOf(consultation: Awaited<ReturnType<typeof findConsultation>> & o
   return values;
 }
 
-async function showEdit(request: FastifyRequest, reply: FastifyReply, id: string, forms: { form?: FormState; phaseForm?: FormState } = {}, status = 200) {
+async function showEdit(request: FastifyRequest, reply: FastifyReply, id: string, forms: { form?: FormState; phaseForm?: FormState; meetingForm?: FormState } = {}, status = 200) {
   const commune = guard(request);
   const { db } = request.server.platform;
   const consultation = await findConsultation(db, commune.id, id, { includeDrafts: true });
   if (!consultation) throw new AppError('NOT_FOUND');
   const phases = await phasesOf(db, commune.id, consultation.id);
   const proposals = await scoped(db, commune.id).selectFrom('proposals').selectAll().where('consultation_id', '=', consultation.id).orderBy('created_at').orderBy('id').limit(200).execute();
-  const props = { consultation, phases, proposals, form: forms.form ?? { values: valuesOf(consultation), errors: {} }, phaseForm: forms.phaseForm ?? { values: {}, errors: {} } };
+  const meetings = await meetingsOf(db, commune.id, consultation.id);
+  const empty = { values: {}, errors: {} };
+  const props = { consultation, phases, proposals, meetings, form: forms.form ?? { values: valuesOf(consultation), errors: {} }, phaseForm: forms.phaseForm ?? empty, meetingForm: forms.meetingForm ?? empty };
   return sendPage(request, reply, (ctx) => <EditConsultationPage ctx={ctx} props={props} />, status);
+}
+
+/** A meeting: its date in the commune's time zone, a place, and optional agenda, minutes and head counts. */
+function meetingColumns(values: Values, timeZone: string) {
+  const errors: FormState['errors'] = {};
+  const startsAt = zonedLocalToDate(values.starts_at ?? '', timeZone);
+  if (!startsAt) errors.starts_at = 'core.form.required';
+  const location = (values.location ?? '').trim().slice(0, 300);
+  if (!location) errors.location = 'core.form.required';
+  const count = (name: string) => {
+    const raw = (values[name] ?? '').trim();
+    if (!raw) return null;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || n > 100_000) errors[name] = 'core.form.invalid';
+    return n;
+  };
+  const meeting = {
+    starts_at: startsAt ?? new Date(0),
+    location,
+    agenda: (values.agenda ?? '').trim().slice(0, 4000),
+    minutes: (values.minutes ?? '').trim().slice(0, 20_000),
+    attendance_women: count('attendance_women'),
+    attendance_men: count('attendance_men'),
+    attendance_youth: count('attendance_youth'),
+  };
+  return { errors, meeting: Object.keys(errors).length === 0 ? meeting : null };
 }
 
 const phaseSchema = z.object({ starts_on: fields.isoDate(), ends_on: fields.isoDate() });
@@ -162,6 +191,17 @@ export async function participationAdminRoutes(app: FastifyInstance): Promise<vo
       .returning('id')
       .executeTakeFirstOrThrow();
     await audit(request, 'consultation.phase_added', 'consultation_phase', phase.id);
+    return redirectWithFlash(reply, `/${commune.slug}/admin/consultations/${request.params.id}`, 'participation.admin.saved');
+  });
+
+  app.post<IdParams>('/consultations/:id/meetings', staff, async (request, reply) => {
+    const commune = guard(request);
+    if (!(await findConsultation(db, commune.id, request.params.id, { includeDrafts: true }))) throw new AppError('NOT_FOUND');
+    const values = (request.body ?? {}) as Values;
+    const { errors, meeting } = meetingColumns(values, commune.time_zone);
+    if (Object.keys(errors).length > 0 || !meeting) return showEdit(request, reply, request.params.id, { meetingForm: { values, errors } }, 422);
+    const created = await scoped(db, commune.id).insertInto('consultation_meetings', { ...meeting, consultation_id: request.params.id }).returning('id').executeTakeFirstOrThrow();
+    await audit(request, 'consultation.meeting_recorded', 'consultation_meeting', created.id);
     return redirectWithFlash(reply, `/${commune.slug}/admin/consultations/${request.params.id}`, 'participation.admin.saved');
   });
 

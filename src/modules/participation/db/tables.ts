@@ -12,7 +12,7 @@ export type SubjectType = (typeof subjectTypes)[number];
 export type InfluenceLevel = (typeof influenceLevels)[number];
 export type Answer = (typeof answers)[number];
 
-export type ParticipationTables = ParticipationCommentTables & ParticipationFigureTables & ParticipationInboxTables & {
+export type ParticipationTables = ParticipationCommentTables & ParticipationFigureTables & ParticipationInboxTables & ParticipationMeetingTables & {
   consultations: {
     id: Generated<string>;
     commune_id: string;
@@ -74,6 +74,21 @@ export type ParticipationFigureTables = {
   consultation_participants: { commune_id: string; consultation_id: string; participant_id: string; gender: string | null };
 };
 
+export type ParticipationMeetingTables = {
+  consultation_meetings: {
+    id: Generated<string>;
+    commune_id: string;
+    consultation_id: string;
+    starts_at: ColumnType<Date, Date | string, Date | string>;
+    location: string;
+    agenda: string;
+    minutes: string;
+    attendance_women: number | null;
+    attendance_men: number | null;
+    attendance_youth: number | null;
+  };
+};
+
 export type ParticipationInboxTables = {
   participation_notifications: {
     id: Generated<string>;
@@ -113,3 +128,4 @@ export type ParticipationCommentTables = {
 export type Consultation = Selectable<ParticipationTables['consultations']>;
 export type Phase = Selectable<ParticipationTables['consultation_phases']>;
 export type Proposal = Selectable<ParticipationTables['proposals']>;
+export type Meeting = Selectable<ParticipationMeetingTables['consultation_meetings']>;

@@ -145,3 +145,7 @@ export async function similarProposals(db: Kysely<PlatformTables>, communeId: st
     .limit(5)
     .execute();
 }
+
+export async function meetingsOf(db: Kysely<PlatformTables>, communeId: string, consultationId: string) {
+  return scoped(db, communeId).selectFrom('consultation_meetings').selectAll().where('consultation_id', '=', consultationId).orderBy('starts_at').orderBy('id').limit(100).execute();
+}

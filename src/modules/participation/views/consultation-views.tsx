@@ -3,8 +3,9 @@ import { CsrfField, ErrorSummary, Field, Localized } from '../../../platform/vie
 import type { FormState } from '../../../platform/http/forms.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import type { Consultation, Phase, Proposal } from '../db/tables.js';
+import type { Consultation, Meeting, Phase, Proposal } from '../db/tables.js';
 import { answerKeys, channelKeys, genderKeys, influenceKeys, subjectKeys } from './labels.js';
+import { MeetingsSection } from './meeting-views.js';
 
 const base = (ctx: ViewContext) => `/${ctx.commune!.slug}`;
 const day = (ctx: ViewContext, date: string) => formatDate(date, ctx.locale, 'UTC');
@@ -80,6 +81,7 @@ export interface ConsultationPageProps {
   sort: 'newest' | 'supported' | 'random';
   filters: { neighbourhood?: string | undefined; answer?: string | undefined; seed?: string | undefined };
   neighbourhoods: string[];
+  meetings: Meeting[];
   stats: ConsultationStats;
   form: FormState;
   awaiting: { id: string; title: string }[];
@@ -211,6 +213,7 @@ export function ConsultationPage({ ctx, props }: { ctx: ViewContext; props: Cons
       <Timeline ctx={ctx} phases={props.phases} active={props.active} />
       <StatsTable ctx={ctx} stats={props.stats} />
       <AwaitingAnswers ctx={ctx} props={props} />
+      <MeetingsSection ctx={ctx} meetings={props.meetings} />
       <ProposalForm ctx={ctx} props={props} />
       <h2 safe>{ctx.t('participation.proposal.list')}</h2>
 <ListFilters ctx={ctx} props={props} url={url} />
