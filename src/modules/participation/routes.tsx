@@ -8,7 +8,7 @@ import { redirectWithFlash, sendPage } from '../../platform/http/render.js';
 import { addComment, commentsOf, reportComment } from './commands/comment-commands.js';
 import { submitProposal, supportProposal } from './commands/proposal-commands.js';
 import { activePhase, todayIn } from './phases.js';
-import { assistedParticipants, meetingsOf, proposalNeighbourhoods, type ProposalFilters, type ProposalSort, similarProposals, consultationStats, findConsultation, findProposal, isUuid, listProposals, listPublicConsultations, phasesOf, supportState, unansweredProposals } from './queries/participation-queries.js';
+import { assistedParticipants, meetingsOf, type ProposalFilters, type ProposalSort, similarProposals, consultationStats, findConsultation, findProposal, isUuid, listProposals, listPublicConsultations, phasesOf, supportState, unansweredProposals } from './queries/participation-queries.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { hasRole } from '../../platform/permissions/actor.js';
 import { ConsultationPage, ConsultationsPage } from './views/consultation-views.js';
@@ -55,11 +55,9 @@ async function showConsultation(request: FastifyRequest, reply: FastifyReply, id
   const phases = await phasesOf(db, commune.id, consultation.id);
   const { sort, filters } = listOptions(request.query as Record<string, string | undefined>);
   const after = (request.query as Record<string, string | undefined>).after;
-  const [proposals, stats, neighbourhoods] = await Promise.all([
-    listProposals(db, commune.id, consultation.id, sort, after, filters),
-    consultationStats(db, commune.id, consultation.id),
-    proposalNeighbourhoods(db, commune.id, consultation.id),
-  ]);
+  const [proposals, stats] = await Promise.all([listProposals(db, commune.id, consultation.id, sort, after, filters), consultationStats(db, commune.id, consultation.id)]);
+  // The filter offers the neighbourhoods the consultation targets: listing those named in 100,000 proposals would scan them all.
+  const neighbourhoods = consultation.neighbourhoods;
   const meetings = await meetingsOf(db, commune.id, consultation.id);
   const active = consultation.status === 'published' ? activePhase(phases, todayIn(commune.time_zone), consultation.manual_phase_id) : null;
   const awaiting = consultation.status === 'closed' ? await unansweredProposals(db, commune.id, consultation.id) : [];

@@ -16,6 +16,7 @@ export async function seedParticipation(context: SeedContext): Promise<void> {
         { title: 'Éclairage solaire sur la route de la Corniche', body: 'Le soir, la route est plongée dans le noir et les accidents se multiplient.', neighbourhood: 'Corniche' },
         { title: 'Un forage pour le marché de Pikine', body: "Les commerçantes achètent l'eau en bidons. Un forage réduirait les coûts et améliorerait l'hygiène.", neighbourhood: 'Pikine' },
       ],
+      neighbourhoods: ['Sor', 'Guet Ndar', 'Pikine', 'Corniche', 'Léona'],
       author: 'ndar-toute:citizen',
     },
     {
@@ -24,6 +25,7 @@ export async function seedParticipation(context: SeedContext): Promise<void> {
       description: { ar: 'تُعدّ الجماعة برنامج عملها. اقترحوا المشاريع التي تهم أحياءكم؛ وسيتلقى كل اقتراح جوابًا مكتوبًا.', fr: "La commune prépare son programme d'action. Proposez les projets qui comptent pour votre quartier." },
       phases: [{ ar: 'تقديم الاقتراحات', fr: 'Dépôt des propositions' }, { ar: 'الدراسة التقنية', fr: 'Étude technique' }, { ar: 'أجوبة الجماعة', fr: 'Réponses de la commune' }],
       proposals: [{ title: 'ملعب للقرب في حي الرحمة', body: 'لا يوجد فضاء آمن لممارسة الرياضة للأطفال والشباب في الحي.', neighbourhood: 'الرحمة' }],
+      neighbourhoods: ['الرحمة', 'إدزكري', 'النخيل', 'أفراك'],
       author: 'tiznit-el-jadida:citizen',
     },
   ];
@@ -33,7 +35,7 @@ export async function seedParticipation(context: SeedContext): Promise<void> {
     if (!commune || !authorId) continue;
     const inCommune = scoped(context.db, commune.id);
     const consultation = await inCommune
-      .insertInto('consultations', { title: JSON.stringify(demo.title), description: JSON.stringify(demo.description), subject_type: 'development_plan', influence_level: 'consult', status: 'published', tags: JSON.stringify(['PDC']), neighbourhoods: '[]' })
+      .insertInto('consultations', { title: JSON.stringify(demo.title), description: JSON.stringify(demo.description), subject_type: 'development_plan', influence_level: 'consult', status: 'published', tags: JSON.stringify(['PDC']), neighbourhoods: JSON.stringify(demo.neighbourhoods) })
       .returning('id')
       .executeTakeFirstOrThrow();
     const [ideas] = await inCommune

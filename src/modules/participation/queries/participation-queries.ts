@@ -74,12 +74,6 @@ export async function listProposals(db: Kysely<PlatformTables>, communeId: strin
   return { items, next: rows.length > proposalPageSize && last ? encodeCursor(sort, last) : null };
 }
 
-/** Neighbourhoods named in a consultation's proposals, for the filter. */
-export async function proposalNeighbourhoods(db: Kysely<PlatformTables>, communeId: string, consultationId: string) {
-  const rows = await scoped(db, communeId).selectFrom('proposals').select('neighbourhood').distinct().where('consultation_id', '=', consultationId).where('neighbourhood', 'is not', null).orderBy('neighbourhood').limit(100).execute();
-  return rows.map((row) => row.neighbourhood!);
-}
-
 export async function findProposal(db: Kysely<PlatformTables>, communeId: string, id: string) {
   if (!isUuid(id)) return undefined;
   return scoped(db, communeId)
@@ -100,21 +94,21 @@ export async function supportState(db: Kysely<PlatformTables>, communeId: string
   return { count: proposal.support_count, supported: !!mine };
 }
 
-/** Participation figures of a consultation, by channel and by the optional profile answers (trigger-kept). */
+/** Participation figures of a consultation, by channel and by the optional profile answers (trigger-kept, one query). */
 export async function consultationStats(db: Kysely<PlatformTables>, communeId: string, consultationId: string) {
-  const inCommune = scoped(db, communeId);
-  const byChannel = await inCommune.selectFrom('consultation_channel_counts').select(['channel', 'proposals']).where('consultation_id', '=', consultationId).where('proposals', '>', 0).orderBy('channel').execute();
-  const participants = await inCommune
-    .selectFrom('consultation_participants')
-    .select(['gender', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('consultation_id', '=', consultationId)
-    .groupBy('gender')
-    .orderBy('gender')
-    .execute();
+  // communeScope cannot express a UNION, so both halves name commune_id explicitly.
+  const { rows } = await sql<{ kind: 'channel' | 'gender'; key: string | null; n: number }>`
+    select 'channel' as kind, channel as key, proposals as n from consultation_channel_counts
+      where commune_id = ${communeId} and consultation_id = ${consultationId} and proposals > 0
+    union all
+    select 'gender', gender, count(*)::int from consultation_participants
+      where commune_id = ${communeId} and consultation_id = ${consultationId} group by gender
+    order by 1, 2`.execute(db);
+  const byChannel = rows.filter((r) => r.kind === 'channel').map((r) => ({ channel: r.key ?? 'web', count: Number(r.n) }));
   return {
-    proposals: byChannel.reduce((sum, row) => sum + row.proposals, 0),
-    byChannel: byChannel.map((row) => ({ channel: row.channel, count: row.proposals })),
-    participantsByGender: participants.map((row) => ({ gender: row.gender, count: Number(row.n) })),
+    proposals: byChannel.reduce((sum, row) => sum + row.count, 0),
+    byChannel,
+    participantsByGender: rows.filter((r) => r.kind === 'gender').map((r) => ({ gender: r.key, count: Number(r.n) })),
   };
 }
 
