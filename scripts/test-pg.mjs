@@ -3,9 +3,9 @@
 // on that server and drops it afterwards, so the role needs CREATEDB.
 // `eval "$(scripts/pg-local.sh)"` starts a throw-away server and prints the matching DATABASE_URL.
 // Extra arguments go to vitest: `npm run test:pg -- src/platform/db`.
-import { summaryLine } from './vitest-summary.mjs';
+import { reportAndExit } from './vitest-summary.mjs';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,12 +64,4 @@ const code = result.status ?? 1;
 console.log(`== vitest: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
 
-let line;
-try {
-  line = summaryLine(reportPath, code);
-} catch (error) {
-  line = `tests: unreadable vitest report (${error.message})`;
-}
-rmSync(reportDir, { recursive: true, force: true });
-console.log(line);
-process.exit(code);
+reportAndExit(reportPath, reportDir, code);

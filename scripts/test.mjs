@@ -5,9 +5,9 @@
 // Extra arguments go to vitest: `npm test -- --project unit src/platform`.
 // The vitest step never sees DATABASE_URL: the fast suite always runs on the embedded PGlite
 // (`npm run test:pg` is the same suite against PostgreSQL).
-import { summaryLine } from './vitest-summary.mjs';
+import { reportAndExit } from './vitest-summary.mjs';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,15 +113,7 @@ function runVitest() {
   );
   const code = exitCode(result);
   console.log(`== vitest: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${seconds(started)}`);
-  let line;
-  try {
-    line = summaryLine(reportPath, code);
-  } catch (error) {
-    line = `tests: unreadable vitest report (${error.message})`;
-  }
-  rmSync(reportDir, { recursive: true, force: true });
-  console.log(line);
-  process.exit(code);
+  reportAndExit(reportPath, reportDir, code);
 }
 
 for (const name of steps) {

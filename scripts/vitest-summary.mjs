@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 /** The closing line `tests: N passed, N failed`, from Vitest's JSON report (shared by npm test and test:pg). */
 export function summaryLine(reportPath, vitestStatus) {
@@ -12,4 +12,17 @@ export function summaryLine(reportPath, vitestStatus) {
   if (fileErrors) line += `, ${fileErrors} test file${fileErrors === 1 ? '' : 's'} failed to run`;
   if (vitestStatus !== 0 && !report.numFailedTests && !fileErrors) line += ` (vitest exited with code ${vitestStatus}: see errors above)`;
   return line;
+}
+
+/** Prints the closing line, removes the report, and exits with Vitest's code. */
+export function reportAndExit(reportPath, reportDir, code) {
+  let line;
+  try {
+    line = summaryLine(reportPath, code);
+  } catch (error) {
+    line = `tests: unreadable vitest report (${error.message})`;
+  }
+  rmSync(reportDir, { recursive: true, force: true });
+  console.log(line);
+  process.exit(code);
 }
