@@ -22,7 +22,8 @@ describe('parseIdentifier', () => {
 
 describe('maskIdentifier', () => {
   it('keeps only the start and the end', () => {
-    expect(maskIdentifier('+221771234567')).toBe('+22177 *** 67');
+    expect(maskIdentifier('+221771234567')).toBe('+221 77 *** ** 67');
+    expect(maskIdentifier('+212612345678')).toBe('+212 6 ** ** ** 78');
     expect(maskIdentifier('awa@example.sn')).toBe('aw***@example.sn');
   });
 });

@@ -29,5 +29,10 @@ export function maskIdentifier(identifier: string): string {
     const [name = '', domain = ''] = identifier.split('@');
     return `${name.slice(0, 2)}***@${domain}`;
   }
-  return `${identifier.slice(0, 6)} *** ${identifier.slice(-2)}`;
+  const parsed = parsePhoneNumberFromString(identifier);
+  if (!parsed) return `${identifier.slice(0, 6)} *** ${identifier.slice(-2)}`;
+  // "+221 77 123 45 67" → "+221 77 *** ** 67": keep the country code, the operator prefix and the last two digits.
+  const [countryCode = '', prefix = '', ...rest] = parsed.formatInternational().split(' ');
+  const hidden = rest.join(' ').replace(/\d/g, '*');
+  return `${countryCode} ${prefix} ${hidden.slice(0, -2)}${identifier.slice(-2)}`;
 }

@@ -97,4 +97,30 @@ describe('one-time codes', () => {
     const audit = await t.services.db.selectFrom('audit_log').selectAll().where('resource_id', '=', user!.id).executeTakeFirstOrThrow();
     expect(audit.action).toBe('role.granted');
   });
+
+  it('writes the message in the language the account chose, else in the page language', async () => {
+    const known = freshPhone();
+    await t.services.db.insertInto('users').values({ phone_e164: known.value, preferred_locale: 'ar' }).execute();
+    await requestCode(t.services.db, sender, { identifier: known, ip: null, communeId: null, locale: 'fr' });
+    const unknown = freshPhone();
+    await requestCode(t.services.db, sender, { identifier: unknown, ip: null, communeId: null, locale: 'pt' });
+    const bodies = await t.services.db.selectFrom('outbox_messages').select(['recipient', 'body']).where('recipient', 'in', [known.value, unknown.value]).orderBy('recipient').execute();
+    expect(bodies.find((m) => m.recipient === known.value)?.body).toContain('رمزك');
+    expect(bodies.find((m) => m.recipient === unknown.value)?.body).toContain('o seu código');
+  });
+
+  it('accepts an invitation once, and does not re-grant a role already held', async () => {
+    const phone = freshPhone();
+    const communeId = await t.communeId('tiznit-el-jadida');
+    const invitedBy = t.users.get('tiznit-el-jadida:admin')!;
+    await t.services.db.insertInto('invitations').values([{ commune_id: communeId, identifier: phone.value, role: 'moderator', invited_by: invitedBy }, { commune_id: communeId, identifier: phone.value, role: 'moderator', invited_by: invitedBy }]).execute();
+    await requestCode(t.services.db, sender, { identifier: phone, ip: null, communeId, locale: 'fr' });
+    const user = await verifyCode(t.services.db, { identifier: phone, code: await lastCode(phone.value), ip: null });
+    const grants = await t.services.db.selectFrom('role_grants').select('role').where('user_id', '=', user!.id).orderBy('role').execute();
+    expect(grants).toEqual([{ role: 'moderator' }]);
+    const audits = await t.services.db.selectFrom('audit_log').select('id').where('resource_id', '=', user!.id).orderBy('id').execute();
+    expect(audits).toHaveLength(1);
+    const pending = await t.services.db.selectFrom('invitations').select('id').where('identifier', '=', phone.value).where('accepted_at', 'is', null).orderBy('id').execute();
+    expect(pending).toHaveLength(0);
+  });
 });

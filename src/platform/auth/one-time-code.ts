@@ -36,6 +36,13 @@ async function recentCount(db: Kysely<PlatformTables>, column: 'identifier' | 'i
   return Number(row.count);
 }
 
+/** The language an existing account chose; the message only reaches its owner, so this reveals nothing. */
+async function knownLocale(db: Kysely<PlatformTables>, identifier: SignInIdentifier): Promise<string | null> {
+  const column = identifier.kind === 'phone' ? 'phone_e164' : 'email';
+  const user = await db.selectFrom('users').select('preferred_locale').where(column, '=', identifier.value).executeTakeFirst();
+  return user?.preferred_locale ?? null;
+}
+
 /** Sends a fresh 6-digit code; the answer is the same whether or not an account exists. */
 export async function requestCode(
   db: Kysely<PlatformTables>,
@@ -55,7 +62,7 @@ export async function requestCode(
       .values({ identifier: value, channel: kind === 'phone' ? 'sms' : 'email', code_hash: await argon2.hash(code, hashOptions), expires_at: new Date(now.getTime() + otpRules.lifetimeMs), ip: input.ip, created_at: now })
       .execute();
   });
-  const text = (messages[input.locale] ?? messages.fr!)(code);
+  const text = (messages[(await knownLocale(db, input.identifier)) ?? input.locale] ?? messages.fr!)(code);
   await sender.send({ channel: kind === 'phone' ? 'sms' : 'email', recipient: value, body: text, purpose: 'otp', communeId: input.communeId });
   return 'sent';
 }
@@ -93,14 +100,28 @@ async function findOrCreateUser(db: Kysely<PlatformTables>, identifier: SignInId
     .executeTakeFirstOrThrow();
 }
 
-/** Turns invitations sent to this phone or e-mail into roles, on first sign-in. */
+/** Turns invitations sent to this phone or e-mail into roles, on first sign-in; each invitation is taken once. */
 async function acceptInvitations(db: Kysely<PlatformTables>, user: User, identifier: string, ip: string | null) {
-  const pending = await db.selectFrom('invitations').selectAll().where('identifier', '=', identifier).where('accepted_at', 'is', null).orderBy('created_at').execute();
-  for (const invitation of pending) {
-    await db.insertInto('role_grants').values({ commune_id: invitation.commune_id, user_id: user.id, role: invitation.role, granted_by: invitation.invited_by }).onConflict((oc) => oc.doNothing()).execute();
-    await db.updateTable('invitations').set({ accepted_at: new Date() }).where('id', '=', invitation.id).execute();
-    await recordAudit(db, { communeId: invitation.commune_id, actorUserId: user.id, action: 'role.granted', resourceType: 'user', resourceId: user.id, ip, details: { role: invitation.role, via: 'invitation', invitedBy: invitation.invited_by } });
-  }
+  await db.transaction().execute(async (trx) => {
+    const accepted = await trx
+      .updateTable('invitations')
+      .set({ accepted_at: new Date() })
+      .where('identifier', '=', identifier)
+      .where('accepted_at', 'is', null)
+      .returning(['id', 'commune_id', 'role', 'invited_by'])
+      .execute();
+    for (const invitation of accepted.sort((a, b) => a.id.localeCompare(b.id))) {
+      const granted = await trx
+        .insertInto('role_grants')
+        .values({ commune_id: invitation.commune_id, user_id: user.id, role: invitation.role, granted_by: invitation.invited_by })
+        .onConflict((oc) => oc.doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      // Already holding the role: nothing changed, nothing to audit.
+      if (!granted) continue;
+      await recordAudit(trx, { communeId: invitation.commune_id, actorUserId: user.id, action: 'role.granted', resourceType: 'user', resourceId: user.id, ip, details: { role: invitation.role, via: 'invitation', invitedBy: invitation.invited_by } });
+    }
+  });
 }
 
 /** Checks a code: single use, at most five tries, ten minutes. Returns the (possibly new) user. */
