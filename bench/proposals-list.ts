@@ -43,6 +43,7 @@ try {
     ['proposals, newest first', await load(`${list}?sort=newest`)],
     ['proposals, most supported first', await load(`${list}?sort=supported`)],
     ['proposals, most supported, page 2 (keyset)', await load(`${base}${after}`)],
+    ['proposals, random order (seeded)', await load(`${list}?sort=random&seed=bench`)],
   ];
   console.log(`\n### Proposal list (${process.env.BENCH_PROPOSALS ?? '100000'} proposals, data ${app.seeded}; ${connections} connections, ${durationSeconds} s each)\n`);
   console.log('| page | requests/s | p95 latency (ms) |\n|---|---:|---:|');

@@ -31,6 +31,7 @@ export async function seedProposals(palabre: PalabreApp, slug: string, proposals
     on conflict do nothing`.execute(db);
   await sql`alter table proposal_supports enable trigger proposal_supports_count`.execute(db);
   await sql`update proposals p set support_count = s.n from (select proposal_id, count(*) as n from proposal_supports group by proposal_id) s where s.proposal_id = p.id`.execute(db);
-  await sql`analyze`.execute(db);
+  // As autovacuum would have done on a live PostgreSQL: the counters' rows were rewritten on every insert.
+  await sql`vacuum analyze`.execute(db);
   return consultation.id;
 }

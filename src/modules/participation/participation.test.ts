@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { submitProposal, supportProposal } from './commands/proposal-commands.js';
-import { scoped } from './queries/participation-queries.js';
+import { consultationStats, participationDb, scoped } from './queries/participation-queries.js';
 
 let t: TestApp;
 let ndarId: string;
@@ -27,6 +27,23 @@ describe('consultation pages', () => {
     expect(page.body).toContain('Niveau d&#39;influence : Consulter');
     expect(page.body).toContain('Éclairage solaire sur la route de la Corniche');
     expect((await t.request(null, 'GET', '/ndar-toute/consultations')).body).toContain(consultationId);
+  });
+
+  it('count each participant once across proposals, supports and comments, by gender and age band', async () => {
+    const statsNow = () => consultationStats(t.services.db, ndarId, consultationId);
+    const before = await statsNow();
+    const newcomer = t.users.get('ndar-toute:moderator')!;
+    await t.services.db.updateTable('users').set({ gender: 'female', age_band: '15-24' }).where('id', '=', newcomer).execute();
+    await t.request('ndar-toute:moderator', 'POST', `/ndar-toute/proposals/${proposalId}/support`, {});
+    await t.request('ndar-toute:moderator', 'POST', `/ndar-toute/proposals/${proposalId}/comments`, { body: 'Je soutiens, avec un éclairage solaire.' });
+    const after = await statsNow();
+    expect(after.participants).toBe(before.participants + 1);
+    expect(after.comments).toBe(before.comments + 1);
+    const young = (stats: typeof before) => stats.participantsByAgeBand.find((row) => row.ageBand === '15-24')?.count ?? 0;
+    expect(young(after)).toBe(young(before) + 1);
+    const page = await t.request(null, 'GET', `/ndar-toute/consultations/${consultationId}`);
+    expect(page.body).toContain('Participants de 15-24 ans');
+    await t.request('ndar-toute:moderator', 'POST', `/ndar-toute/proposals/${proposalId}/withdraw-support`, {});
   });
 
   it('keep drafts private and other communes out', async () => {
@@ -170,7 +187,10 @@ describe('proposal filters and random order', () => {
   });
 
   it('a random order is stable for a seed, visits every proposal once, and changes with the seed', async () => {
-    const total = (await scoped(t.services.db, ndarId).selectFrom('proposals').select('id').where('consultation_id', '=', consultationId).execute()).length;
+    const proposals = await scoped(t.services.db, ndarId).selectFrom('proposals').select('id').where('consultation_id', '=', consultationId).orderBy('id').execute();
+    const total = proposals.length;
+    // Ranks spread evenly, so the seeds "abc" and "xyz" (pivots 980,948,672 and 906,542,241) start at different proposals.
+    for (const [index, { id }] of proposals.entries()) await participationDb(t.services.db).updateTable('proposals').set({ random_rank: index * 40_000_000 }).where('id', '=', id).execute();
     const first = await pageThrough('sort=random&seed=abc');
     expect(first).toHaveLength(total);
     expect(new Set(first).size).toBe(total);

@@ -57,6 +57,8 @@ export type ParticipationTables = ParticipationCommentTables & ParticipationFigu
     answered_by: string | null;
     /** Kept exact by a trigger on proposal_supports. */
     support_count: Generated<number>;
+    /** Drawn once at random; a visitor's seed picks where the random order starts. */
+    random_rank: Generated<number>;
     created_at: Stamp;
   };
   proposal_supports: {

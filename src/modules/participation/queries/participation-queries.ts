@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { communeScope } from '../../../platform/db/commune-scope.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
@@ -37,41 +38,72 @@ export interface ProposalFilters {
   seed?: string | undefined;
 }
 
-// The random order is md5(id || seed): stable for a seed, different between seeds, and usable as a keyset.
-const randomKey = (seed: string) => sql<string>`md5(proposals.id::text || ${seed})`;
+type Cursor = { value: number | Date; id: string; segment?: 'from-pivot' | 'before-pivot' };
+type ProposalRow = { created_at: Date; support_count: number; random_rank: number; id: string };
 
-/** Where the next page starts: the sort value and id of the last proposal shown (keyset pagination). */
-function encodeCursor(sort: ProposalSort, row: { created_at: Date; support_count: number; id: string; random_key?: string }): string {
-  const value = sort === 'supported' ? row.support_count : sort === 'random' ? row.random_key : row.created_at.toISOString();
-  return `${value}_${row.id}`;
+/**
+ * The random order: every proposal drew a random rank once; a visitor's seed picks the pivot where the
+ * list starts, then wraps around. Stable for a seed, different between seeds, and two index range scans.
+ */
+function pivotOf(seed: string): number {
+  return createHash('sha256').update(seed).digest().readUInt32BE(0) % 2147483647;
 }
 
-function decodeCursor(sort: ProposalSort, cursor: string | undefined): { value: number | Date | string; id: string } | null {
+/** Where the next page starts: the sort value and id of the last proposal shown (keyset pagination). */
+function encodeCursor(sort: ProposalSort, row: ProposalRow, pivot: number): string {
+  if (sort === 'random') return `${row.random_rank >= pivot ? 'a' : 'b'}${row.random_rank}_${row.id}`;
+  return `${sort === 'supported' ? row.support_count : row.created_at.toISOString()}_${row.id}`;
+}
+
+function decodeCursor(sort: ProposalSort, cursor: string | undefined): Cursor | null {
   const match = /^(.+)_([0-9a-f-]{36})$/.exec(cursor ?? '');
   if (!match) return null;
-  if (sort === 'random') return /^[0-9a-f]{32}$/.test(match[1]!) ? { value: match[1]!, id: match[2]! } : null;
+  if (sort === 'random') {
+    const random = /^([ab])(\d{1,10})$/.exec(match[1]!);
+    return random ? { value: Number(random[2]), id: match[2]!, segment: random[1] === 'a' ? 'from-pivot' : 'before-pivot' } : null;
+  }
   const value = sort === 'supported' ? Number(match[1]) : new Date(match[1]!);
   return (typeof value === 'number' ? Number.isInteger(value) : !Number.isNaN(value.getTime())) ? { value, id: match[2]! } : null;
 }
 
-/** One page of a consultation's proposals, filtered and sorted, resuming after a cursor. */
-export async function listProposals(db: Kysely<PlatformTables>, communeId: string, consultationId: string, sort: ProposalSort, cursor?: string, filters: ProposalFilters = {}) {
-  const seed = filters.seed ?? '0';
-  const key = sort === 'supported' ? sql.ref('proposals.support_count') : sort === 'random' ? randomKey(seed) : sql.ref('proposals.created_at');
-  let query = scoped(db, communeId).selectFrom('proposals').selectAll('proposals').select(randomKey(seed).as('random_key')).where('proposals.consultation_id', '=', consultationId);
+function filteredProposals(db: Kysely<PlatformTables>, communeId: string, consultationId: string, filters: ProposalFilters) {
+  let query = scoped(db, communeId).selectFrom('proposals').selectAll('proposals').where('proposals.consultation_id', '=', consultationId);
   if (filters.neighbourhood) query = query.where('proposals.neighbourhood', '=', filters.neighbourhood);
   if (filters.answer === 'awaiting') query = query.where('proposals.answer', 'is', null);
   else if (filters.answer) query = query.where('proposals.answer', '=', filters.answer as never);
-  const after = decodeCursor(sort, cursor);
-  const direction = sort === 'random' ? 'asc' : 'desc';
-  if (after) {
-    const beyond = direction === 'desc' ? sql`${key} < ${after.value}` : sql`${key} > ${after.value}`;
-    query = query.where(sql<boolean>`(${beyond} or (${key} = ${after.value} and proposals.id > ${after.id}))`);
-  }
-  const rows = await query.orderBy(key, direction).orderBy('proposals.id').limit(proposalPageSize + 1).execute();
+  return query;
+}
+
+type FilteredQuery = ReturnType<typeof filteredProposals>;
+
+/** Rows after a cursor in (key, id) order; the key is the sort column. */
+function after(query: FilteredQuery, key: 'created_at' | 'support_count' | 'random_rank', direction: 'asc' | 'desc', cursor: Cursor | null) {
+  if (!cursor) return query;
+  const column = sql.ref(`proposals.${key}`);
+  const beyond = direction === 'desc' ? sql`${column} < ${cursor.value}` : sql`${column} > ${cursor.value}`;
+  return query.where(sql<boolean>`(${beyond} or (${column} = ${cursor.value} and proposals.id > ${cursor.id}))`);
+}
+
+/** The random order: ranks from the pivot up, then from the bottom up to the pivot. */
+async function randomPage(query: FilteredQuery, pivot: number, cursor: Cursor | null, limit: number) {
+  const inOrder = (q: FilteredQuery, n: number) => q.orderBy('proposals.random_rank').orderBy('proposals.id').limit(n).execute();
+  const fromPivot = cursor?.segment === 'before-pivot' ? [] : await inOrder(after(query.where('proposals.random_rank', '>=', pivot), 'random_rank', 'asc', cursor), limit);
+  if (fromPivot.length >= limit) return fromPivot;
+  const wrapped = after(query.where('proposals.random_rank', '<', pivot), 'random_rank', 'asc', cursor?.segment === 'before-pivot' ? cursor : null);
+  return [...fromPivot, ...(await inOrder(wrapped, limit - fromPivot.length))];
+}
+
+/** One page of a consultation's proposals, filtered and sorted, resuming after a cursor. */
+export async function listProposals(db: Kysely<PlatformTables>, communeId: string, consultationId: string, sort: ProposalSort, cursor?: string, filters: ProposalFilters = {}) {
+  const query = filteredProposals(db, communeId, consultationId, filters);
+  const position = decodeCursor(sort, cursor);
+  const pivot = pivotOf(filters.seed ?? '0');
+  const limit = proposalPageSize + 1;
+  const key = sort === 'supported' ? 'support_count' : 'created_at';
+  const rows = sort === 'random' ? await randomPage(query, pivot, position, limit) : await after(query, key, 'desc', position).orderBy(`proposals.${key}`, 'desc').orderBy('proposals.id').limit(limit).execute();
   const items = rows.slice(0, proposalPageSize).map((row) => ({ ...row, supports: row.support_count }));
   const last = items.at(-1);
-  return { items, next: rows.length > proposalPageSize && last ? encodeCursor(sort, last) : null };
+  return { items, next: rows.length > proposalPageSize && last ? encodeCursor(sort, last, pivot) : null };
 }
 
 export async function findProposal(db: Kysely<PlatformTables>, communeId: string, id: string) {
@@ -94,21 +126,25 @@ export async function supportState(db: Kysely<PlatformTables>, communeId: string
   return { count: proposal.support_count, supported: !!mine };
 }
 
-/** Participation figures of a consultation, by channel and by the optional profile answers (trigger-kept, one query). */
+/** Participation figures of a consultation: proposals by channel, participants by gender and age band, comments (trigger-kept, one query). */
 export async function consultationStats(db: Kysely<PlatformTables>, communeId: string, consultationId: string) {
   // communeScope cannot express a UNION, so both halves name commune_id explicitly.
-  const { rows } = await sql<{ kind: 'channel' | 'gender'; key: string | null; n: number }>`
-    select 'channel' as kind, channel as key, proposals as n from consultation_channel_counts
+  const { rows } = await sql<{ dimension: string; key: string; n: number }>`
+    select 'channel' as dimension, channel as key, proposals as n from consultation_channel_counts
       where commune_id = ${communeId} and consultation_id = ${consultationId} and proposals > 0
     union all
-    select 'gender', gender, count(*)::int from consultation_participants
-      where commune_id = ${communeId} and consultation_id = ${consultationId} group by gender
+    select dimension, key, n from consultation_figures
+      where commune_id = ${communeId} and consultation_id = ${consultationId} and n > 0
     order by 1, 2`.execute(db);
-  const byChannel = rows.filter((r) => r.kind === 'channel').map((r) => ({ channel: r.key ?? 'web', count: Number(r.n) }));
+  const of = (dimension: string) => rows.filter((r) => r.dimension === dimension).map((r) => ({ key: r.key, count: Number(r.n) }));
+  const total = (dimension: string) => of(dimension).reduce((sum, row) => sum + row.count, 0);
   return {
-    proposals: byChannel.reduce((sum, row) => sum + row.count, 0),
-    byChannel,
-    participantsByGender: rows.filter((r) => r.kind === 'gender').map((r) => ({ gender: r.key, count: Number(r.n) })),
+    proposals: total('channel'),
+    participants: total('participants'),
+    comments: total('comments'),
+    byChannel: of('channel').map(({ key, count }) => ({ channel: key, count })),
+    participantsByGender: of('gender').map(({ key, count }) => ({ gender: key, count })),
+    participantsByAgeBand: of('age_band').map(({ key, count }) => ({ ageBand: key, count })),
   };
 }
 

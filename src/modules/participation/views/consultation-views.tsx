@@ -48,16 +48,24 @@ function Timeline({ ctx, phases, active }: { ctx: ViewContext; phases: Phase[]; 
 }
 
 export interface ConsultationStats {
+  participants: number;
   proposals: number;
+  comments: number;
   byChannel: { channel: string; count: number }[];
   participantsByGender: { gender: string | null; count: number }[];
+  participantsByAgeBand: { ageBand: string; count: number }[];
 }
+
+const ageBandLabel = (ctx: ViewContext, band: string) => (band === 'unknown' ? ctx.t('participation.stats.age_not_given') : ctx.t('participation.stats.age_band', { band }));
 
 function StatsTable({ ctx, stats }: { ctx: ViewContext; stats: ConsultationStats }) {
   const rows: [string, number][] = [
+    [ctx.t('participation.stats.participants'), stats.participants],
     [ctx.t('participation.stats.proposals'), stats.proposals],
+    [ctx.t('participation.stats.comments'), stats.comments],
     ...stats.byChannel.map((r): [string, number] => [ctx.t(channelKeys[r.channel] ?? 'participation.channel.web'), r.count]),
     ...stats.participantsByGender.map((r): [string, number] => [ctx.t(genderKeys[r.gender ?? 'unknown']!), r.count]),
+    ...stats.participantsByAgeBand.map((r): [string, number] => [ageBandLabel(ctx, r.ageBand), r.count]),
   ];
   return (
     <table class="data">
