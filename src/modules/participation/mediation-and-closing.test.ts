@@ -12,7 +12,7 @@ beforeAll(async () => {
   ndarId = await t.communeId('ndar-toute');
   consultationId = (await scoped(t.services.db, ndarId).selectFrom('consultations').select('id').executeTakeFirstOrThrow()).id;
   participantId = (
-    await t.services.db.insertInto('assisted_participants').values({ commune_id: ndarId, full_name: 'Yacine Mbaye', consent_method: 'thumbprint', consent_at: new Date(), registered_by: t.users.get('ndar-toute:mediator')! }).returning('id').executeTakeFirstOrThrow()
+    await t.services.db.insertInto('assisted_participants').values({ commune_id: ndarId, full_name: 'Yacine Mbaye', gender: 'female', age_band: '50-64', consent_method: 'thumbprint', consent_at: new Date(), registered_by: t.users.get('ndar-toute:mediator')! }).returning('id').executeTakeFirstOrThrow()
   ).id;
 });
 afterAll(() => t.close());
@@ -33,7 +33,7 @@ describe('mediators', () => {
     expect(audit).toMatchObject({ action: 'proposal.submitted_for_participant', on_behalf_of: participantId });
     expect((await t.request(null, 'GET', `/ndar-toute/proposals/${row.id}`)).body).toContain('médiateur');
     const figures = await t.services.db.selectFrom('consultation_participants' as never).selectAll().where('participant_id' as never, '=', participantId as never).execute();
-    expect(figures).toHaveLength(1);
+    expect(figures).toEqual([expect.objectContaining({ gender: 'female', age_band: '50-64' })]);
     expect((await t.request(null, 'GET', `/ndar-toute/consultations/${consultationId}`)).body).toMatch(/Saisie par un médiateur<\/th><td>1<\/td>/);
   });
 

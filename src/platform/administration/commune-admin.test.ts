@@ -107,10 +107,10 @@ describe('assisted participants', () => {
     expect(refused.body).toContain('consent-error');
     expect(refused.body).toContain('value="Mame Diarra Gueye"');
     expect(await t.services.db.selectFrom('assisted_participants').select('id').where('full_name', '=', participant.full_name).execute()).toHaveLength(0);
-    const accepted = await t.request('ndar-toute:mediator', 'POST', '/ndar-toute/admin/participants/new', { ...participant, phone: '77 123 45 67', consent: 'on' });
+    const accepted = await t.request('ndar-toute:mediator', 'POST', '/ndar-toute/admin/participants/new', { ...participant, phone: '77 123 45 67', gender: 'female', age_band: '25-34', consent: 'on' });
     expect(accepted.statusCode).toBe(303);
     const row = await t.services.db.selectFrom('assisted_participants').selectAll().where('full_name', '=', participant.full_name).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ phone_e164: '+221771234567', consent_method: 'thumbprint', registered_by: t.users.get('ndar-toute:mediator') });
+    expect(row).toMatchObject({ phone_e164: '+221771234567', gender: 'female', age_band: '25-34', consent_method: 'thumbprint', registered_by: t.users.get('ndar-toute:mediator') });
     expect((await t.request('ndar-toute:mediator', 'GET', '/ndar-toute/admin/participants')).body).toContain('Mame Diarra Gueye');
     expect((await auditRows('ndar-toute')).some((r) => r.action === 'participant.registered' && r.resource_id === row.id)).toBe(true);
     expect((await t.request('tiznit-el-jadida:mediator', 'GET', '/tiznit-el-jadida/admin/participants')).body).not.toContain('Mame Diarra Gueye');

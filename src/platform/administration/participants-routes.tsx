@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { normalisePhone } from '../auth/identifier.js';
+import { inclusionShape } from '../auth/inclusion-fields.js';
 import { communeScope } from '../db/commune-scope.js';
 import type { Commune } from '../db/platform-tables.js';
 import { fields, type FormState, parseForm } from '../http/forms.js';
@@ -26,6 +27,7 @@ const participantSchema = (country: string) =>
         if (!e164) ctx.addIssue({ code: 'custom', message: 'administration.participants.phone_invalid' });
         return e164;
       }),
+    ...inclusionShape,
     consent_method: z.enum(consentMethods, { error: 'core.form.invalid' }),
     consent: z.literal('on', { error: 'administration.participants.consent_required' }),
   });
@@ -63,12 +65,14 @@ export function registerParticipantRoutes(app: FastifyInstance): void {
     administrationPolicy.authorize(request.actor, 'participants.register', { communeId: commune.id });
     const parsed = parseForm(participantSchema(commune.country), request.body);
     if (!parsed.ok) return sendPage(request, reply, (ctx) => <NewParticipantPage ctx={ctx} form={parsed.form as FormState} />, 422);
-    const { full_name, neighbourhood, phone, consent_method } = parsed.data;
+    const { full_name, neighbourhood, phone, gender, age_band, consent_method } = parsed.data;
     const created = await communeScope(app.platform.db, commune.id)
       .insertInto('assisted_participants', {
         full_name,
         neighbourhood: neighbourhood ?? null,
         phone_e164: phone,
+        gender,
+        age_band,
         consent_method,
         consent_at: new Date(),
         registered_by: actingUserId(request),

@@ -1,6 +1,7 @@
 import type { FormState } from '../http/forms.js';
 import { formatDate } from '../i18n/format.js';
 import { CsrfField, ErrorSummary, Field } from '../views/components.js';
+import { InclusionFieldset } from '../auth/inclusion-fields.js';
 import { Layout } from '../views/layout.js';
 import type { ViewContext } from '../views/view-context.js';
 import { Select } from './form-parts.js';
@@ -79,6 +80,7 @@ export function NewParticipantPage({ ctx, form }: { ctx: ViewContext; form: Form
         <Field ctx={ctx} form={form} name="full_name" label={labels.full_name} required autocomplete="off" />
         <Field ctx={ctx} form={form} name="neighbourhood" label={labels.neighbourhood} hint={ctx.t('administration.participants.optional')} />
         <Field ctx={ctx} form={form} name="phone" label={labels.phone} hint={ctx.t('administration.participants.phone_hint')} type="tel" inputmode="tel" dir="ltr" />
+        <InclusionFieldset ctx={ctx} form={form} />
         <Select ctx={ctx} form={form} name="consent_method" label={labels.consent_method} options={consentMethods.map((m) => [m, ctx.t(consentMethodKeys[m])])} />
         <div class="field">
           {form.errors.consent ? <p class="field-error" id="consent-error" safe>{ctx.t(form.errors.consent)}</p> : ''}

@@ -9,7 +9,8 @@ import { backOfficeRoles } from '../permissions/actor.js';
 import { maskIdentifier, parseIdentifier, type SignInIdentifier } from './identifier.js';
 import { requestCode, verifyCode } from './one-time-code.js';
 import { activeRoles, createSession, destroyAllSessions, destroySession, sessionCookieName } from './session-store.js';
-import { ageBands, AccountPage, CodePage, SignInPage } from './views.js';
+import { inclusionShape } from './inclusion-fields.js';
+import { AccountPage, CodePage, SignInPage } from './views.js';
 
 const pendingCookie = 'palabre_signin';
 const pub = { config: { access: 'public' as const } };
@@ -115,8 +116,7 @@ const accountSchema = z.object({
   display_name: fields.optionalText(80),
   neighbourhood: fields.optionalText(120),
   preferred_locale: z.enum(locales),
-  gender: z.enum(['female', 'male', 'other', '']).optional().transform((v) => v || null),
-  age_band: z.enum([...ageBands, '']).optional().transform((v) => v || null),
+  ...inclusionShape,
 });
 
 async function accountProps(request: FastifyRequest, form: FormState) {

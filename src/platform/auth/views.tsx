@@ -4,6 +4,7 @@ import type { FormState } from '../http/forms.js';
 import { localeNames, locales } from '../i18n/locales.js';
 import { CsrfField, ErrorSummary, Field } from '../views/components.js';
 import { Layout } from '../views/layout.js';
+import { InclusionFieldset } from './inclusion-fields.js';
 import type { ViewContext } from '../views/view-context.js';
 
 export function SignInPage({ ctx, form, returnTo, commune, example }: { ctx: ViewContext; form: FormState; returnTo: string; commune: string; example: string }) {
@@ -55,21 +56,6 @@ export function CodePage({ ctx, form, masked, demoCode }: { ctx: ViewContext; fo
   );
 }
 
-const genders = { female: 'auth.account.gender_female', male: 'auth.account.gender_male', other: 'auth.account.gender_other' } as const;
-export const ageBands = ['15-24', '25-34', '35-49', '50-64', '65+'] as const;
-
-function Choice({ ctx, name, label, value, options }: { ctx: ViewContext; name: string; label: string; value: string | undefined; options: [string, string][] }) {
-  return (
-    <div class="field">
-      <label for={name} safe>{label}</label>
-      <select id={name} name={name}>
-        <option value="" safe>{ctx.t('auth.account.prefer_not')}</option>
-        {options.map(([v, text]) => <option value={v} selected={value === v} safe>{text}</option>)}
-      </select>
-    </div>
-  );
-}
-
 export interface AccountProps {
   form: FormState;
   identifier: string;
@@ -94,12 +80,7 @@ export function AccountPage({ ctx, props }: { ctx: ViewContext; props: AccountPr
             {locales.map((l) => <option value={l} lang={l} selected={(form.values.preferred_locale ?? ctx.locale) === l} safe>{localeNames[l]}</option>)}
           </select>
         </div>
-        <fieldset>
-          <legend safe>{ctx.t('auth.account.inclusion_title')}</legend>
-          <p class="field-hint" safe>{ctx.t('auth.account.inclusion_why')}</p>
-          <Choice ctx={ctx} name="gender" label={ctx.t('auth.account.gender')} value={form.values.gender} options={Object.entries(genders).map(([v, key]) => [v, ctx.t(key)])} />
-          <Choice ctx={ctx} name="age_band" label={ctx.t('auth.account.age_band')} value={form.values.age_band} options={ageBands.map((band) => [band, band])} />
-        </fieldset>
+        <InclusionFieldset ctx={ctx} form={form} />
         <div class="form-actions">
           <button type="submit" class="btn" safe>{ctx.t('core.form.save')}</button>
         </div>

@@ -1,7 +1,8 @@
 import type { MigrationSet } from './migrator.js';
 import * as foundation from './migrations/2026-11-23T0900_platform_foundation.js';
+import * as assistedProfile from './migrations/2026-11-23T2310_assisted_participant_profile.js';
 
 export const platformMigrations: MigrationSet = {
   owner: 'platform',
-  migrations: { '2026-11-23T0900_platform_foundation': foundation },
+  migrations: { '2026-11-23T0900_platform_foundation': foundation, '2026-11-23T2310_assisted_participant_profile': assistedProfile },
 };

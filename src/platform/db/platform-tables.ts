@@ -96,6 +96,8 @@ export interface AssistedParticipantTable {
   full_name: string;
   neighbourhood: string | null;
   phone_e164: string | null;
+  gender: ColumnType<'female' | 'male' | 'other' | null, 'female' | 'male' | 'other' | null | undefined, 'female' | 'male' | 'other' | null>;
+  age_band: ColumnType<string | null, string | null | undefined, string | null>;
   consent_method: 'oral' | 'written' | 'thumbprint';
   consent_at: Timestamp;
   registered_by: string;
