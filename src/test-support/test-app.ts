@@ -1,5 +1,5 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import { createApp, type PalabreApp } from '../app.js';
+import { type AppOptions, createApp, type PalabreApp } from '../app.js';
 import { createSession, sessionCookieName } from '../platform/auth/session-store.js';
 import { loadConfig } from '../platform/config/config.js';
 import { seedDemoIfEmpty } from '../seed.js';
@@ -39,10 +39,10 @@ export function testConfig(env: Record<string, string> = {}) {
 }
 
 /** A migrated app on a fresh database, seeded with the demo network unless told otherwise. */
-export async function createTestApp(options: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function createTestApp(options: { seed?: boolean; env?: Record<string, string>; modules?: AppOptions['modules'] } = {}): Promise<TestApp> {
   const config = testConfig(options.env);
   const database = await createTestDatabase();
-  const palabre = await createApp({ config, database });
+  const palabre = await createApp({ config, database, ...(options.modules ? { modules: options.modules } : {}) });
   const users = new Map<string, string>();
   if (options.seed !== false) {
     await seedDemoIfEmpty(palabre.services);

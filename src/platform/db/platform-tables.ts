@@ -142,6 +142,19 @@ export interface StoredFileTable {
   created_at: CreatedAt;
 }
 
+export interface IdempotencyKeyTable {
+  owner: string;
+  key: string;
+  scope: string;
+  request_hash: string;
+  state: Generated<'in_flight' | 'done'>;
+  status_code: number | null;
+  location: string | null;
+  body: string | null;
+  content_type: string | null;
+  created_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface PlatformTables {
   communes: CommuneTable;
   users: UserTable;
@@ -152,6 +165,7 @@ export interface PlatformTables {
   assisted_participants: AssistedParticipantTable;
   audit_log: AuditLogTable;
   outbox_messages: OutboxMessageTable;
+  idempotency_keys: IdempotencyKeyTable;
   stored_files: StoredFileTable;
 }
 

@@ -15,6 +15,8 @@ export const errorCatalogue = {
   UNSUPPORTED_FILE_TYPE: { status: 415, messageKey: 'core.errors.UNSUPPORTED_FILE_TYPE' },
   BAD_REQUEST: { status: 400, messageKey: 'core.errors.BAD_REQUEST' },
   CONFLICT: { status: 409, messageKey: 'core.errors.CONFLICT' },
+  REQUEST_IN_PROGRESS: { status: 409, messageKey: 'core.errors.REQUEST_IN_PROGRESS' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, messageKey: 'core.errors.IDEMPOTENCY_KEY_REUSED' },
   INTERNAL: { status: 500, messageKey: 'core.errors.INTERNAL' },
 } as const;
 
