@@ -12,13 +12,14 @@ for (const [javaScriptEnabled, slug, phone, title] of [
   [false, 'tiznit-el-jadida', '+212600000005', 'إنارة الطريق نحو المدرسة'],
 ] as const) {
   describe(`a citizen takes part in a consultation (${slug}, JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, () => {
-    it('submits a proposal, supports it, staff answer it publicly, and the author sees the answer in the inbox', async () => {
+    it('submits a proposal, supports and comments on it, staff answer it from the back-office, and the author sees the answer in the inbox', async () => {
       const context = await h.newContext({ javaScriptEnabled, locale: slug === 'tiznit-el-jadida' ? 'ar' : 'fr-FR' });
       const page = await context.newPage();
       page.setDefaultTimeout(8000);
       await signInByPhone(page, phone, `/sign-in?commune=${slug}`);
       await page.goto(`/${slug}/consultations`);
       await page.locator('.grid a').first().click();
+      const consultationUrl = new URL(page.url()).pathname;
       // axe runs as a script in the page, so only where JavaScript is on.
       if (javaScriptEnabled) expect(await seriousAccessibilityViolations(page)).toEqual([]);
       await page.locator('input[name="title"]').fill(title);
@@ -30,17 +31,24 @@ for (const [javaScriptEnabled, slug, phone, title] of [
       await page.waitForURL(`**/${slug}/proposals/**`);
       expect(await page.locator(`form[action$="/withdraw-support"]`).count()).toBe(1);
       const proposalUrl = page.url();
+      const comment = slug === 'ndar-toute' ? 'Les enfants de Sor en ont besoin.' : 'الأطفال في حاجة إلى ذلك.';
+      await page.locator(`form[action$="/comments"]`).first().locator('textarea[name="body"]').fill(comment);
+      await page.locator(`form[action$="/comments"]`).first().locator('button[type="submit"]').click();
+      await page.waitForURL(`**/${slug}/proposals/**`);
+      expect(await page.locator('main').textContent()).toContain(comment);
 
       const staffContext = await h.newContext({ javaScriptEnabled });
       const staff = await staffContext.newPage();
       staff.setDefaultTimeout(8000);
       await signInByPhone(staff, slug === 'ndar-toute' ? '+221770000002' : '+212600000002', `/sign-in?commune=${slug}`);
       const proposalId = proposalUrl.split('/').pop()!;
-      const response = await staff.request.post(`/${slug}/admin/proposals/${proposalId}/answer`, {
-        form: { _csrf: (await staffContext.cookies()).find((c) => c.name === 'palabre_csrf')!.value, answer: 'accepted', reason: 'Prévu au budget 2027.' },
-        maxRedirects: 0,
-      });
-      expect(response.status()).toBe(303);
+      // Staff answer from the consultation's back-office page, through the form.
+      await staff.goto(consultationUrl.replace(`/${slug}/`, `/${slug}/admin/`));
+      const answerForm = staff.locator(`form[action$="/admin/proposals/${proposalId}/answer"]`);
+      await answerForm.locator('select[name="answer"]').selectOption('accepted');
+      await answerForm.locator('textarea[name="reason"]').fill('Prévu au budget 2027.');
+      await answerForm.locator('button[type="submit"]').click();
+      await staff.waitForLoadState();
       await staff.goto(proposalUrl);
       expect(await staff.locator('main').textContent()).toContain('Prévu au budget 2027.');
       await staffContext.close();
