@@ -98,7 +98,7 @@ function Question(props: QuestionProps) {
   const name = questionField(question);
   if (isChoice(question.kind) || question.kind === 'scale') {
     return (
-      <fieldset id={name} aria-describedby={describedBy(question, form)} aria-invalid={form.errors[name] ? 'true' : undefined}>
+      <fieldset id={name} aria-describedby={describedBy(question, form)}>
         <legend><QuestionHeading {...props} /></legend>
         <ConditionHint ctx={ctx} question={question} questions={props.questions} />
         <QuestionError {...props} />
@@ -151,6 +151,8 @@ function SurveyStatus({ ctx, props }: { ctx: ViewContext; props: SurveyPageProps
   if (!ctx.actor.user) {
     return <p class="notice"><a href={`/sign-in?commune=${ctx.commune!.slug}&return=${encodeURIComponent(ctx.currentUrl)}`} safe>{ctx.t('participation.survey.sign_in')}</a></p>;
   }
+  // Right after answering, the flash already thanks the person: only the way to the results is added.
+  if (props.answered && ctx.flash === 'participation.survey.thanks') return <p>{resultsLink}</p>;
   if (props.answered) return <div class="notice notice-success" role="status"><p safe>{ctx.t('participation.survey.already_answered')}</p><p>{resultsLink}</p></div>;
   return <></>;
 }
@@ -165,7 +167,7 @@ export function SurveyPage({ ctx, props }: { ctx: ViewContext; props: SurveyPage
       <p><a href={consultationUrl(ctx, props.consultation)}><Localized ctx={ctx} text={props.consultation.title} /></a></p>
       <h1 safe>{ctx.t('participation.survey.title')}</h1>
       <Localized ctx={ctx} text={props.survey.intro} as="p" />
-      <p class="muted" safe>{ctx.t('participation.survey.open_until', { date: phaseEnd(ctx, props.phase) })}</p>
+      {props.open ? <p class="muted" safe>{ctx.t('participation.survey.open_until', { date: phaseEnd(ctx, props.phase) })}</p> : ''}
       <SurveyStatus ctx={ctx} props={props} />
       {canAnswer ? (
         <form method="post" action={surveyUrl(ctx, props.consultation)} class="survey-form">

@@ -48,6 +48,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const surveyAdmin = () => admin(`/consultations/${consultationId}/phases/${phaseId}/survey`);
+
 describe('survey back-office', () => {
   it('staff create a survey on a phase that allows one, and only there', async () => {
     expect((await t.request('ndar-toute:citizen', 'POST', admin(`/consultations/${consultationId}/phases/${phaseId}/survey`), { intro_fr: 'x' })).statusCode).toBe(403);
@@ -81,6 +83,13 @@ describe('survey back-office', () => {
     Object.assign(q, { yesNo, scale, many, text });
     const audit = await t.services.db.selectFrom('audit_log').select('action').where('resource_id', '=', q.scale!.id).execute();
     expect(audit.map((a) => a.action)).toEqual(['survey.question_added']);
+    const page = await t.request(staff, 'GET', surveyAdmin());
+    expect(page.body).toContain('Quels trajets ?');
+    expect(page.body).toContain('Répondez seulement si vous avez choisi « Oui » à la question 1.');
+    expect(page.body.match(/name="direction" value="up"/g)).toHaveLength(3);
+    expect(page.body).toContain(`<option value="${q.yesNo.id}:${q.yesNo.options.Oui}">1. Prenez-vous le bus ? = «Oui»</option>`);
+    const editPage = await t.request(staff, 'GET', admin(`/survey-questions/${q.many!.id}`));
+    expect(editPage.body).toMatch(/<textarea id="options_fr"[^>]*>École\nMarché\nTravail<\/textarea>/);
   });
 
   it('staff reorder with buttons, but never above the question a condition names', async () => {
