@@ -3,7 +3,7 @@ import type { LocalizedText } from '../../../platform/i18n/locales.js';
 import { activePhase, todayIn } from '../phases.js';
 import { phasesOf, scoped } from '../queries/participation-queries.js';
 import { resultsArePublic } from './survey-rules.js';
-import { questionsOf, surveyResults } from './survey-queries.js';
+import { questionsOf, resultChoices, surveyResults } from './survey-queries.js';
 import { isChoice } from './survey-tables.js';
 import { percentOf } from './survey-views.js';
 
@@ -37,12 +37,10 @@ export const surveyResultsExport: OpenDataExport = {
       questions.forEach((question, index) => {
         if (!isChoice(question.kind) && question.kind !== 'scale') return;
         const result = results.byQuestion.get(question.id) ?? { answered: 0, counts: new Map<string, number>() };
-        const choices = question.kind === 'scale'
-          ? Array.from({ length: (question.scale_max ?? 0) - (question.scale_min ?? 0) + 1 }, (_, i) => String((question.scale_min ?? 0) + i)).map((value) => ({ key: value, label: value }))
-          : question.options.map((o) => ({ key: o.id, label: french(o.label, commune.default_locale) }));
-        for (const choice of choices) {
+        for (const choice of resultChoices(question)) {
           const count = result.counts.get(choice.key) ?? 0;
-          rows.push({ consultation_id: survey.consultation_id, survey_id: survey.id, question_position: index + 1, question: french(question.prompt, commune.default_locale), option: choice.label, count, percentage: percentOf(count, result.answered) });
+          const option = choice.option ? french(choice.option, commune.default_locale) : choice.key;
+          rows.push({ consultation_id: survey.consultation_id, survey_id: survey.id, question_position: index + 1, question: french(question.prompt, commune.default_locale), option, count, percentage: percentOf(count, result.answered) });
         }
       });
     }

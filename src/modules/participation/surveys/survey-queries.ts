@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
+import type { LocalizedText } from '../../../platform/i18n/locales.js';
 import type { Consultation, Phase } from '../db/tables.js';
 import { activePhase, todayIn } from '../phases.js';
 import { findConsultation, isUuid, phasesOf, scoped } from '../queries/participation-queries.js';
@@ -41,22 +42,26 @@ export async function surveyContext(db: Db, commune: { id: string; time_zone: st
   const consultation = await findConsultation(db, commune.id, consultationId);
   if (!consultation) return null;
   const phases = await phasesOf(db, commune.id, consultation.id);
+  const active = consultation.status === 'published' ? activePhase(phases, todayIn(commune.time_zone), consultation.manual_phase_id) : null;
+  const current = await surveyLinkFor(db, commune, consultation, phases, active, wantedPhaseId);
+  if (!current) return null;
+  return { consultation, phases, ...current, questions: await questionsOf(db, commune.id, current.survey.id) };
+}
+
+/** The consultation's current survey with its phase, whether it takes answers and whether its results are public. */
+export async function surveyLinkFor(db: Db, commune: { id: string; time_zone: string }, consultation: Consultation, phases: Phase[], active: Phase | null, wantedPhaseId?: string) {
   const today = todayIn(commune.time_zone);
-  const active = consultation.status === 'published' ? activePhase(phases, today, consultation.manual_phase_id) : null;
   const survey = pickSurvey(await surveysOf(db, commune.id, consultation.id), phases, active, today, wantedPhaseId);
   const phase = survey && phases.find((p) => p.id === survey.phase_id);
   if (!survey || !phase) return null;
-  const questions = await questionsOf(db, commune.id, survey.id);
-  return { consultation, phases, survey, phase, questions, open: surveyIsOpen(consultation, phase, active), resultsPublic: resultsArePublic(consultation, phase, active, today) };
+  return { survey, phase, open: surveyIsOpen(consultation, phase, active), resultsPublic: resultsArePublic(consultation, phase, active, today) };
 }
 
-/** What the consultation page says about its survey, if there is one worth a link. */
-export async function surveyLinkFor(db: Db, commune: { id: string; time_zone: string }, consultation: Consultation, phases: Phase[], active: Phase | null) {
-  const today = todayIn(commune.time_zone);
-  const survey = pickSurvey(await surveysOf(db, commune.id, consultation.id), phases, active, today);
-  const phase = survey && phases.find((p) => p.id === survey.phase_id);
-  if (!survey || !phase) return null;
-  return { open: surveyIsOpen(consultation, phase, active), resultsPublic: resultsArePublic(consultation, phase, active, today) };
+/** What results are counted by for a question: its options, or each value of its scale. */
+export function resultChoices(question: QuestionWithOptions): { key: string; option?: LocalizedText }[] {
+  if (question.kind !== 'scale') return question.options.map((o) => ({ key: o.id, option: o.label }));
+  const min = question.scale_min ?? 0;
+  return Array.from({ length: (question.scale_max ?? min) - min + 1 }, (_, i) => ({ key: String(min + i) }));
 }
 
 /** Whether this person already answered for themselves. */

@@ -21,7 +21,7 @@ function communeOf(request: FastifyRequest) {
 }
 
 const isMediator = (request: FastifyRequest) => request.actor.isPlatformAdmin || hasRole(request.actor, request.commune!.id, 'mediator', 'admin');
-export const isSurveyStaff = (request: FastifyRequest) => request.actor.isPlatformAdmin || hasRole(request.actor, request.commune!.id, 'staff', 'admin');
+const isSurveyStaff = (request: FastifyRequest) => request.actor.isPlatformAdmin || hasRole(request.actor, request.commune!.id, 'staff', 'admin');
 
 async function loadSurvey(request: FastifyRequest<IdParams>): Promise<SurveyContext> {
   const context = await surveyContext(request.server.platform.db, communeOf(request), request.params.id, request.query.phase);

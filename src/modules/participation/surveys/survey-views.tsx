@@ -7,7 +7,7 @@ import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { Consultation, Phase } from '../db/tables.js';
 import { optionField, questionField } from './survey-answers.js';
-import type { QuestionResult } from './survey-queries.js';
+import { type QuestionResult, resultChoices } from './survey-queries.js';
 import { isChoice, type QuestionWithOptions, type Survey } from './survey-tables.js';
 
 const consultationUrl = (ctx: ViewContext, consultation: Pick<Consultation, 'id'>) => `/${ctx.commune!.slug}/consultations/${consultation.id}`;
@@ -200,13 +200,10 @@ export interface SurveyResultsProps {
 export const percentOf = (count: number, answered: number) => (answered > 0 ? Math.round((count / answered) * 1000) / 10 : 0);
 
 function ChoiceResult({ ctx, question, result, title }: { ctx: ViewContext; question: QuestionWithOptions; result: QuestionResult; title: string }) {
-  const choices = question.kind === 'scale'
-    ? Array.from({ length: (question.scale_max ?? 0) - (question.scale_min ?? 0) + 1 }, (_, i) => String((question.scale_min ?? 0) + i)).map((v) => ({ key: v, label: formatNumber(Number(v), ctx.locale) }))
-    : question.options.map((o) => ({ key: o.id, label: plainText(ctx, o.label) }));
-  const rows = choices.map((c) => {
+  const rows = resultChoices(question).map((c) => {
     const count = result.counts.get(c.key) ?? 0;
     const percent = ctx.t('participation.survey.percent', { value: formatNumber(percentOf(count, result.answered), ctx.locale) });
-    return { label: c.label, count, percent };
+    return { label: c.option ? plainText(ctx, c.option) : formatNumber(Number(c.key), ctx.locale), count, percent };
   });
   return (
     <figure class="survey-result">
