@@ -43,5 +43,14 @@ describe('a citizen answers the demo survey (JavaScript off)', () => {
       expect(await seriousAccessibilityViolations(visitor)).toEqual([]);
     }
     await visitor.context().close();
+
+    const staff = await (await h.newContext({ javaScriptEnabled: true })).newPage();
+    await signInByPhone(staff, '+221770000002', '/sign-in?commune=ndar-toute');
+    await staff.goto(page.url().replace(/\/consultations\/.*/, '/admin/consultations'));
+    await staff.locator('main ul a').first().click();
+    await staff.locator('a[href$="/survey"]').first().click();
+    expect(await staff.locator('main li.card').count()).toBe(5);
+    expect(await seriousAccessibilityViolations(staff)).toEqual([]);
+    await staff.context().close();
   });
 });

@@ -89,7 +89,7 @@ function QuestionActions({ ctx, question, first, last }: { ctx: ViewContext; que
     </form>
   );
   return (
-    <p class="admin-actions">
+    <div class="admin-actions">
       <a class="btn btn-secondary" href={url} safe>{ctx.t('participation.survey.edit')}</a>{' '}
       {first ? '' : move('up', 'participation.survey.move_up')}{' '}
       {last ? '' : move('down', 'participation.survey.move_down')}{' '}
@@ -97,7 +97,7 @@ function QuestionActions({ ctx, question, first, last }: { ctx: ViewContext; que
         <CsrfField ctx={ctx} />
         <button type="submit" class="btn btn-danger" safe>{ctx.t('participation.survey.delete')}</button>
       </form>
-    </p>
+    </div>
   );
 }
 
