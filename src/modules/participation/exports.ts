@@ -1,5 +1,6 @@
 import type { OpenDataExport } from '../../platform/module.js';
 import { scoped } from './queries/participation-queries.js';
+import { surveyResultsExport } from './surveys/survey-exports.js';
 
 /** Proposals with their answers and support counts; no author or personal data. */
 export const participationExports: OpenDataExport[] = [
@@ -26,4 +27,5 @@ export const participationExports: OpenDataExport[] = [
         .orderBy('proposals.id')
         .execute(),
   },
+  surveyResultsExport,
 ];

@@ -8,13 +8,19 @@ import * as supportCount from './db/migrations/2026-11-23T1500_participation_sup
 import * as figures from './db/migrations/2026-11-23T1600_participation_figures.js';
 import * as inbox from './db/migrations/2026-11-23T1700_participation_inbox.js';
 import * as meetings from './db/migrations/2026-11-23T1800_participation_meetings.js';
+import * as surveys from './db/migrations/2026-11-23T1900_participation_surveys.js';
 import * as figuresAndOrder from './db/migrations/2026-11-23T2300_participation_figures_and_order.js';
 import * as assistedFigures from './db/migrations/2026-11-23T2320_participation_assisted_figures.js';
+import * as surveyFigures from './db/migrations/2026-11-23T2340_participation_survey_figures.js';
 import { participationExports } from './exports.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
 import pt from './i18n/pt.json' with { type: 'json' };
+import surveysAr from './i18n/surveys.ar.json' with { type: 'json' };
+import surveysEn from './i18n/surveys.en.json' with { type: 'json' };
+import surveysFr from './i18n/surveys.fr.json' with { type: 'json' };
+import surveysPt from './i18n/surveys.pt.json' with { type: 'json' };
 import { inboxRoutes } from './inbox.js';
 import { participationRoutes } from './routes.js';
 import { seedParticipation } from './seed.js';
@@ -31,8 +37,21 @@ export const participationModule: PalabreModule = {
     { labelKey: 'participation.nav', path: 'admin/consultations', area: 'admin', order: 15, roles: ['staff', 'admin'] },
     { labelKey: 'participation.moderation.title', path: 'admin/moderation', area: 'admin', order: 16, roles: ['staff', 'admin', 'moderator'] },
   ],
-  migrations: { '2026-11-23T1100_participation_core': core, '2026-11-23T1200_participation_comments': comments, '2026-11-23T1300_participation_closing': closing, '2026-11-23T1400_participation_search': search, '2026-11-23T1500_participation_support_count': supportCount, '2026-11-23T1600_participation_figures': figures, '2026-11-23T1700_participation_inbox': inbox, '2026-11-23T1800_participation_meetings': meetings, '2026-11-23T2300_participation_figures_and_order': figuresAndOrder, '2026-11-23T2320_participation_assisted_figures': assistedFigures },
+  migrations: {
+    '2026-11-23T1100_participation_core': core,
+    '2026-11-23T1200_participation_comments': comments,
+    '2026-11-23T1300_participation_closing': closing,
+    '2026-11-23T1400_participation_search': search,
+    '2026-11-23T1500_participation_support_count': supportCount,
+    '2026-11-23T1600_participation_figures': figures,
+    '2026-11-23T1700_participation_inbox': inbox,
+    '2026-11-23T1800_participation_meetings': meetings,
+    '2026-11-23T1900_participation_surveys': surveys,
+    '2026-11-23T2300_participation_figures_and_order': figuresAndOrder,
+    '2026-11-23T2320_participation_assisted_figures': assistedFigures,
+    '2026-11-23T2340_participation_survey_figures': surveyFigures,
+  },
   seed: seedParticipation,
   openDataExports: participationExports,
-  i18n: { fr, en, pt, ar },
+  i18n: { fr: { ...fr, ...surveysFr }, en: { ...en, ...surveysEn }, pt: { ...pt, ...surveysPt }, ar: { ...ar, ...surveysAr } },
 };

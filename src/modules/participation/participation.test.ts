@@ -32,10 +32,10 @@ describe('consultation pages', () => {
   it('count each participant once across proposals, supports and comments, by gender and age band', async () => {
     const statsNow = () => consultationStats(t.services.db, ndarId, consultationId);
     const before = await statsNow();
-    const newcomer = t.users.get('ndar-toute:moderator')!;
-    await t.services.db.updateTable('users').set({ gender: 'female', age_band: '15-24' }).where('id', '=', newcomer).execute();
-    await t.request('ndar-toute:moderator', 'POST', `/ndar-toute/proposals/${proposalId}/support`, {});
-    await t.request('ndar-toute:moderator', 'POST', `/ndar-toute/proposals/${proposalId}/comments`, { body: 'Je soutiens, avec un éclairage solaire.' });
+    const newcomer = await t.services.db.insertInto('users').values({ display_name: 'Awa Fall', phone_e164: '+221765550101', gender: 'female', age_band: '15-24' }).returning('id').executeTakeFirstOrThrow();
+    t.users.set('ndar-toute:newcomer:citizen', newcomer.id);
+    await t.request('ndar-toute:newcomer:citizen', 'POST', `/ndar-toute/proposals/${proposalId}/support`, {});
+    await t.request('ndar-toute:newcomer:citizen', 'POST', `/ndar-toute/proposals/${proposalId}/comments`, { body: 'Je soutiens, avec un éclairage solaire.' });
     const after = await statsNow();
     expect(after.participants).toBe(before.participants + 1);
     expect(after.comments).toBe(before.comments + 1);
@@ -43,7 +43,7 @@ describe('consultation pages', () => {
     expect(young(after)).toBe(young(before) + 1);
     const page = await t.request(null, 'GET', `/ndar-toute/consultations/${consultationId}`);
     expect(page.body).toContain('Participants de 15-24 ans');
-    await t.request('ndar-toute:moderator', 'POST', `/ndar-toute/proposals/${proposalId}/withdraw-support`, {});
+    await t.request('ndar-toute:newcomer:citizen', 'POST', `/ndar-toute/proposals/${proposalId}/withdraw-support`, {});
   });
 
   it('keep drafts private and other communes out', async () => {

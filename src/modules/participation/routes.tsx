@@ -13,6 +13,8 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { hasRole } from '../../platform/permissions/actor.js';
 import { ConsultationPage, ConsultationsPage } from './views/consultation-views.js';
 import { ProposalPage } from './views/proposal-views.js';
+import { registerSurveyRoutes } from './surveys/survey-routes.js';
+import { surveyLinkFor } from './surveys/survey-queries.js';
 
 const pub = { config: { access: 'public' as const } };
 // Contributions are limited per person as well as per address, so one account cannot flood a consultation.
@@ -62,13 +64,15 @@ async function showConsultation(request: FastifyRequest, reply: FastifyReply, id
   const active = consultation.status === 'published' ? activePhase(phases, todayIn(commune.time_zone), consultation.manual_phase_id) : null;
   const awaiting = consultation.status === 'closed' ? await unansweredProposals(db, commune.id, consultation.id) : [];
   const participants = isMediator(request) && active?.allows_proposals ? await assistedParticipants(db, commune.id) : [];
-  const props = { consultation, phases, active, proposals: proposals.items, next: proposals.next, sort, filters, neighbourhoods, meetings, stats, form, awaiting, participants, similar } as const;
+  const survey = await surveyLinkFor(db, commune, consultation, phases, active);
+  const props = { consultation, phases, active, proposals: proposals.items, next: proposals.next, sort, filters, neighbourhoods, meetings, stats, form, awaiting, participants, similar, survey } as const;
   return sendPage(request, reply, (ctx) => <ConsultationPage ctx={ctx} props={props} />, status);
 }
 
 /** Public pages of the participation module under /<commune>/. */
 export async function participationRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.platform;
+  await registerSurveyRoutes(app);
 
   app.get('/consultations', pub, async (request, reply) => {
     const consultations = await listPublicConsultations(db, communeOf(request).id);

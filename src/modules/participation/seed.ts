@@ -1,5 +1,6 @@
 import type { SeedContext } from '../../platform/module.js';
 import { scoped } from './queries/participation-queries.js';
+import { seedDemoSurvey } from './surveys/survey-seed.js';
 
 const day = 24 * 3600 * 1000;
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
@@ -48,12 +49,13 @@ export async function seedParticipation(context: SeedContext): Promise<void> {
         allows_proposals: index === 0,
         allows_supports: index === 0,
         allows_comments: index < 2,
-        allows_survey: false,
+        allows_survey: index === 0 && demo.slug === 'ndar-toute',
       })))
       .returning('id')
       .execute();
     for (const proposal of demo.proposals) {
       await inCommune.insertInto('proposals', { consultation_id: consultation.id, phase_id: ideas!.id, author_id: authorId, channel: 'web', ...proposal }).execute();
     }
+    if (demo.slug === 'ndar-toute') await seedDemoSurvey(context, commune, { id: ideas!.id, consultation_id: consultation.id });
   }
 }

@@ -6,6 +6,7 @@ import type { ViewContext } from '../../../platform/views/view-context.js';
 import { answers, type Consultation, influenceLevels, type Meeting, type Phase, type Proposal, subjectTypes } from '../db/tables.js';
 import { answerKeys, influenceKeys, subjectKeys } from '../views/labels.js';
 import { MeetingForm, MeetingsSection } from '../views/meeting-views.js';
+import { SurveyAdminLinks } from '../surveys/survey-admin-views.js';
 
 const adminBase = (ctx: ViewContext) => `/${ctx.commune!.slug}/admin/consultations`;
 const statusKeys = { draft: 'participation.status.draft', published: 'participation.status.open', closed: 'participation.status.closed' } as const;
@@ -114,6 +115,7 @@ export function EditConsultationPage({ ctx, props }: { ctx: ViewContext; props: 
       <ConsultationForm ctx={ctx} form={props.form} action={url} />
       <h2 safe>{ctx.t('participation.phase.timeline')}</h2>
       <ul>{props.phases.map((p) => <li><Localized ctx={ctx} text={p.title} /> <span class="muted" safe>{`${p.starts_on} → ${p.ends_on}`}</span></li>)}</ul>
+      <SurveyAdminLinks ctx={ctx} consultationId={consultation.id} phases={props.phases} />
       <form method="post" action={`${url}/active-phase`} class="admin-actions">
         <CsrfField ctx={ctx} />
         <Select name="phase_id" label={ctx.t('participation.admin.move_phase')} value={consultation.manual_phase_id ?? ''} options={[['', ctx.t('participation.admin.phase_by_dates')], ...props.phases.map((p): [string, string] => [p.id, Object.values(p.title)[0] ?? p.starts_on])]} />

@@ -15,6 +15,7 @@ import { findConsultation, isUuid, meetingsOf, phasesOf, scoped } from '../queri
 import { zonedLocalToDate } from '../../../platform/i18n/format.js';
 import { ModerationPage } from '../views/comment-views.js';
 import { AdminConsultationsPage, EditConsultationPage, NewConsultationPage } from './admin-views.js';
+import { registerSurveyAdminRoutes } from '../surveys/survey-admin-routes.js';
 
 const staff = { config: { access: staffOnly } };
 type IdParams = { Params: { id: string } };
@@ -137,6 +138,7 @@ function registerModeration(app: FastifyInstance): void {
 export async function participationAdminRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.platform;
   registerModeration(app);
+  await registerSurveyAdminRoutes(app);
 
   app.get('/consultations', staff, async (request, reply) => {
     const commune = guard(request);

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
+import type { ParticipationSurveyTables } from '../surveys/survey-tables.js';
 
 type Json<T> = ColumnType<T, string, string>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -12,7 +13,7 @@ export type SubjectType = (typeof subjectTypes)[number];
 export type InfluenceLevel = (typeof influenceLevels)[number];
 export type Answer = (typeof answers)[number];
 
-export type ParticipationTables = ParticipationCommentTables & ParticipationFigureTables & ParticipationInboxTables & ParticipationMeetingTables & {
+export type ParticipationTables = ParticipationCommentTables & ParticipationFigureTables & ParticipationInboxTables & ParticipationMeetingTables & ParticipationSurveyTables & {
   consultations: {
     id: Generated<string>;
     commune_id: string;

@@ -6,6 +6,7 @@ import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { Consultation, Meeting, Phase, Proposal } from '../db/tables.js';
 import { answerKeys, channelKeys, genderKeys, influenceKeys, subjectKeys } from './labels.js';
 import { MeetingsSection } from './meeting-views.js';
+import { SurveyCallout } from '../surveys/survey-views.js';
 
 const base = (ctx: ViewContext) => `/${ctx.commune!.slug}`;
 const day = (ctx: ViewContext, date: string) => formatDate(date, ctx.locale, 'UTC');
@@ -97,6 +98,8 @@ export interface ConsultationPageProps {
   participants: { id: string; full_name: string }[];
   /** Proposals that look like the one being submitted, shown before it is stored. */
   similar: { id: string; title: string }[];
+  /** The consultation's survey, when it takes answers or shows results. */
+  survey: { open: boolean; resultsPublic: boolean } | null;
 }
 
 function SimilarProposals({ ctx, similar }: { ctx: ViewContext; similar: { id: string; title: string }[] }) {
@@ -222,6 +225,7 @@ export function ConsultationPage({ ctx, props }: { ctx: ViewContext; props: Cons
       <StatsTable ctx={ctx} stats={props.stats} />
       <AwaitingAnswers ctx={ctx} props={props} />
       <MeetingsSection ctx={ctx} meetings={props.meetings} />
+      <SurveyCallout ctx={ctx} consultation={consultation} survey={props.survey} />
       <ProposalForm ctx={ctx} props={props} />
       <h2 safe>{ctx.t('participation.proposal.list')}</h2>
 <ListFilters ctx={ctx} props={props} url={url} />
