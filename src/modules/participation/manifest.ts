@@ -8,11 +8,16 @@ import * as supportCount from './db/migrations/2026-11-23T1500_participation_sup
 import * as figures from './db/migrations/2026-11-23T1600_participation_figures.js';
 import * as inbox from './db/migrations/2026-11-23T1700_participation_inbox.js';
 import * as meetings from './db/migrations/2026-11-23T1800_participation_meetings.js';
+import * as moderation from './db/migrations/2026-11-23T2100_participation_moderation.js';
 import { participationExports } from './exports.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
 import pt from './i18n/pt.json' with { type: 'json' };
+import moderationAr from './i18n/moderation.ar.json' with { type: 'json' };
+import moderationEn from './i18n/moderation.en.json' with { type: 'json' };
+import moderationFr from './i18n/moderation.fr.json' with { type: 'json' };
+import moderationPt from './i18n/moderation.pt.json' with { type: 'json' };
 import { inboxRoutes } from './inbox.js';
 import { participationRoutes } from './routes.js';
 import { seedParticipation } from './seed.js';
@@ -29,8 +34,8 @@ export const participationModule: PalabreModule = {
     { labelKey: 'participation.nav', path: 'admin/consultations', area: 'admin', order: 15, roles: ['staff', 'admin'] },
     { labelKey: 'participation.moderation.title', path: 'admin/moderation', area: 'admin', order: 16, roles: ['staff', 'admin', 'moderator'] },
   ],
-  migrations: { '2026-11-23T1100_participation_core': core, '2026-11-23T1200_participation_comments': comments, '2026-11-23T1300_participation_closing': closing, '2026-11-23T1400_participation_search': search, '2026-11-23T1500_participation_support_count': supportCount, '2026-11-23T1600_participation_figures': figures, '2026-11-23T1700_participation_inbox': inbox, '2026-11-23T1800_participation_meetings': meetings },
+  migrations: { '2026-11-23T1100_participation_core': core, '2026-11-23T1200_participation_comments': comments, '2026-11-23T1300_participation_closing': closing, '2026-11-23T1400_participation_search': search, '2026-11-23T1500_participation_support_count': supportCount, '2026-11-23T1600_participation_figures': figures, '2026-11-23T1700_participation_inbox': inbox, '2026-11-23T1800_participation_meetings': meetings, '2026-11-23T2100_participation_moderation': moderation },
   seed: seedParticipation,
   openDataExports: participationExports,
-  i18n: { fr, en, pt, ar },
+  i18n: { fr: { ...fr, ...moderationFr }, en: { ...en, ...moderationEn }, pt: { ...pt, ...moderationPt }, ar: { ...ar, ...moderationAr } },
 };
