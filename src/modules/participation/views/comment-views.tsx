@@ -13,7 +13,7 @@ export interface CommentRow {
 }
 
 function CommentBody({ ctx, comment }: { ctx: ViewContext; comment: CommentRow }) {
-  if (comment.hidden_at) return <p class="muted" safe>{ctx.t('participation.comment.hidden', { reason: comment.hidden_reason ?? '' })}</p>;
+  if (comment.hidden_at) return <p class="muted" dir="auto" safe>{ctx.t('participation.comment.hidden', { reason: comment.hidden_reason ?? '' })}</p>;
   return (
     <>
       <p class="muted" safe>{`${comment.author_name ?? '—'} · ${formatDate(comment.created_at, ctx.locale, ctx.commune!.time_zone)}`}</p>
