@@ -110,7 +110,7 @@ describe('appeals', () => {
 
   it('appear in the queue; another commune cannot decide; a moderator restores, is recorded, and the author is told', async () => {
     const appeal = (await appealOf('proposal_id', proposalId))!;
-    const queue = await t.request('ndar-toute:moderator', 'GET', '/ndar-toute/admin/moderation');
+    const queue = await t.request('ndar-toute:staff', 'GET', '/ndar-toute/admin/moderation');
     expect(queue.body).toContain('un vrai besoin');
     expect(queue.body).toContain(`/ndar-toute/admin/appeals/${appeal.id}/decide`);
     expect((await t.request('tiznit-el-jadida:moderator', 'POST', `/tiznit-el-jadida/admin/appeals/${appeal.id}/decide`, { decision: 'restored', reason: 'x' })).statusCode).toBe(404);
@@ -133,7 +133,11 @@ describe('appeals', () => {
     expect((await t.request('ndar-toute:citizen', 'POST', `/ndar-toute/comments/${comment.id}/appeal`, { body: 'Je retire le mot fort.' })).statusCode).toBe(303);
     expect((await t.request('ndar-toute:citizen', 'POST', `/ndar-toute/comments/${comment.id}/appeal`, { body: 'Encore' })).statusCode).toBe(409);
     const appeal = (await appealOf('comment_id', comment.id))!;
-    expect((await t.request('ndar-toute:moderator', 'POST', `/ndar-toute/admin/appeals/${appeal.id}/decide`, { decision: 'upheld', reason: 'Le propos reste blessant' })).statusCode).toBe(303);
+    // Whoever hid the comment does not judge the appeal: the queue tells them, the route refuses.
+    expect((await t.request('ndar-toute:moderator', 'GET', '/ndar-toute/admin/moderation')).body).toContain('Vous avez masqué ce contenu');
+    expect((await t.request('ndar-toute:moderator', 'POST', `/ndar-toute/admin/appeals/${appeal.id}/decide`, { decision: 'restored', reason: 'Moi-même' })).statusCode).toBe(403);
+    expect((await t.request('ndar-toute:admin', 'POST', `/ndar-toute/admin/appeals/${appeal.id}/decide`, { decision: 'upheld', reason: 'Le propos reste blessant' })).statusCode).toBe(303);
+    expect(await appealOf('comment_id', comment.id)).toMatchObject({ decision: 'upheld', decided_by: t.users.get('ndar-toute:admin') });
     const row = await inNdar().selectFrom('proposal_comments').select('hidden_at').where('id', '=', comment.id).executeTakeFirstOrThrow();
     expect(row.hidden_at).not.toBeNull();
     const notification = await inNdar().selectFrom('participation_notifications').selectAll().where('appeal_id', '=', appeal.id).executeTakeFirstOrThrow();

@@ -93,6 +93,11 @@ export async function decideAppeal(db: Db, communeId: string, appealId: string, 
       .returning(['id', 'proposal_id', 'comment_id', 'author_id'])
       .executeTakeFirst();
     if (!appeal) throw new AppError('NOT_FOUND', 'no open appeal');
+    // A second pair of eyes: whoever hid the item does not judge the appeal against it.
+    const item = appeal.comment_id
+      ? await inCommune.selectFrom('proposal_comments').select('hidden_by').where('id', '=', appeal.comment_id).executeTakeFirstOrThrow()
+      : await inCommune.selectFrom('proposals').select('hidden_by').where('id', '=', appeal.proposal_id!).executeTakeFirstOrThrow();
+    if (item.hidden_by === decision.deciderId) throw new AppError('FORBIDDEN', 'the moderator who hid the item cannot decide its appeal');
     const restore = decision.decision === 'restored';
     let proposalId = appeal.proposal_id;
     if (appeal.comment_id) {
@@ -147,6 +152,7 @@ export async function openAppeals(db: Db, communeId: string) {
     .leftJoin('proposals', 'proposals.id', 'a.proposal_id')
     .leftJoin('proposal_comments as c', 'c.id', 'a.comment_id')
     .select(['a.id', 'a.body', 'a.proposal_id', 'a.comment_id', 'proposals.title', 'proposals.hidden_reason as proposal_reason', 'c.body as comment_body', 'c.proposal_id as comment_proposal', 'c.hidden_reason as comment_reason'])
+    .select((eb) => eb.fn.coalesce('proposals.hidden_by', 'c.hidden_by').as('hidden_by'))
     .where('a.commune_id', '=', communeId)
     .where('a.decided_at', 'is', null)
     .orderBy('a.created_at')

@@ -109,6 +109,7 @@ export interface AppealRow {
   comment_body: string | null;
   comment_proposal: string | null;
   comment_reason: string | null;
+  hidden_by: string | null;
 }
 
 function AppealCard({ ctx, appeal }: { ctx: ViewContext; appeal: AppealRow }) {
@@ -120,14 +121,21 @@ function AppealCard({ ctx, appeal }: { ctx: ViewContext; appeal: AppealRow }) {
       <p><span safe>{ctx.t('participation.mod.hidden_reason_label')}</span> <bdi safe>{appeal.proposal_reason ?? appeal.comment_reason ?? ''}</bdi></p>
       <p><strong safe>{ctx.t('participation.mod.appeal_text_label')}</strong> <bdi safe>{appeal.body}</bdi></p>
       <p><a href={`${communeBase(ctx)}/proposals/${proposalId}`} safe>{ctx.t('participation.moderation.see')}</a></p>
-      <form method="post" action={`${communeBase(ctx)}/admin/appeals/${appeal.id}/decide`}>
-        <CsrfField ctx={ctx} />
-        <label for={`decide-${appeal.id}`} safe>{ctx.t('participation.mod.decision_reason')}</label>
-        <input id={`decide-${appeal.id}`} name="reason" required maxlength="500" />
-        <button type="submit" name="decision" value="restored" class="btn" safe>{ctx.t('participation.mod.restore')}</button>{' '}
-        <button type="submit" name="decision" value="upheld" class="btn btn-secondary" safe>{ctx.t('participation.mod.uphold')}</button>
-      </form>
+      {appeal.hidden_by === ctx.actor.user?.id ? <p class="muted" safe>{ctx.t('participation.mod.not_your_appeal')}</p> : <DecisionForm ctx={ctx} appealId={appeal.id} />}
     </article>
+  );
+}
+
+/** Restore or uphold, with a reason the author receives. */
+function DecisionForm({ ctx, appealId }: { ctx: ViewContext; appealId: string }) {
+  return (
+    <form method="post" action={`${communeBase(ctx)}/admin/appeals/${appealId}/decide`}>
+      <CsrfField ctx={ctx} />
+      <label for={`decide-${appealId}`} safe>{ctx.t('participation.mod.decision_reason')}</label>
+      <input id={`decide-${appealId}`} name="reason" required maxlength="500" />
+      <button type="submit" name="decision" value="restored" class="btn" safe>{ctx.t('participation.mod.restore')}</button>{' '}
+      <button type="submit" name="decision" value="upheld" class="btn btn-secondary" safe>{ctx.t('participation.mod.uphold')}</button>
+    </form>
   );
 }
 
