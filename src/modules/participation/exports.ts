@@ -2,7 +2,7 @@ import type { OpenDataExport } from '../../platform/module.js';
 import { scoped } from './queries/participation-queries.js';
 import { surveyResultsExport } from './surveys/survey-exports.js';
 
-/** Proposals with their answers and support counts; no author or personal data. */
+/** Proposals with their answers and support counts; no author or personal data, nothing hidden by moderation. */
 export const participationExports: OpenDataExport[] = [
   {
     id: 'participation-proposals',
@@ -23,6 +23,7 @@ export const participationExports: OpenDataExport[] = [
           'proposals.support_count as supports',
         ])
         .where('consultations.status', '!=', 'draft')
+        .where('proposals.hidden_at', 'is', null)
         .orderBy('proposals.created_at')
         .orderBy('proposals.id')
         .execute(),

@@ -8,6 +8,7 @@ import type { ViewContext } from '../../platform/views/view-context.js';
 import { answerKeys } from './views/labels.js';
 import { participationDb } from './queries/participation-queries.js';
 import type { Answer } from './db/tables.js';
+import type { AppealDecision } from './db/moderation-tables.js';
 
 interface InboxRow {
   id: string;
@@ -18,6 +19,17 @@ interface InboxRow {
   answer: Answer | null;
   slug: string;
   commune_name: Partial<Record<string, string>>;
+  kind: 'proposal_answered' | 'comment_reply' | 'proposal_merged' | 'appeal_decided';
+  decision: AppealDecision | null;
+  decision_reason: string | null;
+}
+
+const kindKeys = { proposal_answered: 'participation.inbox.answered', comment_reply: 'participation.mod.inbox_reply', proposal_merged: 'participation.mod.inbox_merged', appeal_decided: 'participation.mod.inbox_appeal' } as const;
+
+/** The second line: the answer, or the appeal's decision and its reason. */
+function detailOf(ctx: ViewContext, row: InboxRow): string {
+  if (row.kind === 'appeal_decided') return `${ctx.t(row.decision === 'restored' ? 'participation.mod.appeal_restored' : 'participation.mod.appeal_upheld')} — ${row.decision_reason ?? ''}`;
+  return row.answer && row.kind === 'proposal_answered' ? ctx.t(answerKeys[row.answer]) : '';
 }
 
 function InboxPage({ ctx, rows }: { ctx: ViewContext; rows: InboxRow[] }) {
@@ -29,8 +41,8 @@ function InboxPage({ ctx, rows }: { ctx: ViewContext; rows: InboxRow[] }) {
         {rows.map((row) => (
           <li>
             {row.read_at ? '' : <span class="badge badge-warning" safe>{ctx.t('participation.inbox.new')}</span>}{' '}
-            <a href={`/${row.slug}/proposals/${row.proposal_id}`} safe>{ctx.t('participation.inbox.answered', { title: row.title })}</a>
-            <p class="muted" safe>{`${row.answer ? ctx.t(answerKeys[row.answer]) : ''} · ${pickLocalized(row.commune_name, ctx.locale, locales)?.value ?? row.slug} · ${formatDateTime(row.created_at, ctx.locale)}`}</p>
+            <a href={`/${row.slug}/proposals/${row.proposal_id}`} dir="auto" safe>{ctx.t(kindKeys[row.kind], { title: row.title })}</a>
+            <p class="muted" dir="auto" safe>{`${detailOf(ctx, row)} · ${pickLocalized(row.commune_name, ctx.locale, locales)?.value ?? row.slug} · ${formatDateTime(row.created_at, ctx.locale)}`}</p>
           </li>
         ))}
       </ul>
@@ -54,7 +66,8 @@ export async function inboxRoutes(app: FastifyInstance): Promise<void> {
       .selectFrom('participation_notifications as n')
       .innerJoin('proposals', 'proposals.id', 'n.proposal_id')
       .innerJoin('communes', 'communes.id', 'n.commune_id')
-      .select(['n.id', 'n.created_at', 'n.read_at', 'n.proposal_id', 'proposals.title', 'proposals.answer', 'communes.slug', 'communes.name as commune_name'])
+      .leftJoin('moderation_appeals as appeal', 'appeal.id', 'n.appeal_id')
+      .select(['n.id', 'n.kind', 'n.created_at', 'n.read_at', 'n.proposal_id', 'proposals.title', 'proposals.answer', 'communes.slug', 'communes.name as commune_name', 'appeal.decision', 'appeal.decision_reason'])
       .where('n.user_id', '=', request.actor.user!.id)
       .orderBy('n.created_at', 'desc')
       .orderBy('n.id')

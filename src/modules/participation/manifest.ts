@@ -12,6 +12,7 @@ import * as surveys from './db/migrations/2026-11-23T1900_participation_surveys.
 import * as figuresAndOrder from './db/migrations/2026-11-23T2300_participation_figures_and_order.js';
 import * as assistedFigures from './db/migrations/2026-11-23T2320_participation_assisted_figures.js';
 import * as surveyFigures from './db/migrations/2026-11-23T2340_participation_survey_figures.js';
+import * as moderation from './db/migrations/2026-11-23T2100_participation_moderation.js';
 import { participationExports } from './exports.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -21,6 +22,10 @@ import surveysAr from './i18n/surveys.ar.json' with { type: 'json' };
 import surveysEn from './i18n/surveys.en.json' with { type: 'json' };
 import surveysFr from './i18n/surveys.fr.json' with { type: 'json' };
 import surveysPt from './i18n/surveys.pt.json' with { type: 'json' };
+import moderationAr from './i18n/moderation.ar.json' with { type: 'json' };
+import moderationEn from './i18n/moderation.en.json' with { type: 'json' };
+import moderationFr from './i18n/moderation.fr.json' with { type: 'json' };
+import moderationPt from './i18n/moderation.pt.json' with { type: 'json' };
 import { inboxRoutes } from './inbox.js';
 import { participationRoutes } from './routes.js';
 import { seedParticipation } from './seed.js';
@@ -47,11 +52,17 @@ export const participationModule: PalabreModule = {
     '2026-11-23T1700_participation_inbox': inbox,
     '2026-11-23T1800_participation_meetings': meetings,
     '2026-11-23T1900_participation_surveys': surveys,
+    '2026-11-23T2100_participation_moderation': moderation,
     '2026-11-23T2300_participation_figures_and_order': figuresAndOrder,
     '2026-11-23T2320_participation_assisted_figures': assistedFigures,
     '2026-11-23T2340_participation_survey_figures': surveyFigures,
   },
   seed: seedParticipation,
   openDataExports: participationExports,
-  i18n: { fr: { ...fr, ...surveysFr }, en: { ...en, ...surveysEn }, pt: { ...pt, ...surveysPt }, ar: { ...ar, ...surveysAr } },
+  i18n: {
+    fr: { ...fr, ...surveysFr, ...moderationFr },
+    en: { ...en, ...surveysEn, ...moderationEn },
+    pt: { ...pt, ...surveysPt, ...moderationPt },
+    ar: { ...ar, ...surveysAr, ...moderationAr },
+  },
 };

@@ -5,7 +5,9 @@ import { z } from 'zod';
 import { AppError } from '../../platform/http/errors.js';
 import { fields, type FormState, parseForm } from '../../platform/http/forms.js';
 import { redirectWithFlash, sendPage } from '../../platform/http/render.js';
-import { addComment, commentsOf, reportComment } from './commands/comment-commands.js';
+import { addComment, commentsOf } from './commands/comment-commands.js';
+import { keepWhatWasTyped, moderationRoutes } from './moderation-routes.js';
+import { proposalModeration } from './moderation-page.js';
 import { submitProposal, supportProposal } from './commands/proposal-commands.js';
 import { activePhase, todayIn } from './phases.js';
 import { assistedParticipants, meetingsOf, type ProposalFilters, type ProposalSort, similarProposals, consultationStats, findConsultation, findProposal, isUuid, listProposals, listPublicConsultations, phasesOf, supportState, unansweredProposals } from './queries/participation-queries.js';
@@ -20,9 +22,12 @@ const pub = { config: { access: 'public' as const } };
 // Contributions are limited per person as well as per address, so one account cannot flood a consultation.
 const signedIn = { config: { access: 'signed-in' as const, rateLimit: { max: 20, timeWindow: '1 minute', keyGenerator: (r: FastifyRequest) => r.actor?.user?.id ?? r.ip } } };
 type IdParams = { Params: { id: string } };
+// Over the limit, a clear page gives back what was typed instead of an error page.
+const keepProposal = { config: { ...signedIn.config, onRateLimited: keepWhatWasTyped([{ name: 'title', labelKey: 'participation.proposal.title' }, { name: 'body', labelKey: 'participation.proposal.body', multiline: true }, { name: 'neighbourhood', labelKey: 'participation.proposal.neighbourhood' }], ['on_behalf_of', 'confirmed']) } };
+const keepComment = { config: { ...signedIn.config, onRateLimited: keepWhatWasTyped([{ name: 'body', labelKey: 'participation.comment.add', multiline: true }], ['parent_id']) } };
+const keepNothing = { config: { ...signedIn.config, onRateLimited: keepWhatWasTyped([]) } };
 
 const commentSchema = z.object({ body: fields.requiredText(2000), parent_id: fields.optionalText(40) });
-const reportSchema = z.object({ reason: fields.requiredText(500) });
 const proposalSchema = z.object({ title: fields.requiredText(150), body: fields.requiredText(5000), neighbourhood: fields.optionalText(120), on_behalf_of: fields.optionalText(40) });
 
 /** Sort and filters from the query string; a random order without a seed gets one, kept in every link. */
@@ -81,7 +86,7 @@ export async function participationRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<IdParams>('/consultations/:id', pub, async (request, reply) => showConsultation(request, reply, request.params.id, { values: {}, errors: {} }));
 
-  app.post<IdParams>('/consultations/:id/proposals', signedIn, async (request, reply) => {
+  app.post<IdParams>('/consultations/:id/proposals', keepProposal, async (request, reply) => {
     const commune = communeOf(request);
     const result = parseForm(proposalSchema, request.body);
     if (!result.ok) return showConsultation(request, reply, request.params.id, result.form as FormState, 422);
@@ -106,32 +111,30 @@ export async function participationRoutes(app: FastifyInstance): Promise<void> {
     const phase = consultation.status === 'published' ? activePhase(await phasesOf(db, commune.id, consultation.id), todayIn(commune.time_zone), consultation.manual_phase_id) : null;
     const supports = await supportState(db, commune.id, proposal.id, request.actor.user?.id ?? null);
     const comments = await commentsOf(db, commune.id, proposal.id);
-    return sendPage(request, reply, (ctx) => <ProposalPage ctx={ctx} props={{ proposal, supports, canSupport: !!phase?.allows_supports, comments, commentsOpen: !!phase?.allows_comments }} />);
+    const moderation = await proposalModeration(db, commune.id, proposal, comments, request.actor.user?.id ?? null);
+    const open = !proposal.hidden_at;
+    return sendPage(request, reply, (ctx) => <ProposalPage ctx={ctx} props={{ proposal, supports, canSupport: open && !!phase?.allows_supports, comments, commentsOpen: open && !!phase?.allows_comments, moderation }} />);
   });
 
-  app.post<IdParams>('/proposals/:id/comments', signedIn, async (request, reply) => {
+  app.post<IdParams>('/proposals/:id/comments', keepComment, async (request, reply) => {
     const commune = communeOf(request);
     const proposal = await findProposal(db, commune.id, request.params.id);
     if (!proposal) throw new AppError('NOT_FOUND');
+    if (proposal.hidden_at) throw new AppError('CONFLICT', 'proposal hidden by moderation');
     const parsed = parseForm(commentSchema, request.body);
     if (!parsed.ok) return redirectWithFlash(reply, `/${commune.slug}/proposals/${proposal.id}`, 'participation.comment.empty');
     const comment = await addComment(db, commune, proposal, { body: parsed.data.body, authorId: request.actor.user!.id, parentId: parsed.data.parent_id });
     return redirectWithFlash(reply, `/${commune.slug}/proposals/${proposal.id}#comment-${comment.id}`, 'participation.comment.added');
   });
 
-  app.post<IdParams>('/comments/:id/report', signedIn, async (request, reply) => {
-    const commune = communeOf(request);
-    const parsed = parseForm(reportSchema, request.body);
-    if (!parsed.ok) throw new AppError('VALIDATION_FAILED');
-    const comment = await reportComment(db, commune.id, request.params.id, { reporterId: request.actor.user!.id, reason: parsed.data.reason });
-    return redirectWithFlash(reply, `/${commune.slug}/proposals/${comment.proposal_id}`, 'participation.comment.reported');
-  });
+  await moderationRoutes(app, keepNothing);
 
   for (const [path, withdraw] of [['support', false], ['withdraw-support', true]] as const) {
-    app.post<IdParams>(`/proposals/:id/${path}`, signedIn, async (request, reply) => {
+    app.post<IdParams>(`/proposals/:id/${path}`, keepNothing, async (request, reply) => {
       const commune = communeOf(request);
       const proposal = await findProposal(db, commune.id, request.params.id);
       if (!proposal) throw new AppError('NOT_FOUND');
+      if (proposal.hidden_at && !withdraw) throw new AppError('CONFLICT', 'proposal hidden by moderation');
       await supportProposal(db, commune, proposal, request.actor.user!.id, withdraw);
       return redirectWithFlash(reply, `/${commune.slug}/proposals/${proposal.id}`, withdraw ? 'participation.support.withdrawn' : 'participation.support.added');
     });

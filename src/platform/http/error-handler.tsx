@@ -21,7 +21,27 @@ function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/') || (request.headers.accept ?? '').startsWith('application/json');
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A route's own page when its rate limit is reached (e.g. one that keeps what the person typed); status 429 stays. */
+    onRateLimited?: (request: FastifyRequest, reply: FastifyReply, retryAfterSeconds: number) => Promise<FastifyReply>;
+  }
+}
+
+/** Seconds until the limit resets, from the Retry-After header the rate-limit plugin set (at least one). */
+function retryAfterSeconds(reply: FastifyReply): number {
+  const seconds = Number(reply.getHeader('retry-after'));
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60;
+}
+
 async function respond(request: FastifyRequest, reply: FastifyReply, error: AppError): Promise<FastifyReply> {
+  const friendly = request.routeOptions?.config?.onRateLimited;
+  if (error.code === 'RATE_LIMITED' && friendly) {
+    const seconds = retryAfterSeconds(reply);
+    reply.header('retry-after', String(seconds));
+    await friendly(request, reply.status(429), seconds);
+    return reply;
+  }
   const message = request.t ? request.t(error.messageKey) : error.code;
   if (error.code === 'SIGN_IN_REQUIRED' && request.method === 'GET' && !wantsJson(request)) {
     return reply.redirect(`/sign-in?return=${encodeURIComponent(request.url)}`, 303);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { parse as parseQueryString } from 'node:querystring';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -69,9 +70,23 @@ function serveStylesheet(app: FastifyInstance, path: string): void {
   );
 }
 
+// C0 controls other than tab and line breaks, and DEL: nobody types them on purpose, and PostgreSQL refuses NUL.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const withoutControls = (value: string) => value.replace(controlCharacters, '');
+
+/** Form bodies with control characters removed from every value, so stored text is printable. */
+export function parseFormBody(body: string): Record<string, string | string[]> {
+  const parsed: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries(parseQueryString(body))) {
+    if (value !== undefined) parsed[withoutControls(key)] = Array.isArray(value) ? value.map(withoutControls) : withoutControls(value);
+  }
+  return parsed;
+}
+
 async function registerPlugins(app: FastifyInstance, services: PlatformServices): Promise<void> {
   await app.register(cookie, { secret: services.config.sessionSecret });
-  await app.register(formbody, { bodyLimit: 1024 * 1024 });
+  await app.register(formbody, { bodyLimit: 1024 * 1024, parser: parseFormBody });
   await app.register(multipart, { limits: { fileSize: services.config.uploadMaxBytes, files: 5, fields: 50 } });
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -7,9 +7,10 @@ import { answers, type Consultation, influenceLevels, type Meeting, type Phase, 
 import { answerKeys, influenceKeys, subjectKeys } from '../views/labels.js';
 import { MeetingForm, MeetingsSection } from '../views/meeting-views.js';
 import { SurveyAdminLinks } from '../surveys/survey-admin-views.js';
+import { ArchiveSection, ProposalVisibility } from '../views/moderation-views.js';
 
 const adminBase = (ctx: ViewContext) => `/${ctx.commune!.slug}/admin/consultations`;
-const statusKeys = { draft: 'participation.status.draft', published: 'participation.status.open', closed: 'participation.status.closed' } as const;
+const statusKeys = { draft: 'participation.status.draft', published: 'participation.status.open', closed: 'participation.status.closed', archived: 'participation.archive.status' } as const;
 
 export function AdminConsultationsPage({ ctx, consultations }: { ctx: ViewContext; consultations: Consultation[] }) {
   return (
@@ -103,6 +104,8 @@ export interface EditConsultationProps {
   phaseForm: FormState;
   meetings: Meeting[];
   meetingForm: FormState;
+  /** Visible proposals still waiting for an answer (archiving needs none). */
+  awaiting: number;
 }
 
 export function EditConsultationPage({ ctx, props }: { ctx: ViewContext; props: EditConsultationProps }) {
@@ -112,6 +115,7 @@ export function EditConsultationPage({ ctx, props }: { ctx: ViewContext; props: 
     <Layout ctx={ctx} title={ctx.t('participation.admin.title')} area="admin">
       <p><a href={adminBase(ctx)} safe>{ctx.t('participation.admin.back')}</a> · <a href={`/${ctx.commune!.slug}/consultations/${consultation.id}`} safe>{ctx.t('participation.admin.public_page')}</a></p>
       <h1><Localized ctx={ctx} text={consultation.title} /></h1>
+      <ArchiveSection ctx={ctx} consultation={consultation} awaiting={props.awaiting} />
       <ConsultationForm ctx={ctx} form={props.form} action={url} />
       <h2 safe>{ctx.t('participation.phase.timeline')}</h2>
       <ul>{props.phases.map((p) => <li><Localized ctx={ctx} text={p.title} /> <span class="muted" safe>{`${p.starts_on} → ${p.ends_on}`}</span></li>)}</ul>
@@ -129,9 +133,10 @@ export function EditConsultationPage({ ctx, props }: { ctx: ViewContext; props: 
       <h2 safe>{ctx.t('participation.proposal.list')}</h2>
       {props.proposals.map((p) => (
         <article class="card">
-          <h3 safe>{p.title}</h3>
-          <p safe>{p.body}</p>
+          <h3 dir="auto" safe>{p.title}</h3>
+          <p dir="auto" safe>{p.body}</p>
           <AnswerForm ctx={ctx} proposal={p} />
+          <ProposalVisibility ctx={ctx} proposal={p} />
         </article>
       ))}
     </Layout>

@@ -6,14 +6,13 @@ import { AppError } from '../../../platform/http/errors.js';
 import { fields, type FormState, parseForm } from '../../../platform/http/forms.js';
 import { redirectWithFlash, sendPage } from '../../../platform/http/render.js';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
-import { type RouteAccess, staffOnly } from '../../../platform/permissions/route-access.js';
-import { hideComment, openReports } from '../commands/comment-commands.js';
+import { staffOnly } from '../../../platform/permissions/route-access.js';
+import { registerModeration } from './moderation-routes.js';
 import { answerProposal } from '../commands/proposal-commands.js';
 import { answers, influenceLevels, subjectTypes } from '../db/tables.js';
 import { participationPolicy } from '../permissions.js';
 import { findConsultation, isUuid, meetingsOf, phasesOf, scoped } from '../queries/participation-queries.js';
 import { zonedLocalToDate } from '../../../platform/i18n/format.js';
-import { ModerationPage } from '../views/comment-views.js';
 import { AdminConsultationsPage, EditConsultationPage, NewConsultationPage } from './admin-views.js';
 import { registerSurveyAdminRoutes } from '../surveys/survey-admin-routes.js';
 
@@ -77,7 +76,8 @@ async function showEdit(request: FastifyRequest, reply: FastifyReply, id: string
   const proposals = await scoped(db, commune.id).selectFrom('proposals').selectAll().where('consultation_id', '=', consultation.id).orderBy('created_at').orderBy('id').limit(200).execute();
   const meetings = await meetingsOf(db, commune.id, consultation.id);
   const empty = { values: {}, errors: {} };
-  const props = { consultation, phases, proposals, meetings, form: forms.form ?? { values: valuesOf(consultation), errors: {} }, phaseForm: forms.phaseForm ?? empty, meetingForm: forms.meetingForm ?? empty };
+  const awaiting = proposals.filter((p) => !p.answer && !p.hidden_at).length;
+  const props = { consultation, phases, proposals, meetings, awaiting, form: forms.form ?? { values: valuesOf(consultation), errors: {} }, phaseForm: forms.phaseForm ?? empty, meetingForm: forms.meetingForm ?? empty };
   return sendPage(request, reply, (ctx) => <EditConsultationPage ctx={ctx} props={props} />, status);
 }
 
@@ -109,30 +109,6 @@ function meetingColumns(values: Values, timeZone: string) {
 
 const phaseSchema = z.object({ starts_on: fields.isoDate(), ends_on: fields.isoDate() });
 const answerSchema = z.object({ answer: z.enum(answers, { error: 'core.form.invalid' }), reason: fields.requiredText(4000) });
-
-const moderatorAccess: RouteAccess = { communeRoles: ['moderator', 'staff', 'admin'] };
-const moderators = { config: { access: moderatorAccess } };
-const hideSchema = z.object({ reason: fields.requiredText(500) });
-
-function registerModeration(app: FastifyInstance): void {
-  const { db } = app.platform;
-  app.get('/moderation', moderators, async (request, reply) => {
-    const commune = request.commune!;
-    participationPolicy.authorize(request.actor, 'comment.moderate', { communeId: commune.id });
-    const reports = await openReports(db, commune.id);
-    return sendPage(request, reply, (ctx) => <ModerationPage ctx={ctx} reports={reports} />);
-  });
-  app.post<IdParams>('/comments/:id/hide', moderators, async (request, reply) => {
-    const commune = request.commune!;
-    participationPolicy.authorize(request.actor, 'comment.moderate', { communeId: commune.id });
-    if (!isUuid(request.params.id)) throw new AppError('NOT_FOUND');
-    const parsed = parseForm(hideSchema, request.body);
-    if (!parsed.ok) throw new AppError('VALIDATION_FAILED');
-    await hideComment(db, commune.id, request.params.id, { moderatorId: request.actor.user!.id, reason: parsed.data.reason });
-    await audit(request, 'comment.hidden', 'proposal_comment', request.params.id);
-    return redirectWithFlash(reply, `/${commune.slug}/admin/moderation`, 'participation.moderation.hidden');
-  });
-}
 
 /** Back-office of consultations under /<commune>/admin/. */
 export async function participationAdminRoutes(app: FastifyInstance): Promise<void> {
@@ -167,6 +143,7 @@ export async function participationAdminRoutes(app: FastifyInstance): Promise<vo
     const commune = guard(request);
     const existing = await findConsultation(db, commune.id, request.params.id, { includeDrafts: true });
     if (!existing) throw new AppError('NOT_FOUND');
+    if (existing.status === 'archived') throw new AppError('CONFLICT', 'archived consultations are read-only');
     const values = (request.body ?? {}) as Values;
     const { errors, columns } = consultationColumns(values, commune);
     if (Object.keys(errors).length > 0) return showEdit(request, reply, request.params.id, { form: { values, errors } }, 422);

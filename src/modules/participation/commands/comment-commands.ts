@@ -22,14 +22,6 @@ export async function addComment(
   return inCommune.insertInto('proposal_comments', { proposal_id: proposal.id, parent_id: comment.parentId ?? null, author_id: comment.authorId, body: comment.body }).returning('id').executeTakeFirstOrThrow();
 }
 
-export async function reportComment(db: Kysely<PlatformTables>, communeId: string, commentId: string, report: { reporterId: string; reason: string }) {
-  const inCommune = scoped(db, communeId);
-  const comment = isUuid(commentId) ? await inCommune.selectFrom('proposal_comments').select(['id', 'proposal_id']).where('id', '=', commentId).executeTakeFirst() : undefined;
-  if (!comment) throw new AppError('NOT_FOUND');
-  await inCommune.insertInto('content_reports', { comment_id: comment.id, reporter_id: report.reporterId, reason: report.reason }).onConflict((oc) => oc.constraint('content_reports_once_per_person').doNothing()).execute();
-  return comment;
-}
-
 /** Hiding keeps the comment (for appeal and audit) and shows the moderator's reason in its place. */
 export async function hideComment(db: Kysely<PlatformTables>, communeId: string, commentId: string, moderation: { moderatorId: string; reason: string }) {
   const inCommune = scoped(db, communeId);
@@ -54,17 +46,5 @@ export async function commentsOf(db: Kysely<PlatformTables>, communeId: string, 
     .orderBy('proposal_comments.created_at')
     .orderBy('proposal_comments.id')
     .limit(500)
-    .execute();
-}
-
-export async function openReports(db: Kysely<PlatformTables>, communeId: string) {
-  return scoped(db, communeId)
-    .selectFrom('content_reports')
-    .innerJoin('proposal_comments', 'proposal_comments.id', 'content_reports.comment_id')
-    .select(['content_reports.id', 'content_reports.reason', 'content_reports.created_at', 'proposal_comments.id as comment_id', 'proposal_comments.body', 'proposal_comments.proposal_id'])
-    .where('content_reports.resolved_at', 'is', null)
-    .orderBy('content_reports.created_at')
-    .orderBy('content_reports.id')
-    .limit(200)
     .execute();
 }

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
 import type { ParticipationSurveyTables } from '../surveys/survey-tables.js';
+import type { ParticipationModerationTables } from './moderation-tables.js';
 
 type Json<T> = ColumnType<T, string, string>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -12,8 +13,10 @@ export const answers = ['accepted', 'partially_accepted', 'not_retained', 'alrea
 export type SubjectType = (typeof subjectTypes)[number];
 export type InfluenceLevel = (typeof influenceLevels)[number];
 export type Answer = (typeof answers)[number];
+/** Archived comes after closed: every visible proposal answered, public and read-only. */
+export type ConsultationStatus = 'draft' | 'published' | 'closed' | 'archived';
 
-export type ParticipationTables = ParticipationCommentTables & ParticipationFigureTables & ParticipationInboxTables & ParticipationMeetingTables & ParticipationSurveyTables & {
+export type ParticipationTables = ParticipationCommentTables & ParticipationModerationTables & ParticipationFigureTables & ParticipationInboxTables & ParticipationMeetingTables & ParticipationSurveyTables & {
   consultations: {
     id: Generated<string>;
     commune_id: string;
@@ -23,7 +26,7 @@ export type ParticipationTables = ParticipationCommentTables & ParticipationFigu
     tags: Json<string[]>;
     neighbourhoods: Json<string[]>;
     influence_level: InfluenceLevel;
-    status: ColumnType<'draft' | 'published' | 'closed', 'draft' | 'published' | 'closed' | undefined, 'draft' | 'published' | 'closed'>;
+    status: ColumnType<ConsultationStatus, ConsultationStatus | undefined, ConsultationStatus>;
     manual_phase_id: string | null;
     closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
     created_at: Stamp;
@@ -61,6 +64,9 @@ export type ParticipationTables = ParticipationCommentTables & ParticipationFigu
     /** Drawn once at random; a visitor's seed picks where the random order starts. */
     random_rank: Generated<number>;
     created_at: Stamp;
+    hidden_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+    hidden_reason: ColumnType<string | null, string | null | undefined, string | null>;
+    hidden_by: ColumnType<string | null, string | null | undefined, string | null>;
   };
   proposal_supports: {
     id: Generated<string>;
@@ -97,8 +103,9 @@ export type ParticipationInboxTables = {
     id: Generated<string>;
     commune_id: string;
     user_id: string;
-    kind: 'proposal_answered' | 'comment_reply';
+    kind: 'proposal_answered' | 'comment_reply' | 'proposal_merged' | 'appeal_decided';
     proposal_id: string;
+    appeal_id: ColumnType<string | null, string | null | undefined, string | null>;
     created_at: Stamp;
     read_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   };
@@ -120,7 +127,8 @@ export type ParticipationCommentTables = {
   content_reports: {
     id: Generated<string>;
     commune_id: string;
-    comment_id: string;
+    comment_id: ColumnType<string | null, string | null | undefined, string | null>;
+    proposal_id: ColumnType<string | null, string | null | undefined, string | null>;
     reporter_id: string;
     reason: string;
     created_at: Stamp;

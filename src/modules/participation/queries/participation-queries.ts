@@ -67,7 +67,7 @@ function decodeCursor(sort: ProposalSort, cursor: string | undefined): Cursor | 
 }
 
 function filteredProposals(db: Kysely<PlatformTables>, communeId: string, consultationId: string, filters: ProposalFilters) {
-  let query = scoped(db, communeId).selectFrom('proposals').selectAll('proposals').where('proposals.consultation_id', '=', consultationId);
+  let query = scoped(db, communeId).selectFrom('proposals').selectAll('proposals').where('proposals.consultation_id', '=', consultationId).where('proposals.hidden_at', 'is', null);
   if (filters.neighbourhood) query = query.where('proposals.neighbourhood', '=', filters.neighbourhood);
   if (filters.answer === 'awaiting') query = query.where('proposals.answer', 'is', null);
   else if (filters.answer) query = query.where('proposals.answer', '=', filters.answer as never);
@@ -148,9 +148,9 @@ export async function consultationStats(db: Kysely<PlatformTables>, communeId: s
   };
 }
 
-/** Proposals still without the commune's answer, oldest first (shown publicly once the consultation closes). */
+/** Visible proposals still without the commune's answer, oldest first (shown publicly once the consultation closes). */
 export async function unansweredProposals(db: Kysely<PlatformTables>, communeId: string, consultationId: string) {
-  return scoped(db, communeId).selectFrom('proposals').select(['id', 'title']).where('consultation_id', '=', consultationId).where('answer', 'is', null).orderBy('created_at').orderBy('id').limit(200).execute();
+  return scoped(db, communeId).selectFrom('proposals').select(['id', 'title']).where('consultation_id', '=', consultationId).where('answer', 'is', null).where('hidden_at', 'is', null).orderBy('created_at').orderBy('id').limit(200).execute();
 }
 
 export async function assistedParticipants(db: Kysely<PlatformTables>, communeId: string) {
@@ -169,6 +169,7 @@ export async function similarProposals(db: Kysely<PlatformTables>, communeId: st
     .selectFrom('proposals')
     .select(['id', 'title'])
     .where('consultation_id', '=', consultationId)
+    .where('hidden_at', 'is', null)
     .where(sql<boolean>`${searchDocument} @@ ${query}`)
     .orderBy(sql`ts_rank(${searchDocument}, ${query})`, 'desc')
     .orderBy('id')

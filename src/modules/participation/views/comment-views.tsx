@@ -1,6 +1,5 @@
 import { formatDate } from '../../../platform/i18n/format.js';
 import { CsrfField } from '../../../platform/views/components.js';
-import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 
 export interface CommentRow {
@@ -14,11 +13,11 @@ export interface CommentRow {
 }
 
 function CommentBody({ ctx, comment }: { ctx: ViewContext; comment: CommentRow }) {
-  if (comment.hidden_at) return <p class="muted" safe>{ctx.t('participation.comment.hidden', { reason: comment.hidden_reason ?? '' })}</p>;
+  if (comment.hidden_at) return <p class="muted" dir="auto" safe>{ctx.t('participation.comment.hidden', { reason: comment.hidden_reason ?? '' })}</p>;
   return (
     <>
       <p class="muted" safe>{`${comment.author_name ?? '—'} · ${formatDate(comment.created_at, ctx.locale, ctx.commune!.time_zone)}`}</p>
-      <p safe>{comment.body}</p>
+      <p dir="auto" safe>{comment.body}</p>
     </>
   );
 }
@@ -77,35 +76,5 @@ export function CommentsSection({ ctx, proposalId, comments, open }: { ctx: View
       </ul>
       {canWrite ? <CommentForm ctx={ctx} proposalId={proposalId} /> : ''}
     </section>
-  );
-}
-
-export interface ReportRow {
-  id: string;
-  reason: string;
-  comment_id: string;
-  body: string;
-  proposal_id: string;
-}
-
-export function ModerationPage({ ctx, reports }: { ctx: ViewContext; reports: ReportRow[] }) {
-  return (
-    <Layout ctx={ctx} title={ctx.t('participation.moderation.title')} area="admin">
-      <h1 safe>{ctx.t('participation.moderation.title')}</h1>
-      {reports.length === 0 ? <p class="muted" safe>{ctx.t('participation.moderation.none')}</p> : ''}
-      {reports.map((report) => (
-        <article class="card">
-          <p><strong safe>{ctx.t('participation.moderation.reported_for')}</strong> <span safe>{report.reason}</span></p>
-          <blockquote safe>{report.body}</blockquote>
-          <p><a href={`/${ctx.commune!.slug}/proposals/${report.proposal_id}#comment-${report.comment_id}`} safe>{ctx.t('participation.moderation.see')}</a></p>
-          <form method="post" action={`/${ctx.commune!.slug}/admin/comments/${report.comment_id}/hide`}>
-            <CsrfField ctx={ctx} />
-            <label for={`hide-${report.id}`} safe>{ctx.t('participation.moderation.reason')}</label>
-            <input id={`hide-${report.id}`} name="reason" required maxlength="500" />
-            <button type="submit" class="btn btn-danger" safe>{ctx.t('participation.moderation.hide')}</button>
-          </form>
-        </article>
-      ))}
-    </Layout>
   );
 }

@@ -7,18 +7,21 @@ import type { Consultation, Meeting, Phase, Proposal } from '../db/tables.js';
 import { answerKeys, channelKeys, genderKeys, influenceKeys, subjectKeys } from './labels.js';
 import { MeetingsSection } from './meeting-views.js';
 import { SurveyCallout } from '../surveys/survey-views.js';
+import { ArchivesSection } from './moderation-views.js';
 
 const base = (ctx: ViewContext) => `/${ctx.commune!.slug}`;
 const day = (ctx: ViewContext, date: string) => formatDate(date, ctx.locale, 'UTC');
 
 export function ConsultationsPage({ ctx, consultations }: { ctx: ViewContext; consultations: Consultation[] }) {
+  // Archived consultations stay public, in their own section below the current ones.
+  const current = consultations.filter((c) => c.status !== 'archived');
   return (
     <Layout ctx={ctx} title={ctx.t('participation.list.title')}>
       <h1 safe>{ctx.t('participation.list.title')}</h1>
       <p class="lead" safe>{ctx.t('participation.list.intro')}</p>
-      {consultations.length === 0 ? <p class="muted" safe>{ctx.t('participation.list.none')}</p> : ''}
+      {current.length === 0 ? <p class="muted" safe>{ctx.t('participation.list.none')}</p> : ''}
       <ul class="grid">
-        {consultations.map((c) => (
+        {current.map((c) => (
           <li class="card">
             <h2><a href={`${base(ctx)}/consultations/${c.id}`}><Localized ctx={ctx} text={c.title} /></a></h2>
             <p>
@@ -29,6 +32,7 @@ export function ConsultationsPage({ ctx, consultations }: { ctx: ViewContext; co
           </li>
         ))}
       </ul>
+      <ArchivesSection ctx={ctx} consultations={consultations.filter((c) => c.status === 'archived')} />
     </Layout>
   );
 }
@@ -107,7 +111,7 @@ function SimilarProposals({ ctx, similar }: { ctx: ViewContext; similar: { id: s
   return (
     <div class="notice" role="status">
       <p><strong safe>{ctx.t('participation.proposal.similar_title')}</strong></p>
-      <ul>{similar.map((p) => <li><a href={`${base(ctx)}/proposals/${p.id}`} safe>{p.title}</a></li>)}</ul>
+      <ul>{similar.map((p) => <li><a href={`${base(ctx)}/proposals/${p.id}`} dir="auto" safe>{p.title}</a></li>)}</ul>
       <p safe>{ctx.t('participation.proposal.similar_hint')}</p>
     </div>
   );
@@ -124,7 +128,7 @@ function AwaitingAnswers({ ctx, props }: { ctx: ViewContext; props: Consultation
   return (
     <section aria-labelledby="awaiting-title" class="notice notice-error">
       <h2 id="awaiting-title" safe>{ctx.t('participation.answer.awaiting_list', { count: formatNumber(props.awaiting.length, ctx.locale) })}</h2>
-      <ul>{props.awaiting.map((p) => <li><a href={`${base(ctx)}/proposals/${p.id}`} safe>{p.title}</a> — <span safe>{ctx.t('participation.answer.days_waiting', { days })}</span></li>)}</ul>
+      <ul>{props.awaiting.map((p) => <li><a href={`${base(ctx)}/proposals/${p.id}`} dir="auto" safe>{p.title}</a> — <span safe>{ctx.t('participation.answer.days_waiting', { days })}</span></li>)}</ul>
     </section>
   );
 }
@@ -164,7 +168,7 @@ function ListFilters({ ctx, props, url }: { ctx: ViewContext; props: Consultatio
           <label for="neighbourhood" safe>{ctx.t('participation.proposal.neighbourhood')}</label>
           <select id="neighbourhood" name="neighbourhood">
             <option value="" safe>{ctx.t('participation.proposal.all')}</option>
-            {props.neighbourhoods.map((n) => <option value={n} selected={props.filters.neighbourhood === n} safe>{n}</option>)}
+            {props.neighbourhoods.map((n) => <option value={n} selected={props.filters.neighbourhood === n} dir="auto" safe>{n}</option>)}
           </select>
         </div>
       ) : ''}
@@ -216,6 +220,7 @@ export function ConsultationPage({ ctx, props }: { ctx: ViewContext; props: Cons
     <Layout ctx={ctx} title={ctx.t('participation.list.title')}>
       <h1><Localized ctx={ctx} text={consultation.title} /></h1>
       <Localized ctx={ctx} text={consultation.description} as="p" />
+      {consultation.status === 'archived' ? <p class="notice" role="note" safe>{ctx.t('participation.archive.public_notice')}</p> : ''}
       <div class="notice" role="note">
         <strong safe>{ctx.t('participation.influence.label', { level: ctx.t(influence.name) })}</strong>
         <p safe>{ctx.t(influence.promise)}</p>
@@ -233,7 +238,7 @@ export function ConsultationPage({ ctx, props }: { ctx: ViewContext; props: Cons
       <ul class="news-list">
         {props.proposals.map((p) => (
           <li>
-            <h3><a href={`${base(ctx)}/proposals/${p.id}`} safe>{p.title}</a></h3>
+            <h3><a href={`${base(ctx)}/proposals/${p.id}`} dir="auto" safe>{p.title}</a></h3>
             <p class="muted">
               <span safe>{ctx.t('participation.proposal.supports', { count: formatNumber(p.supports, ctx.locale) })}</span>
               {p.answer ? <> · <span class="badge" safe>{ctx.t(answerKeys[p.answer])}</span></> : ''}

@@ -24,9 +24,9 @@ export function MeetingsSection({ ctx, meetings }: { ctx: ViewContext; meetings:
       <ul class="news-list">
         {meetings.map((meeting) => (
           <li>
-            <h3 safe>{`${formatDateTime(meeting.starts_at, ctx.locale, ctx.commune!.time_zone)} — ${meeting.location}`}</h3>
-            {meeting.agenda ? <p><strong safe>{ctx.t('participation.meeting.agenda')}</strong> <span safe>{meeting.agenda}</span></p> : ''}
-            {meeting.minutes ? <details><summary safe>{ctx.t('participation.meeting.minutes')}</summary><p safe>{meeting.minutes}</p></details> : ''}
+            <h3><span safe>{formatDateTime(meeting.starts_at, ctx.locale, ctx.commune!.time_zone)}</span> — <bdi safe>{meeting.location}</bdi></h3>
+            {meeting.agenda ? <p><strong safe>{ctx.t('participation.meeting.agenda')}</strong> <bdi safe>{meeting.agenda}</bdi></p> : ''}
+            {meeting.minutes ? <details><summary safe>{ctx.t('participation.meeting.minutes')}</summary><p dir="auto" safe>{meeting.minutes}</p></details> : ''}
             <Attendance ctx={ctx} meeting={meeting} />
           </li>
         ))}

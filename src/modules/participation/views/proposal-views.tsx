@@ -5,6 +5,8 @@ import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { Proposal } from '../db/tables.js';
 import { type CommentRow, CommentsSection } from './comment-views.js';
 import { answerKeys } from './labels.js';
+import type { ProposalModeration } from '../moderation-page.js';
+import { HiddenProposal, OwnHiddenComments, ProposalReportForm } from './moderation-views.js';
 
 export interface ProposalPageProps {
   proposal: Proposal & { author_name: string | null };
@@ -12,6 +14,7 @@ export interface ProposalPageProps {
   canSupport: boolean;
   comments: CommentRow[];
   commentsOpen: boolean;
+  moderation: ProposalModeration;
 }
 
 function SupportForm({ ctx, props }: { ctx: ViewContext; props: ProposalPageProps }) {
@@ -29,16 +32,25 @@ function SupportForm({ ctx, props }: { ctx: ViewContext; props: ProposalPageProp
 }
 
 export function ProposalPage({ ctx, props }: { ctx: ViewContext; props: ProposalPageProps }) {
-  const { proposal } = props;
+  const { proposal, moderation } = props;
+  if (proposal.hidden_at) {
+    return (
+      <Layout ctx={ctx} title={ctx.t('participation.mod.proposal_hidden_title')}>
+        <HiddenProposal ctx={ctx} proposal={proposal} isAuthor={moderation.isAuthor} appeal={moderation.appeals.find((a) => a.proposal_id === proposal.id)} />
+        <p><a href={`/${ctx.commune!.slug}/consultations/${proposal.consultation_id}`} safe>{ctx.t('participation.proposal.back')}</a></p>
+      </Layout>
+    );
+  }
   return (
     <Layout ctx={ctx} title={proposal.title}>
       <article>
-        <h1 safe>{proposal.title}</h1>
+        <h1 dir="auto" safe>{proposal.title}</h1>
         <p class="muted" safe>
           {ctx.t(proposal.on_behalf_of ? 'participation.proposal.by_mediator' : 'participation.proposal.by', { name: proposal.author_name ?? '—', date: formatDate(proposal.created_at, ctx.locale, ctx.commune!.time_zone) })}
         </p>
-        <p safe>{proposal.body}</p>
-        {proposal.neighbourhood ? <p><strong safe>{ctx.t('participation.proposal.neighbourhood')}</strong> <span safe>{proposal.neighbourhood}</span></p> : ''}
+        <p dir="auto" safe>{proposal.body}</p>
+        {proposal.neighbourhood ? <p><strong safe>{ctx.t('participation.proposal.neighbourhood')}</strong> <bdi safe>{proposal.neighbourhood}</bdi></p> : ''}
+        <ProposalReportForm ctx={ctx} proposalId={proposal.id} />
       </article>
       <p safe>{ctx.t('participation.proposal.supports', { count: formatNumber(props.supports.count, ctx.locale) })}</p>
       <SupportForm ctx={ctx} props={props} />
@@ -47,12 +59,13 @@ export function ProposalPage({ ctx, props }: { ctx: ViewContext; props: Proposal
         {proposal.answer ? (
           <>
             <p><span class="badge" safe>{ctx.t(answerKeys[proposal.answer])}</span></p>
-            <p safe>{proposal.answer_reason ?? ''}</p>
+            <p dir="auto" safe>{proposal.answer_reason ?? ''}</p>
           </>
         ) : (
           <p class="muted" safe>{ctx.t('participation.answer.awaiting')}</p>
         )}
       </section>
+      <OwnHiddenComments ctx={ctx} comments={moderation.ownHiddenComments} appeals={moderation.appeals} />
       <CommentsSection ctx={ctx} proposalId={proposal.id} comments={props.comments} open={props.commentsOpen} />
       <p><a href={`/${ctx.commune!.slug}/consultations/${proposal.consultation_id}`} safe>{ctx.t('participation.proposal.back')}</a></p>
     </Layout>

@@ -1,0 +1,23 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+export type AppealDecision = 'restored' | 'upheld';
+
+/** One appeal per hidden proposal or comment, by its author; whoever decides it is recorded. */
+export type ParticipationModerationTables = {
+  moderation_appeals: {
+    id: Generated<string>;
+    commune_id: string;
+    proposal_id: Nullable<string>;
+    comment_id: Nullable<string>;
+    author_id: string;
+    body: string;
+    created_at: Stamp;
+    decision: Nullable<AppealDecision>;
+    decision_reason: Nullable<string>;
+    decided_by: Nullable<string>;
+    decided_at: Nullable<Date>;
+  };
+};
