@@ -11,6 +11,9 @@ import type { Answer } from './db/tables.js';
 
 interface InboxRow {
   id: string;
+  kind: 'proposal_answered' | 'comment_reply' | 'proposal_merged';
+  /** Title of the proposal kept, for a merge. */
+  kept_title: string | null;
   created_at: Date;
   read_at: Date | null;
   proposal_id: string;
@@ -29,7 +32,7 @@ function InboxPage({ ctx, rows }: { ctx: ViewContext; rows: InboxRow[] }) {
         {rows.map((row) => (
           <li>
             {row.read_at ? '' : <span class="badge badge-warning" safe>{ctx.t('participation.inbox.new')}</span>}{' '}
-            <a href={`/${row.slug}/proposals/${row.proposal_id}`} safe>{ctx.t('participation.inbox.answered', { title: row.title })}</a>
+            <a href={`/${row.slug}/proposals/${row.proposal_id}`} safe>{row.kind === 'proposal_merged' ? ctx.t('participation.inbox.merged', { title: row.title, kept: row.kept_title ?? '' }) : ctx.t('participation.inbox.answered', { title: row.title })}</a>
             <p class="muted" safe>{`${row.answer ? ctx.t(answerKeys[row.answer]) : ''} · ${pickLocalized(row.commune_name, ctx.locale, locales)?.value ?? row.slug} · ${formatDateTime(row.created_at, ctx.locale)}`}</p>
           </li>
         ))}
@@ -54,7 +57,8 @@ export async function inboxRoutes(app: FastifyInstance): Promise<void> {
       .selectFrom('participation_notifications as n')
       .innerJoin('proposals', 'proposals.id', 'n.proposal_id')
       .innerJoin('communes', 'communes.id', 'n.commune_id')
-      .select(['n.id', 'n.created_at', 'n.read_at', 'n.proposal_id', 'proposals.title', 'proposals.answer', 'communes.slug', 'communes.name as commune_name'])
+      .leftJoin('proposals as kept', 'kept.id', 'proposals.merged_into_id')
+      .select(['n.id', 'n.kind', 'kept.title as kept_title', 'n.created_at', 'n.read_at', 'n.proposal_id', 'proposals.title', 'proposals.answer', 'communes.slug', 'communes.name as commune_name'])
       .where('n.user_id', '=', request.actor.user!.id)
       .orderBy('n.created_at', 'desc')
       .orderBy('n.id')

@@ -21,6 +21,7 @@ export type ParticipationTables = ParticipationCommentTables & ParticipationFigu
     subject_type: SubjectType;
     tags: Json<string[]>;
     neighbourhoods: Json<string[]>;
+    categories: ColumnType<string[], string | undefined, string>;
     influence_level: InfluenceLevel;
     status: ColumnType<'draft' | 'published' | 'closed', 'draft' | 'published' | 'closed' | undefined, 'draft' | 'published' | 'closed'>;
     manual_phase_id: string | null;
@@ -58,7 +59,7 @@ export type ParticipationTables = ParticipationCommentTables & ParticipationFigu
     /** Kept exact by a trigger on proposal_supports. */
     support_count: Generated<number>;
     created_at: Stamp;
-  };
+  } & ProposalDetailColumns;
   proposal_supports: {
     id: Generated<string>;
     commune_id: string;
@@ -87,6 +88,27 @@ export type ParticipationMeetingTables = {
     attendance_men: number | null;
     attendance_youth: number | null;
   };
+  consultation_meeting_photos: {
+    id: Generated<string>;
+    commune_id: string;
+    meeting_id: string;
+    file_id: string;
+    caption: string;
+    created_at: Stamp;
+  };
+};
+
+/** Optional details of a proposal; a merged duplicate points at the proposal kept. */
+export type ProposalDetailColumns = {
+  category: ColumnType<string | null, string | null | undefined, string | null>;
+  photo_file_id: ColumnType<string | null, string | null | undefined, string | null>;
+  place: ColumnType<string | null, string | null | undefined, string | null>;
+  latitude: ColumnType<number | null, number | null | undefined, number | null>;
+  longitude: ColumnType<number | null, number | null | undefined, number | null>;
+  meeting_id: ColumnType<string | null, string | null | undefined, string | null>;
+  merged_into_id: ColumnType<string | null, string | null | undefined, string | null>;
+  outcome_label: ColumnType<string | null, string | null | undefined, string | null>;
+  outcome_url: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type ParticipationInboxTables = {
@@ -94,7 +116,7 @@ export type ParticipationInboxTables = {
     id: Generated<string>;
     commune_id: string;
     user_id: string;
-    kind: 'proposal_answered' | 'comment_reply';
+    kind: 'proposal_answered' | 'comment_reply' | 'proposal_merged';
     proposal_id: string;
     created_at: Stamp;
     read_at: ColumnType<Date | null, Date | null | undefined, Date | null>;

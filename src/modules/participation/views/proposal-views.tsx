@@ -5,6 +5,8 @@ import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { Proposal } from '../db/tables.js';
 import { type CommentRow, CommentsSection } from './comment-views.js';
 import { answerKeys } from './labels.js';
+import type { ProposalExtras } from '../queries/proposal-detail-queries.js';
+import { MergedNotice, ProposalDetails } from './proposal-details.js';
 
 export interface ProposalPageProps {
   proposal: Proposal & { author_name: string | null };
@@ -12,6 +14,7 @@ export interface ProposalPageProps {
   canSupport: boolean;
   comments: CommentRow[];
   commentsOpen: boolean;
+  extras: ProposalExtras;
 }
 
 function SupportForm({ ctx, props }: { ctx: ViewContext; props: ProposalPageProps }) {
@@ -32,6 +35,7 @@ export function ProposalPage({ ctx, props }: { ctx: ViewContext; props: Proposal
   const { proposal } = props;
   return (
     <Layout ctx={ctx} title={proposal.title}>
+      <MergedNotice ctx={ctx} extras={props.extras} />
       <article>
         <h1 safe>{proposal.title}</h1>
         <p class="muted" safe>
@@ -39,6 +43,7 @@ export function ProposalPage({ ctx, props }: { ctx: ViewContext; props: Proposal
         </p>
         <p safe>{proposal.body}</p>
         {proposal.neighbourhood ? <p><strong safe>{ctx.t('participation.proposal.neighbourhood')}</strong> <span safe>{proposal.neighbourhood}</span></p> : ''}
+        <ProposalDetails ctx={ctx} proposal={proposal} extras={props.extras} />
       </article>
       <p safe>{ctx.t('participation.proposal.supports', { count: formatNumber(props.supports.count, ctx.locale) })}</p>
       <SupportForm ctx={ctx} props={props} />
