@@ -61,15 +61,3 @@ export async function mergeCandidates(db: Kysely<PlatformTables>, communeId: str
     .limit(500)
     .execute();
 }
-
-/** Number of proposals recorded at each meeting, for the meetings' admin blocks and the open data. */
-export async function proposalsPerMeeting(db: Kysely<PlatformTables>, communeId: string, consultationId: string) {
-  const rows = await scoped(db, communeId)
-    .selectFrom('proposals')
-    .select(['meeting_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('consultation_id', '=', consultationId)
-    .where('meeting_id', 'is not', null)
-    .groupBy('meeting_id')
-    .execute();
-  return new Map(rows.map((row) => [row.meeting_id!, Number(row.n)]));
-}

@@ -7,7 +7,7 @@ import type { Consultation, Meeting, Phase, Proposal } from '../db/tables.js';
 import { answerKeys, channelKeys, genderKeys, influenceKeys, subjectKeys } from './labels.js';
 import { MeetingsSection } from './meeting-views.js';
 import type { MeetingPhoto } from '../queries/proposal-detail-queries.js';
-import { CategoryFilter, ProposalDetailFields } from './proposal-form-fields.js';
+import { CategoryFilter, detailLabels, ProposalDetailFields } from './proposal-form-fields.js';
 
 const base = (ctx: ViewContext) => `/${ctx.commune!.slug}`;
 const day = (ctx: ViewContext, date: string) => formatDate(date, ctx.locale, 'UTC');
@@ -180,7 +180,7 @@ function ProposalForm({ ctx, props }: { ctx: ViewContext; props: ConsultationPag
   if (!ctx.actor.user) {
     return <p class="notice"><a href={`/sign-in?commune=${ctx.commune!.slug}&return=${encodeURIComponent(ctx.currentUrl)}`} safe>{ctx.t('participation.proposal.sign_in_to_submit')}</a></p>;
   }
-  const labels = { title: ctx.t('participation.proposal.title'), body: ctx.t('participation.proposal.body') };
+  const labels = { title: ctx.t('participation.proposal.title'), body: ctx.t('participation.proposal.body'), ...detailLabels(ctx) };
   return (
     <section aria-labelledby="submit-title">
       <h2 id="submit-title" safe>{ctx.t('participation.proposal.submit')}</h2>

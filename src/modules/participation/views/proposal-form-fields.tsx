@@ -2,6 +2,14 @@ import type { FormState } from '../../../platform/http/forms.js';
 import { Field } from '../../../platform/views/components.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 
+/** Labels of the detail fields, for the form's error summary. */
+export const detailLabels = (ctx: ViewContext) => ({
+  category: ctx.t('participation.category.label'),
+  photo: ctx.t('participation.photo.label'),
+  latitude: ctx.t('participation.location.latitude'),
+  longitude: ctx.t('participation.location.longitude'),
+});
+
 /** An optional choice among the consultation's categories (none offered: no field). */
 export function CategorySelect({ ctx, form, categories, id = 'category' }: { ctx: ViewContext; form: FormState; categories: string[]; id?: string }) {
   if (categories.length === 0) return <></>;
