@@ -12,6 +12,8 @@ import type { AppealDecision } from './db/moderation-tables.js';
 
 interface InboxRow {
   id: string;
+  /** Title of the proposal kept, for a merge. */
+  kept_title: string | null;
   created_at: Date;
   read_at: Date | null;
   proposal_id: string;
@@ -24,7 +26,7 @@ interface InboxRow {
   decision_reason: string | null;
 }
 
-const kindKeys = { proposal_answered: 'participation.inbox.answered', comment_reply: 'participation.mod.inbox_reply', proposal_merged: 'participation.mod.inbox_merged', appeal_decided: 'participation.mod.inbox_appeal' } as const;
+const kindKeys = { proposal_answered: 'participation.inbox.answered', comment_reply: 'participation.mod.inbox_reply', proposal_merged: 'participation.inbox.merged', appeal_decided: 'participation.mod.inbox_appeal' } as const;
 
 /** The second line: the answer, or the appeal's decision and its reason. */
 function detailOf(ctx: ViewContext, row: InboxRow): string {
@@ -41,7 +43,7 @@ function InboxPage({ ctx, rows }: { ctx: ViewContext; rows: InboxRow[] }) {
         {rows.map((row) => (
           <li>
             {row.read_at ? '' : <span class="badge badge-warning" safe>{ctx.t('participation.inbox.new')}</span>}{' '}
-            <a href={`/${row.slug}/proposals/${row.proposal_id}`} dir="auto" safe>{ctx.t(kindKeys[row.kind], { title: row.title })}</a>
+            <a href={`/${row.slug}/proposals/${row.proposal_id}`} dir="auto" safe>{ctx.t(kindKeys[row.kind], { title: row.title, kept: row.kept_title ?? '' })}</a>
             <p class="muted" dir="auto" safe>{`${detailOf(ctx, row)} · ${pickLocalized(row.commune_name, ctx.locale, locales)?.value ?? row.slug} · ${formatDateTime(row.created_at, ctx.locale)}`}</p>
           </li>
         ))}
@@ -66,8 +68,9 @@ export async function inboxRoutes(app: FastifyInstance): Promise<void> {
       .selectFrom('participation_notifications as n')
       .innerJoin('proposals', 'proposals.id', 'n.proposal_id')
       .innerJoin('communes', 'communes.id', 'n.commune_id')
+      .leftJoin('proposals as kept', 'kept.id', 'proposals.merged_into_id')
       .leftJoin('moderation_appeals as appeal', 'appeal.id', 'n.appeal_id')
-      .select(['n.id', 'n.kind', 'n.created_at', 'n.read_at', 'n.proposal_id', 'proposals.title', 'proposals.answer', 'communes.slug', 'communes.name as commune_name', 'appeal.decision', 'appeal.decision_reason'])
+      .select(['n.id', 'n.kind', 'n.created_at', 'n.read_at', 'n.proposal_id', 'proposals.title', 'kept.title as kept_title', 'proposals.answer', 'communes.slug', 'communes.name as commune_name', 'appeal.decision', 'appeal.decision_reason'])
       .where('n.user_id', '=', request.actor.user!.id)
       .orderBy('n.created_at', 'desc')
       .orderBy('n.id')

@@ -13,6 +13,7 @@ import * as figuresAndOrder from './db/migrations/2026-11-23T2300_participation_
 import * as assistedFigures from './db/migrations/2026-11-23T2320_participation_assisted_figures.js';
 import * as surveyFigures from './db/migrations/2026-11-23T2340_participation_survey_figures.js';
 import * as moderation from './db/migrations/2026-11-23T2100_participation_moderation.js';
+import * as proposalDetails from './db/migrations/2026-11-23T2000_participation_proposal_details.js';
 import { participationExports } from './exports.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -26,6 +27,10 @@ import moderationAr from './i18n/moderation.ar.json' with { type: 'json' };
 import moderationEn from './i18n/moderation.en.json' with { type: 'json' };
 import moderationFr from './i18n/moderation.fr.json' with { type: 'json' };
 import moderationPt from './i18n/moderation.pt.json' with { type: 'json' };
+import proposalsAr from './i18n/proposals.ar.json' with { type: 'json' };
+import proposalsEn from './i18n/proposals.en.json' with { type: 'json' };
+import proposalsFr from './i18n/proposals.fr.json' with { type: 'json' };
+import proposalsPt from './i18n/proposals.pt.json' with { type: 'json' };
 import { inboxRoutes } from './inbox.js';
 import { participationRoutes } from './routes.js';
 import { seedParticipation } from './seed.js';
@@ -52,6 +57,7 @@ export const participationModule: PalabreModule = {
     '2026-11-23T1700_participation_inbox': inbox,
     '2026-11-23T1800_participation_meetings': meetings,
     '2026-11-23T1900_participation_surveys': surveys,
+    '2026-11-23T2000_participation_proposal_details': proposalDetails,
     '2026-11-23T2100_participation_moderation': moderation,
     '2026-11-23T2300_participation_figures_and_order': figuresAndOrder,
     '2026-11-23T2320_participation_assisted_figures': assistedFigures,
@@ -60,9 +66,9 @@ export const participationModule: PalabreModule = {
   seed: seedParticipation,
   openDataExports: participationExports,
   i18n: {
-    fr: { ...fr, ...surveysFr, ...moderationFr },
-    en: { ...en, ...surveysEn, ...moderationEn },
-    pt: { ...pt, ...surveysPt, ...moderationPt },
-    ar: { ...ar, ...surveysAr, ...moderationAr },
+    fr: { ...fr, ...surveysFr, ...moderationFr, ...proposalsFr },
+    en: { ...en, ...surveysEn, ...moderationEn, ...proposalsEn },
+    pt: { ...pt, ...surveysPt, ...moderationPt, ...proposalsPt },
+    ar: { ...ar, ...surveysAr, ...moderationAr, ...proposalsAr },
   },
 };

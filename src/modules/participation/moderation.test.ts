@@ -158,8 +158,8 @@ describe('archiving a consultation', () => {
 
   it('needs an answer to every visible proposal: the refusal gives the number waiting and a link to them', async () => {
     await inNdar().updateTable('consultations').set({ status: 'closed', closed_at: new Date() }).where('id', '=', consultationId).execute();
-    const hidden = await inNdar().selectFrom('proposals').select('id').where('consultation_id', '=', consultationId).where('id', 'not in', [proposalId, otherProposalId]).executeTakeFirstOrThrow();
-    await inNdar().updateTable('proposals').set({ hidden_at: new Date(), hidden_reason: 'Doublon' }).where('id', '=', hidden.id).execute();
+    // Hidden proposals need no answer: hide every proposal but two.
+    await inNdar().updateTable('proposals').set({ hidden_at: new Date(), hidden_reason: 'Doublon' }).where('consultation_id', '=', consultationId).where('id', 'not in', [proposalId, otherProposalId]).execute();
     const refused = await archive('ndar-toute:staff');
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('2 proposition(s) attendent encore une réponse');

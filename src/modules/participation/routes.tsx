@@ -17,6 +17,8 @@ import { ConsultationPage, ConsultationsPage } from './views/consultation-views.
 import { ProposalPage } from './views/proposal-views.js';
 import { registerSurveyRoutes } from './surveys/survey-routes.js';
 import { surveyLinkFor } from './surveys/survey-queries.js';
+import { checkProposal, readProposalForm } from './proposal-form.js';
+import { meetingPhotosOf, proposalExtras } from './queries/proposal-detail-queries.js';
 
 const pub = { config: { access: 'public' as const } };
 // Contributions are limited per person as well as per address, so one account cannot flood a consultation.
@@ -28,14 +30,13 @@ const keepComment = { config: { ...signedIn.config, onRateLimited: keepWhatWasTy
 const keepNothing = { config: { ...signedIn.config, onRateLimited: keepWhatWasTyped([]) } };
 
 const commentSchema = z.object({ body: fields.requiredText(2000), parent_id: fields.optionalText(40) });
-const proposalSchema = z.object({ title: fields.requiredText(150), body: fields.requiredText(5000), neighbourhood: fields.optionalText(120), on_behalf_of: fields.optionalText(40) });
 
 /** Sort and filters from the query string; a random order without a seed gets one, kept in every link. */
 function listOptions(query: Record<string, string | undefined>): { sort: ProposalSort; filters: ProposalFilters } {
   const sort: ProposalSort = query.sort === 'supported' || query.sort === 'random' ? query.sort : 'newest';
   const seed = /^[0-9a-z]{1,16}$/.test(query.seed ?? '') ? query.seed : sort === 'random' ? randomBytes(4).toString('hex') : undefined;
   const answer = query.answer === 'awaiting' || answers.includes(query.answer as never) ? query.answer : undefined;
-  return { sort, filters: { neighbourhood: query.neighbourhood?.slice(0, 120) || undefined, answer, seed } };
+  return { sort, filters: { neighbourhood: query.neighbourhood?.slice(0, 120) || undefined, category: query.category?.slice(0, 80) || undefined, answer, seed } };
 }
 
 const isMediator = (request: FastifyRequest) => !!request.commune && (request.actor.isPlatformAdmin || hasRole(request.actor, request.commune.id, 'mediator', 'admin'));
@@ -66,11 +67,12 @@ async function showConsultation(request: FastifyRequest, reply: FastifyReply, id
   // The filter offers the neighbourhoods the consultation targets: listing those named in 100,000 proposals would scan them all.
   const neighbourhoods = consultation.neighbourhoods;
   const meetings = await meetingsOf(db, commune.id, consultation.id);
+  const meetingPhotos = await meetingPhotosOf(db, commune.id, meetings.map((m) => m.id));
   const active = consultation.status === 'published' ? activePhase(phases, todayIn(commune.time_zone), consultation.manual_phase_id) : null;
   const awaiting = consultation.status === 'closed' ? await unansweredProposals(db, commune.id, consultation.id) : [];
   const participants = isMediator(request) && active?.allows_proposals ? await assistedParticipants(db, commune.id) : [];
   const survey = await surveyLinkFor(db, commune, consultation, phases, active);
-  const props = { consultation, phases, active, proposals: proposals.items, next: proposals.next, sort, filters, neighbourhoods, meetings, stats, form, awaiting, participants, similar, survey } as const;
+  const props = { consultation, phases, active, proposals: proposals.items, next: proposals.next, sort, filters, neighbourhoods, meetings, meetingPhotos, stats, form, awaiting, participants, similar, survey } as const;
   return sendPage(request, reply, (ctx) => <ConsultationPage ctx={ctx} props={props} />, status);
 }
 
@@ -88,15 +90,19 @@ export async function participationRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<IdParams>('/consultations/:id/proposals', keepProposal, async (request, reply) => {
     const commune = communeOf(request);
-    const result = parseForm(proposalSchema, request.body);
-    if (!result.ok) return showConsultation(request, reply, request.params.id, result.form as FormState, 422);
+    const form = await readProposalForm(request);
+    const consultation = await findConsultation(db, commune.id, request.params.id);
+    if (!consultation) throw new AppError('NOT_FOUND');
+    const result = await checkProposal(request, commune.id, consultation.categories, form);
+    if (!result.ok) return showConsultation(request, reply, request.params.id, result.form, 422);
     // Before storing, show proposals that look alike once, to avoid duplicates; the second submit goes through.
-    if ((request.body as Record<string, unknown>).confirmed !== '1') {
+    if (form.fields.confirmed !== '1') {
       const similar = await similarProposals(db, commune.id, request.params.id, result.data.title);
-      if (similar.length > 0) return showConsultation(request, reply, request.params.id, { values: result.data as Record<string, string>, errors: {} }, 200, similar);
+      if (similar.length > 0) return showConsultation(request, reply, request.params.id, { values: result.values, errors: {} }, 200, similar);
     }
     const participantId = await onBehalfOf(request, result.data.on_behalf_of);
-    const created = await submitProposal(db, commune, request.params.id, { ...result.data, authorId: request.actor.user!.id, onBehalfOf: participantId });
+    const { photo_file_id: photoFileId, ...typed } = result.data;
+    const created = await submitProposal(db, commune, request.params.id, { ...typed, photoFileId, authorId: request.actor.user!.id, onBehalfOf: participantId });
     if (participantId) {
       await recordAudit(db, { communeId: commune.id, actorUserId: request.actor.user!.id, onBehalfOf: participantId, action: 'proposal.submitted_for_participant', resourceType: 'proposal', resourceId: created.id, ip: request.ip });
     }
@@ -112,8 +118,10 @@ export async function participationRoutes(app: FastifyInstance): Promise<void> {
     const supports = await supportState(db, commune.id, proposal.id, request.actor.user?.id ?? null);
     const comments = await commentsOf(db, commune.id, proposal.id);
     const moderation = await proposalModeration(db, commune.id, proposal, comments, request.actor.user?.id ?? null);
-    const open = !proposal.hidden_at;
-    return sendPage(request, reply, (ctx) => <ProposalPage ctx={ctx} props={{ proposal, supports, canSupport: open && !!phase?.allows_supports, comments, commentsOpen: open && !!phase?.allows_comments, moderation }} />);
+    const extras = await proposalExtras(db, commune.id, proposal);
+    // A hidden proposal or a merged duplicate keeps its page and comments, readable, but takes no more supports or comments.
+    const open = (allowed: boolean | undefined) => !!allowed && !proposal.hidden_at && !proposal.merged_into_id;
+    return sendPage(request, reply, (ctx) => <ProposalPage ctx={ctx} props={{ proposal, supports, canSupport: open(phase?.allows_supports), comments, commentsOpen: open(phase?.allows_comments), moderation, extras }} />);
   });
 
   app.post<IdParams>('/proposals/:id/comments', keepComment, async (request, reply) => {
@@ -121,6 +129,7 @@ export async function participationRoutes(app: FastifyInstance): Promise<void> {
     const proposal = await findProposal(db, commune.id, request.params.id);
     if (!proposal) throw new AppError('NOT_FOUND');
     if (proposal.hidden_at) throw new AppError('CONFLICT', 'proposal hidden by moderation');
+    if (proposal.merged_into_id) throw new AppError('CONFLICT', 'merged proposal');
     const parsed = parseForm(commentSchema, request.body);
     if (!parsed.ok) return redirectWithFlash(reply, `/${commune.slug}/proposals/${proposal.id}`, 'participation.comment.empty');
     const comment = await addComment(db, commune, proposal, { body: parsed.data.body, authorId: request.actor.user!.id, parentId: parsed.data.parent_id });
@@ -135,6 +144,7 @@ export async function participationRoutes(app: FastifyInstance): Promise<void> {
       const proposal = await findProposal(db, commune.id, request.params.id);
       if (!proposal) throw new AppError('NOT_FOUND');
       if (proposal.hidden_at && !withdraw) throw new AppError('CONFLICT', 'proposal hidden by moderation');
+      if (proposal.merged_into_id && !withdraw) throw new AppError('CONFLICT', 'merged proposal');
       await supportProposal(db, commune, proposal, request.actor.user!.id, withdraw);
       return redirectWithFlash(reply, `/${commune.slug}/proposals/${proposal.id}`, withdraw ? 'participation.support.withdrawn' : 'participation.support.added');
     });

@@ -8,6 +8,8 @@ import { answerKeys, influenceKeys, subjectKeys } from '../views/labels.js';
 import { MeetingForm, MeetingsSection } from '../views/meeting-views.js';
 import { SurveyAdminLinks } from '../surveys/survey-admin-views.js';
 import { ArchiveSection, ProposalVisibility } from '../views/moderation-views.js';
+import { MeetingAdminLinks } from './meeting-admin-views.js';
+import { ProposalAdminLink } from './proposal-admin-views.js';
 
 const adminBase = (ctx: ViewContext) => `/${ctx.commune!.slug}/admin/consultations`;
 const statusKeys = { draft: 'participation.status.draft', published: 'participation.status.open', closed: 'participation.status.closed', archived: 'participation.archive.status' } as const;
@@ -47,6 +49,7 @@ export function ConsultationForm({ ctx, form, action }: { ctx: ViewContext; form
       <Select name="influence_level" label={ctx.t('participation.admin.field_influence')} value={form.values.influence_level} options={influenceLevels.map((l) => [l, ctx.t(influenceKeys[l].name)])} />
       <Field ctx={ctx} form={form} name="tags" label={ctx.t('participation.admin.field_tags')} hint={ctx.t('participation.admin.field_list_hint')} />
       <Field ctx={ctx} form={form} name="neighbourhoods" label={ctx.t('participation.admin.field_neighbourhoods')} hint={ctx.t('participation.admin.field_list_hint')} />
+      <Field ctx={ctx} form={form} name="categories" label={ctx.t('participation.category.admin_field')} hint={ctx.t('participation.admin.field_list_hint')} />
       <Select name="status" label={ctx.t('participation.admin.field_status')} value={form.values.status} options={(['draft', 'published', 'closed'] as const).map((s) => [s, ctx.t(statusKeys[s])])} />
       <div class="form-actions"><button type="submit" class="btn" safe>{ctx.t('core.form.save')}</button></div>
     </form>
@@ -128,6 +131,7 @@ export function EditConsultationPage({ ctx, props }: { ctx: ViewContext; props: 
       <h3 safe>{ctx.t('participation.admin.add_phase')}</h3>
       <PhaseForm ctx={ctx} consultationId={consultation.id} form={props.phaseForm} />
       <MeetingsSection ctx={ctx} meetings={props.meetings} />
+      <MeetingAdminLinks ctx={ctx} meetings={props.meetings} />
       <h3 safe>{ctx.t('participation.meeting.add')}</h3>
       <MeetingForm ctx={ctx} action={`${url}/meetings`} form={props.meetingForm} />
       <h2 safe>{ctx.t('participation.proposal.list')}</h2>
@@ -135,6 +139,7 @@ export function EditConsultationPage({ ctx, props }: { ctx: ViewContext; props: 
         <article class="card">
           <h3 dir="auto" safe>{p.title}</h3>
           <p dir="auto" safe>{p.body}</p>
+          <ProposalAdminLink ctx={ctx} proposal={p} />
           <AnswerForm ctx={ctx} proposal={p} />
           <ProposalVisibility ctx={ctx} proposal={p} />
         </article>

@@ -44,6 +44,7 @@ async function awaitingAnswers(request: FastifyRequest, consultationId: string):
     .where('consultation_id', '=', consultationId)
     .where('answer', 'is', null)
     .where('hidden_at', 'is', null)
+    .where('merged_into_id', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

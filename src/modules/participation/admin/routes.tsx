@@ -13,6 +13,8 @@ import { answers, influenceLevels, subjectTypes } from '../db/tables.js';
 import { participationPolicy } from '../permissions.js';
 import { findConsultation, isUuid, meetingsOf, phasesOf, scoped } from '../queries/participation-queries.js';
 import { zonedLocalToDate } from '../../../platform/i18n/format.js';
+import { registerMeetingAdminRoutes } from './meeting-routes.js';
+import { registerProposalAdminRoutes } from './proposal-routes.js';
 import { AdminConsultationsPage, EditConsultationPage, NewConsultationPage } from './admin-views.js';
 import { registerSurveyAdminRoutes } from '../surveys/survey-admin-routes.js';
 
@@ -56,12 +58,13 @@ function consultationColumns(values: Values, commune: Commune) {
       status: status!,
       tags: JSON.stringify(list(values.tags)),
       neighbourhoods: JSON.stringify(list(values.neighbourhoods)),
+      categories: JSON.stringify(list(values.categories)),
     },
   };
 }
 
 function valuesOf(consultation: Awaited<ReturnType<typeof findConsultation>> & object): Values {
-  const values: Values = { subject_type: consultation.subject_type, influence_level: consultation.influence_level, status: consultation.status, tags: consultation.tags.join(', '), neighbourhoods: consultation.neighbourhoods.join(', ') };
+  const values: Values = { subject_type: consultation.subject_type, influence_level: consultation.influence_level, status: consultation.status, tags: consultation.tags.join(', '), neighbourhoods: consultation.neighbourhoods.join(', '), categories: consultation.categories.join(', ') };
   for (const [l, v] of Object.entries(consultation.title)) values[`title_${l}`] = v ?? '';
   for (const [l, v] of Object.entries(consultation.description)) values[`description_${l}`] = v ?? '';
   return values;
@@ -115,6 +118,8 @@ export async function participationAdminRoutes(app: FastifyInstance): Promise<vo
   const { db } = app.platform;
   registerModeration(app);
   await registerSurveyAdminRoutes(app);
+  registerProposalAdminRoutes(app);
+  registerMeetingAdminRoutes(app);
 
   app.get('/consultations', staff, async (request, reply) => {
     const commune = guard(request);

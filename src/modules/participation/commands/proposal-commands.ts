@@ -20,10 +20,16 @@ export interface NewProposal {
   neighbourhood?: string | undefined;
   authorId: string;
   onBehalfOf?: string | null;
+  category?: string | undefined;
+  photoFileId?: string | undefined;
+  place?: string | undefined;
+  latitude?: number | undefined;
+  longitude?: number | undefined;
 }
 
 export async function submitProposal(db: Kysely<PlatformTables>, commune: { id: string; time_zone: string }, consultationId: string, proposal: NewProposal) {
-  const { phase } = await openPhaseFor(db, commune, consultationId, 'allows_proposals');
+  const { consultation, phase } = await openPhaseFor(db, commune, consultationId, 'allows_proposals');
+  if (proposal.category && !consultation.categories.includes(proposal.category)) throw new AppError('VALIDATION_FAILED', 'category not offered');
   return scoped(db, commune.id)
     .insertInto('proposals', {
       consultation_id: consultationId,
@@ -34,6 +40,11 @@ export async function submitProposal(db: Kysely<PlatformTables>, commune: { id: 
       title: proposal.title,
       body: proposal.body,
       neighbourhood: proposal.neighbourhood ?? null,
+      category: proposal.category ?? null,
+      photo_file_id: proposal.photoFileId ?? null,
+      place: proposal.place ?? null,
+      latitude: proposal.latitude ?? null,
+      longitude: proposal.longitude ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

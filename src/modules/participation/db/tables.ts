@@ -25,6 +25,7 @@ export type ParticipationTables = ParticipationCommentTables & ParticipationMode
     subject_type: SubjectType;
     tags: Json<string[]>;
     neighbourhoods: Json<string[]>;
+    categories: ColumnType<string[], string | undefined, string>;
     influence_level: InfluenceLevel;
     status: ColumnType<ConsultationStatus, ConsultationStatus | undefined, ConsultationStatus>;
     manual_phase_id: string | null;
@@ -67,7 +68,7 @@ export type ParticipationTables = ParticipationCommentTables & ParticipationMode
     hidden_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
     hidden_reason: ColumnType<string | null, string | null | undefined, string | null>;
     hidden_by: ColumnType<string | null, string | null | undefined, string | null>;
-  };
+  } & ProposalDetailColumns;
   proposal_supports: {
     id: Generated<string>;
     commune_id: string;
@@ -96,6 +97,27 @@ export type ParticipationMeetingTables = {
     attendance_men: number | null;
     attendance_youth: number | null;
   };
+  consultation_meeting_photos: {
+    id: Generated<string>;
+    commune_id: string;
+    meeting_id: string;
+    file_id: string;
+    caption: string;
+    created_at: Stamp;
+  };
+};
+
+/** Optional details of a proposal; a merged duplicate points at the proposal kept. */
+export type ProposalDetailColumns = {
+  category: ColumnType<string | null, string | null | undefined, string | null>;
+  photo_file_id: ColumnType<string | null, string | null | undefined, string | null>;
+  place: ColumnType<string | null, string | null | undefined, string | null>;
+  latitude: ColumnType<number | null, number | null | undefined, number | null>;
+  longitude: ColumnType<number | null, number | null | undefined, number | null>;
+  meeting_id: ColumnType<string | null, string | null | undefined, string | null>;
+  merged_into_id: ColumnType<string | null, string | null | undefined, string | null>;
+  outcome_label: ColumnType<string | null, string | null | undefined, string | null>;
+  outcome_url: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type ParticipationInboxTables = {

@@ -32,6 +32,8 @@ export type ProposalSort = 'newest' | 'supported' | 'random';
 
 export interface ProposalFilters {
   neighbourhood?: string | undefined;
+  /** One of the consultation's categories (index proposals_by_category_*). */
+  category?: string | undefined;
   /** 'awaiting' = not answered yet, or one of the answers. */
   answer?: string | undefined;
   /** Seed of the random order, so a visitor paging through sees each proposal once. */
@@ -67,7 +69,8 @@ function decodeCursor(sort: ProposalSort, cursor: string | undefined): Cursor | 
 }
 
 function filteredProposals(db: Kysely<PlatformTables>, communeId: string, consultationId: string, filters: ProposalFilters) {
-  let query = scoped(db, communeId).selectFrom('proposals').selectAll('proposals').where('proposals.consultation_id', '=', consultationId).where('proposals.hidden_at', 'is', null);
+  let query = scoped(db, communeId).selectFrom('proposals').selectAll('proposals').where('proposals.consultation_id', '=', consultationId).where('proposals.hidden_at', 'is', null).where('proposals.merged_into_id', 'is', null);
+  if (filters.category) query = query.where('proposals.category', '=', filters.category);
   if (filters.neighbourhood) query = query.where('proposals.neighbourhood', '=', filters.neighbourhood);
   if (filters.answer === 'awaiting') query = query.where('proposals.answer', 'is', null);
   else if (filters.answer) query = query.where('proposals.answer', '=', filters.answer as never);
@@ -150,7 +153,7 @@ export async function consultationStats(db: Kysely<PlatformTables>, communeId: s
 
 /** Visible proposals still without the commune's answer, oldest first (shown publicly once the consultation closes). */
 export async function unansweredProposals(db: Kysely<PlatformTables>, communeId: string, consultationId: string) {
-  return scoped(db, communeId).selectFrom('proposals').select(['id', 'title']).where('consultation_id', '=', consultationId).where('answer', 'is', null).where('hidden_at', 'is', null).orderBy('created_at').orderBy('id').limit(200).execute();
+  return scoped(db, communeId).selectFrom('proposals').select(['id', 'title']).where('consultation_id', '=', consultationId).where('answer', 'is', null).where('hidden_at', 'is', null).where('merged_into_id', 'is', null).orderBy('created_at').orderBy('id').limit(200).execute();
 }
 
 export async function assistedParticipants(db: Kysely<PlatformTables>, communeId: string) {
@@ -170,6 +173,7 @@ export async function similarProposals(db: Kysely<PlatformTables>, communeId: st
     .select(['id', 'title'])
     .where('consultation_id', '=', consultationId)
     .where('hidden_at', 'is', null)
+    .where('merged_into_id', 'is', null)
     .where(sql<boolean>`${searchDocument} @@ ${query}`)
     .orderBy(sql`ts_rank(${searchDocument}, ${query})`, 'desc')
     .orderBy('id')

@@ -8,6 +8,8 @@ import { answerKeys, channelKeys, genderKeys, influenceKeys, subjectKeys } from 
 import { MeetingsSection } from './meeting-views.js';
 import { SurveyCallout } from '../surveys/survey-views.js';
 import { ArchivesSection } from './moderation-views.js';
+import type { MeetingPhoto } from '../queries/proposal-detail-queries.js';
+import { CategoryFilter, detailLabels, ProposalDetailFields } from './proposal-form-fields.js';
 
 const base = (ctx: ViewContext) => `/${ctx.commune!.slug}`;
 const day = (ctx: ViewContext, date: string) => formatDate(date, ctx.locale, 'UTC');
@@ -92,9 +94,10 @@ export interface ConsultationPageProps {
   /** Cursor of the next page, when there is one. */
   next: string | null;
   sort: 'newest' | 'supported' | 'random';
-  filters: { neighbourhood?: string | undefined; answer?: string | undefined; seed?: string | undefined };
+  filters: { neighbourhood?: string | undefined; category?: string | undefined; answer?: string | undefined; seed?: string | undefined };
   neighbourhoods: string[];
   meetings: Meeting[];
+  meetingPhotos: MeetingPhoto[];
   stats: ConsultationStats;
   form: FormState;
   awaiting: { id: string; title: string }[];
@@ -172,6 +175,7 @@ function ListFilters({ ctx, props, url }: { ctx: ViewContext; props: Consultatio
           </select>
         </div>
       ) : ''}
+      <CategoryFilter ctx={ctx} categories={props.consultation.categories} selected={props.filters.category} />
       <div class="field">
         <label for="answer" safe>{ctx.t('participation.answer.title')}</label>
         <select id="answer" name="answer">
@@ -191,16 +195,18 @@ function ProposalForm({ ctx, props }: { ctx: ViewContext; props: ConsultationPag
   if (!ctx.actor.user) {
     return <p class="notice"><a href={`/sign-in?commune=${ctx.commune!.slug}&return=${encodeURIComponent(ctx.currentUrl)}`} safe>{ctx.t('participation.proposal.sign_in_to_submit')}</a></p>;
   }
-  const labels = { title: ctx.t('participation.proposal.title'), body: ctx.t('participation.proposal.body') };
+  const labels = { title: ctx.t('participation.proposal.title'), body: ctx.t('participation.proposal.body'), ...detailLabels(ctx) };
   return (
     <section aria-labelledby="submit-title">
       <h2 id="submit-title" safe>{ctx.t('participation.proposal.submit')}</h2>
       <ErrorSummary ctx={ctx} form={props.form} labels={labels} />
-      <form method="post" action={`${base(ctx)}/consultations/${props.consultation.id}/proposals`}>
+      {/* Multipart (the photo): its body is read after the CSRF check, so the token also travels in the URL. */}
+      <form method="post" action={`${base(ctx)}/consultations/${props.consultation.id}/proposals?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data">
         <CsrfField ctx={ctx} />
         <Field ctx={ctx} form={props.form} name="title" label={labels.title} required />
         <Field ctx={ctx} form={props.form} name="body" label={labels.body} multiline required />
         <Field ctx={ctx} form={props.form} name="neighbourhood" label={ctx.t('participation.proposal.neighbourhood')} />
+        <ProposalDetailFields ctx={ctx} form={props.form} categories={props.consultation.categories} />
         <OnBehalfOf ctx={ctx} participants={props.participants} />
         <SimilarProposals ctx={ctx} similar={props.similar} />
         {props.similar.length > 0 ? <input type="hidden" name="confirmed" value="1" /> : ''}
@@ -229,7 +235,7 @@ export function ConsultationPage({ ctx, props }: { ctx: ViewContext; props: Cons
       <Timeline ctx={ctx} phases={props.phases} active={props.active} />
       <StatsTable ctx={ctx} stats={props.stats} />
       <AwaitingAnswers ctx={ctx} props={props} />
-      <MeetingsSection ctx={ctx} meetings={props.meetings} />
+      <MeetingsSection ctx={ctx} meetings={props.meetings} photos={props.meetingPhotos} />
       <SurveyCallout ctx={ctx} consultation={consultation} survey={props.survey} />
       <ProposalForm ctx={ctx} props={props} />
       <h2 safe>{ctx.t('participation.proposal.list')}</h2>
@@ -243,6 +249,7 @@ export function ConsultationPage({ ctx, props }: { ctx: ViewContext; props: Cons
               <span safe>{ctx.t('participation.proposal.supports', { count: formatNumber(p.supports, ctx.locale) })}</span>
               {p.answer ? <> · <span class="badge" safe>{ctx.t(answerKeys[p.answer])}</span></> : ''}
               {p.channel === 'mediator' ? <> · <span class="badge badge-muted" safe>{ctx.t('participation.channel.mediator')}</span></> : ''}
+              {p.category ? <> · <span class="badge badge-muted" safe>{p.category}</span></> : ''}
             </p>
           </li>
         ))}

@@ -3,6 +3,8 @@ import { formatDateTime, formatNumber } from '../../../platform/i18n/format.js';
 import { CsrfField, ErrorSummary, Field } from '../../../platform/views/components.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { Meeting } from '../db/tables.js';
+import type { MeetingPhoto } from '../queries/proposal-detail-queries.js';
+import { MeetingPhotos } from './meeting-photos.js';
 
 function Attendance({ ctx, meeting }: { ctx: ViewContext; meeting: Meeting }) {
   const parts: [string, number | null][] = [
@@ -16,7 +18,7 @@ function Attendance({ ctx, meeting }: { ctx: ViewContext; meeting: Meeting }) {
 }
 
 /** In-person meetings of a consultation: when, where, agenda, minutes and who came. */
-export function MeetingsSection({ ctx, meetings }: { ctx: ViewContext; meetings: Meeting[] }) {
+export function MeetingsSection({ ctx, meetings, photos = [] }: { ctx: ViewContext; meetings: Meeting[]; photos?: MeetingPhoto[] }) {
   if (meetings.length === 0) return <></>;
   return (
     <section aria-labelledby="meetings-title">
@@ -28,6 +30,7 @@ export function MeetingsSection({ ctx, meetings }: { ctx: ViewContext; meetings:
             {meeting.agenda ? <p><strong safe>{ctx.t('participation.meeting.agenda')}</strong> <bdi safe>{meeting.agenda}</bdi></p> : ''}
             {meeting.minutes ? <details><summary safe>{ctx.t('participation.meeting.minutes')}</summary><p dir="auto" safe>{meeting.minutes}</p></details> : ''}
             <Attendance ctx={ctx} meeting={meeting} />
+            <MeetingPhotos ctx={ctx} photos={photos.filter((photo) => photo.meeting_id === meeting.id)} />
           </li>
         ))}
       </ul>

@@ -7,6 +7,8 @@ import { type CommentRow, CommentsSection } from './comment-views.js';
 import { answerKeys } from './labels.js';
 import type { ProposalModeration } from '../moderation-page.js';
 import { HiddenProposal, OwnHiddenComments, ProposalReportForm } from './moderation-views.js';
+import type { ProposalExtras } from '../queries/proposal-detail-queries.js';
+import { MergedNotice, ProposalDetails } from './proposal-details.js';
 
 export interface ProposalPageProps {
   proposal: Proposal & { author_name: string | null };
@@ -15,6 +17,7 @@ export interface ProposalPageProps {
   comments: CommentRow[];
   commentsOpen: boolean;
   moderation: ProposalModeration;
+  extras: ProposalExtras;
 }
 
 function SupportForm({ ctx, props }: { ctx: ViewContext; props: ProposalPageProps }) {
@@ -43,6 +46,7 @@ export function ProposalPage({ ctx, props }: { ctx: ViewContext; props: Proposal
   }
   return (
     <Layout ctx={ctx} title={proposal.title}>
+      <MergedNotice ctx={ctx} extras={props.extras} />
       <article>
         <h1 dir="auto" safe>{proposal.title}</h1>
         <p class="muted" safe>
@@ -50,6 +54,7 @@ export function ProposalPage({ ctx, props }: { ctx: ViewContext; props: Proposal
         </p>
         <p dir="auto" safe>{proposal.body}</p>
         {proposal.neighbourhood ? <p><strong safe>{ctx.t('participation.proposal.neighbourhood')}</strong> <bdi safe>{proposal.neighbourhood}</bdi></p> : ''}
+        <ProposalDetails ctx={ctx} proposal={proposal} extras={props.extras} />
         <ProposalReportForm ctx={ctx} proposalId={proposal.id} />
       </article>
       <p safe>{ctx.t('participation.proposal.supports', { count: formatNumber(props.supports.count, ctx.locale) })}</p>
