@@ -7,30 +7,20 @@ import { Layout } from '../../platform/views/layout.js';
 import type { ViewContext } from '../../platform/views/view-context.js';
 import { answerKeys } from './views/labels.js';
 import { participationDb } from './queries/participation-queries.js';
-import type { Answer } from './db/tables.js';
+import { notificationLine, notificationRows, type NotificationRow } from './notifications/rows.js';
 
-interface InboxRow {
-  id: string;
-  created_at: Date;
-  read_at: Date | null;
-  proposal_id: string;
-  title: string;
-  answer: Answer | null;
-  slug: string;
-  commune_name: Partial<Record<string, string>>;
-}
-
-function InboxPage({ ctx, rows }: { ctx: ViewContext; rows: InboxRow[] }) {
+function InboxPage({ ctx, rows }: { ctx: ViewContext; rows: NotificationRow[] }) {
   return (
     <Layout ctx={ctx} title={ctx.t('participation.inbox.title')}>
       <h1 safe>{ctx.t('participation.inbox.title')}</h1>
+      <p><a href="/account/notifications" safe>{ctx.t('participation.notifications.choices_link')}</a></p>
       {rows.length === 0 ? <p class="muted" safe>{ctx.t('participation.inbox.empty')}</p> : ''}
       <ul class="news-list">
         {rows.map((row) => (
           <li>
             {row.read_at ? '' : <span class="badge badge-warning" safe>{ctx.t('participation.inbox.new')}</span>}{' '}
-            <a href={`/${row.slug}/proposals/${row.proposal_id}`} safe>{ctx.t('participation.inbox.answered', { title: row.title })}</a>
-            <p class="muted" safe>{`${row.answer ? ctx.t(answerKeys[row.answer]) : ''} · ${pickLocalized(row.commune_name, ctx.locale, locales)?.value ?? row.slug} · ${formatDateTime(row.created_at, ctx.locale)}`}</p>
+            <a href={notificationLine(row, ctx.t, ctx.locale).href} safe>{notificationLine(row, ctx.t, ctx.locale).text}</a>
+            <p class="muted" safe>{`${row.kind === 'proposal_answered' && row.answer ? ctx.t(answerKeys[row.answer]) : ''} · ${pickLocalized(row.commune_name, ctx.locale, locales)?.value ?? row.slug} · ${formatDateTime(row.created_at, ctx.locale)}`}</p>
           </li>
         ))}
       </ul>
@@ -50,11 +40,7 @@ export async function inboxRoutes(app: FastifyInstance): Promise<void> {
   const signedIn = { config: { access: 'signed-in' as const } };
 
   app.get('/inbox', signedIn, async (request, reply) => {
-    const rows = await db
-      .selectFrom('participation_notifications as n')
-      .innerJoin('proposals', 'proposals.id', 'n.proposal_id')
-      .innerJoin('communes', 'communes.id', 'n.commune_id')
-      .select(['n.id', 'n.created_at', 'n.read_at', 'n.proposal_id', 'proposals.title', 'proposals.answer', 'communes.slug', 'communes.name as commune_name'])
+    const rows = await notificationRows(app.platform.db)
       .where('n.user_id', '=', request.actor.user!.id)
       .orderBy('n.created_at', 'desc')
       .orderBy('n.id')

@@ -13,6 +13,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import { hasRole } from '../../platform/permissions/actor.js';
 import { ConsultationPage, ConsultationsPage } from './views/consultation-views.js';
 import { ProposalPage } from './views/proposal-views.js';
+import { isFollowing } from './notifications/follows.js';
 
 const pub = { config: { access: 'public' as const } };
 // Contributions are limited per person as well as per address, so one account cannot flood a consultation.
@@ -62,7 +63,8 @@ async function showConsultation(request: FastifyRequest, reply: FastifyReply, id
   const active = consultation.status === 'published' ? activePhase(phases, todayIn(commune.time_zone), consultation.manual_phase_id) : null;
   const awaiting = consultation.status === 'closed' ? await unansweredProposals(db, commune.id, consultation.id) : [];
   const participants = isMediator(request) && active?.allows_proposals ? await assistedParticipants(db, commune.id) : [];
-  const props = { consultation, phases, active, proposals: proposals.items, next: proposals.next, sort, filters, neighbourhoods, meetings, stats, form, awaiting, participants, similar } as const;
+  const following = await isFollowing(db, commune.id, request.actor.user?.id ?? null, { consultationId: consultation.id });
+  const props = { consultation, phases, active, proposals: proposals.items, next: proposals.next, sort, filters, neighbourhoods, meetings, stats, form, awaiting, participants, similar, following } as const;
   return sendPage(request, reply, (ctx) => <ConsultationPage ctx={ctx} props={props} />, status);
 }
 
@@ -102,7 +104,8 @@ export async function participationRoutes(app: FastifyInstance): Promise<void> {
     const phase = consultation.status === 'published' ? activePhase(await phasesOf(db, commune.id, consultation.id), todayIn(commune.time_zone), consultation.manual_phase_id) : null;
     const supports = await supportState(db, commune.id, proposal.id, request.actor.user?.id ?? null);
     const comments = await commentsOf(db, commune.id, proposal.id);
-    return sendPage(request, reply, (ctx) => <ProposalPage ctx={ctx} props={{ proposal, supports, canSupport: !!phase?.allows_supports, comments, commentsOpen: !!phase?.allows_comments }} />);
+    const following = await isFollowing(db, commune.id, request.actor.user?.id ?? null, { proposalId: proposal.id });
+    return sendPage(request, reply, (ctx) => <ProposalPage ctx={ctx} props={{ proposal, supports, canSupport: !!phase?.allows_supports, comments, commentsOpen: !!phase?.allows_comments, following }} />);
   });
 
   app.post<IdParams>('/proposals/:id/comments', signedIn, async (request, reply) => {

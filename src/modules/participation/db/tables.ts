@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
+import type { ParticipationFollowTables } from '../notifications/tables.js';
 
 type Json<T> = ColumnType<T, string, string>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -12,7 +13,7 @@ export type SubjectType = (typeof subjectTypes)[number];
 export type InfluenceLevel = (typeof influenceLevels)[number];
 export type Answer = (typeof answers)[number];
 
-export type ParticipationTables = ParticipationCommentTables & ParticipationFigureTables & ParticipationInboxTables & ParticipationMeetingTables & {
+export type ParticipationTables = ParticipationCommentTables & ParticipationFigureTables & ParticipationInboxTables & ParticipationMeetingTables & ParticipationFollowTables & {
   consultations: {
     id: Generated<string>;
     commune_id: string;
@@ -39,6 +40,8 @@ export type ParticipationTables = ParticipationCommentTables & ParticipationFigu
     allows_comments: boolean;
     allows_supports: boolean;
     allows_survey: boolean;
+    /** When followers were told the phase opened (once). */
+    announced_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   };
   proposals: {
     id: Generated<string>;
@@ -89,15 +92,23 @@ export type ParticipationMeetingTables = {
   };
 };
 
+export const notificationKinds = ['proposal_answered', 'comment_reply', 'proposal_merged', 'appeal_decided', 'phase_opened'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
 export type ParticipationInboxTables = {
   participation_notifications: {
     id: Generated<string>;
     commune_id: string;
     user_id: string;
-    kind: 'proposal_answered' | 'comment_reply';
-    proposal_id: string;
+    kind: NotificationKind;
+    proposal_id: string | null;
+    consultation_id: string | null;
+    phase_id: string | null;
+    comment_id: string | null;
     created_at: Stamp;
     read_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+    /** Sent by SMS/e-mail, or settled as not to be sent (inbox only); null = waiting for delivery. */
+    delivered_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   };
 };
 

@@ -6,6 +6,7 @@ import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { Consultation, Meeting, Phase, Proposal } from '../db/tables.js';
 import { answerKeys, channelKeys, genderKeys, influenceKeys, subjectKeys } from './labels.js';
 import { MeetingsSection } from './meeting-views.js';
+import { FollowForm } from '../notifications/follow-views.js';
 
 const base = (ctx: ViewContext) => `/${ctx.commune!.slug}`;
 const day = (ctx: ViewContext, date: string) => formatDate(date, ctx.locale, 'UTC');
@@ -89,6 +90,8 @@ export interface ConsultationPageProps {
   participants: { id: string; full_name: string }[];
   /** Proposals that look like the one being submitted, shown before it is stored. */
   similar: { id: string; title: string }[];
+  /** Whether the signed-in person follows this consultation. */
+  following?: boolean;
 }
 
 function SimilarProposals({ ctx, similar }: { ctx: ViewContext; similar: { id: string; title: string }[] }) {
@@ -205,6 +208,7 @@ export function ConsultationPage({ ctx, props }: { ctx: ViewContext; props: Cons
     <Layout ctx={ctx} title={ctx.t('participation.list.title')}>
       <h1><Localized ctx={ctx} text={consultation.title} /></h1>
       <Localized ctx={ctx} text={consultation.description} as="p" />
+      <FollowForm ctx={ctx} path={url} following={props.following ?? false} />
       <div class="notice" role="note">
         <strong safe>{ctx.t('participation.influence.label', { level: ctx.t(influence.name) })}</strong>
         <p safe>{ctx.t(influence.promise)}</p>

@@ -5,6 +5,7 @@ import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { Proposal } from '../db/tables.js';
 import { type CommentRow, CommentsSection } from './comment-views.js';
 import { answerKeys } from './labels.js';
+import { FollowForm } from '../notifications/follow-views.js';
 
 export interface ProposalPageProps {
   proposal: Proposal & { author_name: string | null };
@@ -12,6 +13,8 @@ export interface ProposalPageProps {
   canSupport: boolean;
   comments: CommentRow[];
   commentsOpen: boolean;
+  /** Whether the signed-in person follows this proposal. */
+  following?: boolean;
 }
 
 function SupportForm({ ctx, props }: { ctx: ViewContext; props: ProposalPageProps }) {
@@ -42,6 +45,7 @@ export function ProposalPage({ ctx, props }: { ctx: ViewContext; props: Proposal
       </article>
       <p safe>{ctx.t('participation.proposal.supports', { count: formatNumber(props.supports.count, ctx.locale) })}</p>
       <SupportForm ctx={ctx} props={props} />
+      <FollowForm ctx={ctx} path={`/${ctx.commune!.slug}/proposals/${proposal.id}`} following={props.following ?? false} />
       <section aria-labelledby="answer-title" class="card">
         <h2 id="answer-title" safe>{ctx.t('participation.answer.title')}</h2>
         {proposal.answer ? (
