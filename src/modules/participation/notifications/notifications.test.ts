@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, sessionCookieName } from '../../../platform/auth/session-store.js';
+import { runJobsOnce } from '../../../platform/jobs/scheduler.js';
 import { OutboxMessageSender } from '../../../platform/messaging/message-sender.js';
 import { createTestApp, testCsrfToken, type TestApp } from '../../../test-support/test-app.js';
 import { addComment } from '../commands/comment-commands.js';
@@ -275,5 +276,34 @@ describe('stop link', () => {
     await sendDigests(delivery, evening('2027-01-20'));
     expect(await outboxOf(person)).toEqual([]);
     expect((await as(person, 'GET', '/account/notifications')).body).toContain('Toutes vos notifications sont arrêtées');
+  });
+});
+
+describe('inbox', () => {
+  it('shows every kind, including merges and appeal decisions recorded by those features', async () => {
+    const person = await newPerson();
+    const proposalId = await newProposal(person, 'Un puits à Léona');
+    for (const kind of ['proposal_merged', 'appeal_decided'] as const) {
+      await notify(t.services.db, { kind, communeId: ndarId, actorId: null, about: { proposalId }, to: { users: [person] } });
+    }
+    const inbox = (await as(person, 'GET', '/inbox')).body;
+    expect(inbox).toContain('« Un puits à Léona », a été fusionnée avec une autre');
+    expect(inbox).toContain('Une décision a été prise sur votre recours');
+    expect(inbox).toContain('href="/account/notifications"');
+  });
+});
+
+describe('module jobs', () => {
+  it('one run announces the open phases and sends the evening digests through the outbox', async () => {
+    const author = await newPerson({ locale: 'ar' });
+    const inCommune = scoped(t.services.db, ndarId);
+    const consultation = await inCommune.insertInto('consultations', { title: JSON.stringify({ fr: 'Plan de mobilité' }), description: '{}', subject_type: 'other', influence_level: 'consult', status: 'published', tags: '[]', neighbourhoods: '[]' }).returning('id').executeTakeFirstOrThrow();
+    const phase = await inCommune.insertInto('consultation_phases', { consultation_id: consultation.id, title: JSON.stringify({ fr: 'Ateliers' }), description: '{}', starts_on: '2027-05-01', ends_on: '2027-05-31', allows_proposals: true, allows_comments: true, allows_supports: true, allows_survey: false }).returning('id').executeTakeFirstOrThrow();
+    await inCommune.insertInto('proposals', { consultation_id: consultation.id, phase_id: phase.id, author_id: author, channel: 'web', title: 'Des trottoirs', body: 'Pour marcher en sécurité.' }).execute();
+    const log = { info: () => {}, error: (object: object) => { throw new Error(`job failed: ${JSON.stringify(object)}`); } };
+    expect(await runJobsOnce(t.services.modules, t.services, log, new Date('2027-05-02T19:00:00Z'))).toEqual([]);
+    const [sms] = await outboxOf(author);
+    expect(sms).toMatchObject({ channel: 'sms', purpose: 'digest' });
+    expect(sms!.body).toContain('مرحلة جديدة واحدة');
   });
 });
