@@ -11,6 +11,7 @@ import { platformMigrations } from './platform/db/platform-migrations.js';
 import type { PlatformServices } from './platform/http/context.js';
 import { AppError } from './platform/http/errors.js';
 import { buildServer } from './platform/http/server.js';
+import { startJobs } from './platform/jobs/scheduler.js';
 import { coreCatalogues } from './platform/i18n/catalogues.js';
 import { MessageRegistry } from './platform/i18n/i18n.js';
 import { OutboxMessageSender } from './platform/messaging/message-sender.js';
@@ -28,6 +29,8 @@ export interface AppOptions {
   database?: DatabaseHandle;
   logger?: boolean | object;
   modules?: readonly PalabreModule[];
+  /** Run the modules' periodic jobs once the server listens (the server entry point; tests leave them off). */
+  jobs?: boolean;
 }
 
 export interface PalabreApp {
@@ -90,6 +93,13 @@ export async function createApp(options: AppOptions): Promise<PalabreApp> {
   };
   const app = await buildServer(services, { logger: options.logger ?? false, stylesheetPath });
   await mountModules(app, modules);
+  if (options.jobs) {
+    let stopJobs = () => {};
+    app.addHook('onListen', async () => {
+      stopJobs = startJobs(modules, services, app.log);
+    });
+    app.addHook('onClose', async () => stopJobs());
+  }
   await app.ready();
   return {
     app,

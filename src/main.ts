@@ -1,5 +1,5 @@
 import { createApp } from './app.js';
-import { ConfigError, type Config, loadConfig } from './platform/config/config.js';
+import { ConfigError, type Config, loadConfig, publicBaseUrl } from './platform/config/config.js';
 import { seedDemoIfEmpty } from './seed.js';
 
 function readConfig(): Config {
@@ -20,7 +20,7 @@ const logger = {
   redact: ['req.headers.cookie', 'req.headers.authorization'],
   ...(config.env === 'development' && process.stdout.isTTY ? { transport: { target: 'pino-pretty' } } : {}),
 };
-const palabre = await createApp({ config, logger });
+const palabre = await createApp({ config, logger, jobs: true });
 const { app } = palabre;
 if (config.seedDemo && (await seedDemoIfEmpty(palabre.services))) app.log.info('seeded the demo network');
 
@@ -39,5 +39,4 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 await app.listen({ host: config.host, port: config.port });
-const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-console.log(`Palabre is running at ${url}/ (database: ${palabre.services.databaseKind})`);
+console.log(`Palabre is running at ${publicBaseUrl(config)}/ (database: ${palabre.services.databaseKind})`);

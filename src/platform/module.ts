@@ -6,6 +6,7 @@ import type { Catalogues } from './i18n/i18n.js';
 import type { PlatformTables } from './db/platform-tables.js';
 import type { CommuneRole } from './db/platform-tables.js';
 import type { FileStorage } from './storage/storage.js';
+import type { PlatformServices } from './http/context.js';
 
 /** Adds a module's routes to a Fastify scope; the scope's prefix depends on where they are mounted. */
 export type RouteRegistrar = (app: FastifyInstance) => void | Promise<void>;
@@ -22,12 +23,28 @@ export interface NavigationEntry {
   roles?: CommuneRole[];
 }
 
+export interface AccountLink {
+  labelKey: string;
+  path: string;
+  /** Only on the account page, not in every page's header (settings rarely visited). */
+  accountPageOnly?: boolean;
+}
+
 export interface OpenDataExport {
   /** Stable identifier, e.g. "commune-news". */
   id: string;
   titleKey: string;
   /** Rows published for one commune; the open-data module serves them as CSV and JSON. */
   rows(db: Kysely<PlatformTables>, communeId: string): Promise<Record<string, unknown>[]>;
+}
+
+/** Work done periodically while the server runs (and once by `npm run jobs:once`). */
+export interface ModuleJob {
+  /** Stable identifier for logs, e.g. "participation.digests". */
+  id: string;
+  everyMinutes: number;
+  /** Must be safe to run twice at once or twice in a row (another process may run it too). */
+  run(services: PlatformServices, now: Date): Promise<void>;
 }
 
 export interface SeedContext {
@@ -55,8 +72,10 @@ export interface PalabreModule {
   openDataExports?: OpenDataExport[];
   /** Interface strings; keys are namespaced by the module id. */
   i18n: Catalogues;
-  /** Links shown to signed-in people beside "my account", e.g. an inbox (absolute paths). */
-  accountLinks?: { labelKey: string; path: string }[];
+  /** Links shown to signed-in people beside "my account", e.g. an inbox (absolute paths), and on the account page. */
+  accountLinks?: AccountLink[];
+  /** Periodic work, started when the server listens (not in tests). */
+  jobs?: ModuleJob[];
   /** Modules a commune cannot switch off (its own site). */
   alwaysOn?: boolean;
 }

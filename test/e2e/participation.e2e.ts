@@ -12,7 +12,7 @@ for (const [javaScriptEnabled, slug, phone, title] of [
   [false, 'tiznit-el-jadida', '+212600000005', 'إنارة الطريق نحو المدرسة'],
 ] as const) {
   describe(`a citizen takes part in a consultation (${slug}, JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, () => {
-    it('submits a proposal, supports and comments on it, staff answer it from the back-office, and the author sees the answer in the inbox', async () => {
+    it('submits a proposal, supports and comments on it, staff answer it from the back-office, the author sees the answer in the inbox and chooses their notifications', async () => {
       const context = await h.newContext({ javaScriptEnabled, locale: slug === 'tiznit-el-jadida' ? 'ar' : 'fr-FR' });
       const page = await context.newPage();
       page.setDefaultTimeout(8000);
@@ -56,6 +56,17 @@ for (const [javaScriptEnabled, slug, phone, title] of [
       // The author finds the answer in their inbox, linked from every page.
       await page.locator('a[href="/inbox"]').first().click();
       expect(await page.locator('main').textContent()).toContain(title);
+
+      // From the inbox, they choose their notifications: a message each time, no phase openings.
+      await page.locator('main a[href="/account/notifications"]').click();
+      expect(await page.locator('#delivery_digest').isChecked()).toBe(true);
+      await page.locator('#delivery_each_time').check();
+      await page.locator('#kind_phase_opened').uncheck();
+      await page.locator('form[action="/account/notifications"] button[type="submit"]').click();
+      await page.waitForURL('**/account/notifications');
+      expect(await page.locator('#delivery_each_time').isChecked()).toBe(true);
+      expect(await page.locator('#kind_phase_opened').isChecked()).toBe(false);
+      expect(await page.locator('#kind_proposal_answered').isChecked()).toBe(true);
       await context.close();
     });
   });

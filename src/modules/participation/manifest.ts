@@ -14,6 +14,7 @@ import * as assistedFigures from './db/migrations/2026-11-23T2320_participation_
 import * as surveyFigures from './db/migrations/2026-11-23T2340_participation_survey_figures.js';
 import * as moderation from './db/migrations/2026-11-23T2100_participation_moderation.js';
 import * as proposalDetails from './db/migrations/2026-11-23T2000_participation_proposal_details.js';
+import * as notifications from './db/migrations/2026-11-23T2200_participation_notifications.js';
 import { participationExports } from './exports.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -31,6 +32,13 @@ import proposalsAr from './i18n/proposals.ar.json' with { type: 'json' };
 import proposalsEn from './i18n/proposals.en.json' with { type: 'json' };
 import proposalsFr from './i18n/proposals.fr.json' with { type: 'json' };
 import proposalsPt from './i18n/proposals.pt.json' with { type: 'json' };
+import notificationsAr from './i18n/notifications.ar.json' with { type: 'json' };
+import notificationsEn from './i18n/notifications.en.json' with { type: 'json' };
+import notificationsFr from './i18n/notifications.fr.json' with { type: 'json' };
+import notificationsPt from './i18n/notifications.pt.json' with { type: 'json' };
+import { followRoutes } from './notifications/follow-routes.js';
+import { participationJobs } from './notifications/jobs.js';
+import { notificationPreferenceRoutes } from './notifications/preference-routes.js';
 import { inboxRoutes } from './inbox.js';
 import { participationRoutes } from './routes.js';
 import { seedParticipation } from './seed.js';
@@ -38,10 +46,20 @@ import { seedParticipation } from './seed.js';
 /** Consultations with phases, proposals, supports and the commune's reasoned answers. */
 export const participationModule: PalabreModule = {
   id: 'participation',
-  communeRoutes: participationRoutes,
+  communeRoutes: async (app) => {
+    await participationRoutes(app);
+    await followRoutes(app);
+  },
   adminRoutes: participationAdminRoutes,
-  networkRoutes: inboxRoutes,
-  accountLinks: [{ labelKey: 'participation.inbox.title', path: '/inbox' }],
+  networkRoutes: async (app) => {
+    await inboxRoutes(app);
+    await notificationPreferenceRoutes(app);
+  },
+  jobs: participationJobs,
+  accountLinks: [
+    { labelKey: 'participation.inbox.title', path: '/inbox' },
+    { labelKey: 'participation.notifications.choices_link', path: '/account/notifications', accountPageOnly: true },
+  ],
   navigation: [
     { labelKey: 'participation.nav', path: 'consultations', area: 'public', order: 15 },
     { labelKey: 'participation.nav', path: 'admin/consultations', area: 'admin', order: 15, roles: ['staff', 'admin'] },
@@ -59,6 +77,7 @@ export const participationModule: PalabreModule = {
     '2026-11-23T1900_participation_surveys': surveys,
     '2026-11-23T2000_participation_proposal_details': proposalDetails,
     '2026-11-23T2100_participation_moderation': moderation,
+    '2026-11-23T2200_participation_notifications': notifications,
     '2026-11-23T2300_participation_figures_and_order': figuresAndOrder,
     '2026-11-23T2320_participation_assisted_figures': assistedFigures,
     '2026-11-23T2340_participation_survey_figures': surveyFigures,
@@ -66,9 +85,9 @@ export const participationModule: PalabreModule = {
   seed: seedParticipation,
   openDataExports: participationExports,
   i18n: {
-    fr: { ...fr, ...surveysFr, ...moderationFr, ...proposalsFr },
-    en: { ...en, ...surveysEn, ...moderationEn, ...proposalsEn },
-    pt: { ...pt, ...surveysPt, ...moderationPt, ...proposalsPt },
-    ar: { ...ar, ...surveysAr, ...moderationAr, ...proposalsAr },
+    fr: { ...fr, ...surveysFr, ...moderationFr, ...proposalsFr, ...notificationsFr },
+    en: { ...en, ...surveysEn, ...moderationEn, ...proposalsEn, ...notificationsEn },
+    pt: { ...pt, ...surveysPt, ...moderationPt, ...proposalsPt, ...notificationsPt },
+    ar: { ...ar, ...surveysAr, ...moderationAr, ...proposalsAr, ...notificationsAr },
   },
 };

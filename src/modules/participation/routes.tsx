@@ -19,6 +19,7 @@ import { registerSurveyRoutes } from './surveys/survey-routes.js';
 import { surveyLinkFor } from './surveys/survey-queries.js';
 import { checkProposal, readProposalForm } from './proposal-form.js';
 import { meetingPhotosOf, proposalExtras } from './queries/proposal-detail-queries.js';
+import { isFollowing } from './notifications/follows.js';
 
 const pub = { config: { access: 'public' as const } };
 // Contributions are limited per person as well as per address, so one account cannot flood a consultation.
@@ -71,8 +72,9 @@ async function showConsultation(request: FastifyRequest, reply: FastifyReply, id
   const active = consultation.status === 'published' ? activePhase(phases, todayIn(commune.time_zone), consultation.manual_phase_id) : null;
   const awaiting = consultation.status === 'closed' ? await unansweredProposals(db, commune.id, consultation.id) : [];
   const participants = isMediator(request) && active?.allows_proposals ? await assistedParticipants(db, commune.id) : [];
+  const following = await isFollowing(db, commune.id, request.actor.user?.id ?? null, { consultationId: consultation.id });
   const survey = await surveyLinkFor(db, commune, consultation, phases, active);
-  const props = { consultation, phases, active, proposals: proposals.items, next: proposals.next, sort, filters, neighbourhoods, meetings, meetingPhotos, stats, form, awaiting, participants, similar, survey } as const;
+  const props = { consultation, phases, active, proposals: proposals.items, next: proposals.next, sort, filters, neighbourhoods, meetings, meetingPhotos, stats, form, awaiting, participants, similar, survey, following } as const;
   return sendPage(request, reply, (ctx) => <ConsultationPage ctx={ctx} props={props} />, status);
 }
 
@@ -117,11 +119,12 @@ export async function participationRoutes(app: FastifyInstance): Promise<void> {
     const phase = consultation.status === 'published' ? activePhase(await phasesOf(db, commune.id, consultation.id), todayIn(commune.time_zone), consultation.manual_phase_id) : null;
     const supports = await supportState(db, commune.id, proposal.id, request.actor.user?.id ?? null);
     const comments = await commentsOf(db, commune.id, proposal.id);
+    const following = await isFollowing(db, commune.id, request.actor.user?.id ?? null, { proposalId: proposal.id });
     const moderation = await proposalModeration(db, commune.id, proposal, comments, request.actor.user?.id ?? null);
     const extras = await proposalExtras(db, commune.id, proposal);
     // A hidden proposal or a merged duplicate keeps its page and comments, readable, but takes no more supports or comments.
     const open = (allowed: boolean | undefined) => !!allowed && !proposal.hidden_at && !proposal.merged_into_id;
-    return sendPage(request, reply, (ctx) => <ProposalPage ctx={ctx} props={{ proposal, supports, canSupport: open(phase?.allows_supports), comments, commentsOpen: open(phase?.allows_comments), moderation, extras }} />);
+    return sendPage(request, reply, (ctx) => <ProposalPage ctx={ctx} props={{ proposal, supports, canSupport: open(phase?.allows_supports), comments, commentsOpen: open(phase?.allows_comments), moderation, extras, following }} />);
   });
 
   app.post<IdParams>('/proposals/:id/comments', keepComment, async (request, reply) => {

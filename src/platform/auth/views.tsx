@@ -69,6 +69,7 @@ export function AccountPage({ ctx, props }: { ctx: ViewContext; props: AccountPr
     <Layout ctx={ctx} title={ctx.t('auth.account.title')}>
       <h1 safe>{ctx.t(props.welcome ? 'auth.account.welcome' : 'auth.account.title')}</h1>
       <p safe>{ctx.t('auth.account.signed_in_as', { identifier: props.identifier })}</p>
+      {ctx.accountLinks.length > 0 ? <ul>{ctx.accountLinks.map((link) => <li><a href={link.path} safe>{ctx.t(link.labelKey)}</a></li>)}</ul> : ''}
       <ErrorSummary ctx={ctx} form={form} labels={{ display_name: ctx.t('auth.account.display_name'), neighbourhood: ctx.t('auth.account.neighbourhood') }} />
       <form method="post" action="/account">
         <CsrfField ctx={ctx} />

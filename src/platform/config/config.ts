@@ -41,6 +41,12 @@ export interface Config {
   seedDemo: boolean;
 }
 
+/** The site's address for links in messages and feeds: PUBLIC_URL, else where the server listens. */
+export function publicBaseUrl(config: Pick<Config, 'publicUrl' | 'host' | 'port'>): string {
+  const url = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  return url.replace(/\/+$/, '');
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

@@ -58,7 +58,7 @@ function AccountLinks({ ctx }: { ctx: ViewContext }) {
           {ctx.actor.user.display_name ?? ctx.t('core.layout.my_account')}
         </a>
       </li>
-      {ctx.accountLinks.map((link) => (
+      {ctx.accountLinks.filter((link) => !link.accountPageOnly).map((link) => (
         <li>
           <a href={link.path} safe>
             {ctx.t(link.labelKey)}

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Commune } from '../db/platform-tables.js';
 import type { Translate } from '../i18n/i18n.js';
 import { directionOf, type Locale, locales, pickLocalized } from '../i18n/locales.js';
-import type { NavigationEntry } from '../module.js';
+import type { AccountLink, NavigationEntry } from '../module.js';
 import { type Actor, hasRole } from '../permissions/actor.js';
 
 /** Everything a view needs about the request, so views stay pure functions of their props. */
@@ -18,7 +18,7 @@ export interface ViewContext {
   currentUrl: string;
   navigation: NavigationEntry[];
   adminNavigation: NavigationEntry[];
-  accountLinks: { labelKey: string; path: string }[];
+  accountLinks: AccountLink[];
   demoMode: boolean;
   cssHref: string;
   flash: string | null;

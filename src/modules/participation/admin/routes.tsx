@@ -15,6 +15,7 @@ import { findConsultation, isUuid, meetingsOf, phasesOf, scoped } from '../queri
 import { zonedLocalToDate } from '../../../platform/i18n/format.js';
 import { registerMeetingAdminRoutes } from './meeting-routes.js';
 import { registerProposalAdminRoutes } from './proposal-routes.js';
+import { announcePhaseOpenings } from '../notifications/phase-announcements.js';
 import { AdminConsultationsPage, EditConsultationPage, NewConsultationPage } from './admin-views.js';
 import { registerSurveyAdminRoutes } from '../surveys/survey-admin-routes.js';
 
@@ -197,6 +198,8 @@ export async function participationAdminRoutes(app: FastifyInstance): Promise<vo
     const updated = await scoped(db, commune.id).updateTable('consultations').set({ manual_phase_id: phaseId || null }).where('id', '=', request.params.id).executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw new AppError('NOT_FOUND');
     await audit(request, 'consultation.phase_moved', 'consultation', request.params.id);
+    // Followers hear about a phase opened by hand now, not at the next run of the job.
+    await announcePhaseOpenings(db, new Date(), { consultationId: request.params.id });
     return redirectWithFlash(reply, `/${commune.slug}/admin/consultations/${request.params.id}`, 'participation.admin.saved');
   });
 

@@ -3,6 +3,8 @@ import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { activePhase, todayIn } from '../phases.js';
 import { findConsultation, isUuid, phasesOf, scoped } from '../queries/participation-queries.js';
+import { follow } from '../notifications/follows.js';
+import { notify } from '../notifications/notify.js';
 
 /** Comments open while the phase allows them; replies go one level deep, under a top-level comment. */
 export async function addComment(
@@ -15,11 +17,13 @@ export async function addComment(
   const phase = consultation?.status === 'published' ? activePhase(await phasesOf(db, commune.id, consultation.id), todayIn(commune.time_zone), consultation.manual_phase_id) : null;
   if (!phase?.allows_comments) throw new AppError('CONFLICT', 'comments closed');
   const inCommune = scoped(db, commune.id);
-  if (comment.parentId) {
-    const parent = isUuid(comment.parentId) ? await inCommune.selectFrom('proposal_comments').select(['id', 'parent_id']).where('id', '=', comment.parentId).where('proposal_id', '=', proposal.id).executeTakeFirst() : undefined;
-    if (!parent || parent.parent_id) throw new AppError('BAD_REQUEST', 'replies go under a top-level comment');
-  }
-  return inCommune.insertInto('proposal_comments', { proposal_id: proposal.id, parent_id: comment.parentId ?? null, author_id: comment.authorId, body: comment.body }).returning('id').executeTakeFirstOrThrow();
+  const parent = comment.parentId && isUuid(comment.parentId) ? await inCommune.selectFrom('proposal_comments').select(['id', 'parent_id', 'author_id']).where('id', '=', comment.parentId).where('proposal_id', '=', proposal.id).executeTakeFirst() : undefined;
+  if (comment.parentId && (!parent || parent.parent_id)) throw new AppError('BAD_REQUEST', 'replies go under a top-level comment');
+  const created = await inCommune.insertInto('proposal_comments', { proposal_id: proposal.id, parent_id: comment.parentId ?? null, author_id: comment.authorId, body: comment.body }).returning('id').executeTakeFirstOrThrow();
+  // People who comment follow the proposal; the person replied to hears about the reply.
+  await follow(db, commune.id, comment.authorId, { proposalId: proposal.id });
+  if (parent) await notify(db, { kind: 'comment_reply', communeId: commune.id, actorId: comment.authorId, about: { proposalId: proposal.id, commentId: created.id }, to: { users: [parent.author_id] } });
+  return created;
 }
 
 /** Hiding keeps the comment (for appeal and audit) and shows the moderator's reason in its place. */

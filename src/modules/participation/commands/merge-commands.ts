@@ -1,3 +1,4 @@
+import { notify } from '../notifications/notify.js';
 import { type Kysely, sql } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
@@ -33,7 +34,7 @@ export async function mergeProposal(db: Kysely<PlatformTables>, communeId: strin
     await inCommune.deleteFrom('proposal_supports').where('proposal_id', '=', duplicateId).execute();
     await inCommune.updateTable('proposals').set({ merged_into_id: keptId }).where('id', '=', duplicateId).execute();
     const authors = [...new Set([duplicate.author_id, kept.author_id])];
-    await inCommune.insertInto('participation_notifications', authors.map((userId) => ({ user_id: userId, kind: 'proposal_merged' as const, proposal_id: duplicateId }))).execute();
+    await notify(trx, { kind: 'proposal_merged', communeId, actorId: staff.userId, about: { proposalId: duplicateId }, to: { users: authors, followersOfProposal: duplicateId } });
     await recordAudit(trx, { communeId, actorUserId: staff.userId, action: 'proposal.merged', resourceType: 'proposal', resourceId: duplicateId, ip: staff.ip ?? null, details: { into: keptId } });
     return { consultationId: kept.consultation_id };
   });

@@ -1,3 +1,4 @@
+import { notify } from '../notifications/notify.js';
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { AppError } from '../../../platform/http/errors.js';
@@ -108,7 +109,7 @@ export async function decideAppeal(db: Db, communeId: string, appealId: string, 
       await inCommune.updateTable('proposals').set({ hidden_at: null, hidden_reason: null, hidden_by: null }).where('id', '=', appeal.proposal_id!).execute();
     }
     // The notification row needs a proposal: for a comment, the proposal it was written under.
-    await inCommune.insertInto('participation_notifications', { user_id: appeal.author_id, kind: 'appeal_decided', proposal_id: proposalId!, appeal_id: appeal.id }).execute();
+    await notify(trx, { kind: 'appeal_decided', communeId, actorId: decision.deciderId, about: { proposalId, appealId: appeal.id }, to: { users: [appeal.author_id] } });
     return appeal;
   });
 }

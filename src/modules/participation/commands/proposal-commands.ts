@@ -4,6 +4,8 @@ import { AppError } from '../../../platform/http/errors.js';
 import type { Answer } from '../db/tables.js';
 import { activePhase, todayIn } from '../phases.js';
 import { findConsultation, phasesOf, scoped } from '../queries/participation-queries.js';
+import { follow } from '../notifications/follows.js';
+import { notify } from '../notifications/notify.js';
 
 /** The consultation and its open phase, refusing when the phase does not allow the action. */
 async function openPhaseFor(db: Kysely<PlatformTables>, commune: { id: string; time_zone: string }, consultationId: string, allowed: 'allows_proposals' | 'allows_supports') {
@@ -30,7 +32,7 @@ export interface NewProposal {
 export async function submitProposal(db: Kysely<PlatformTables>, commune: { id: string; time_zone: string }, consultationId: string, proposal: NewProposal) {
   const { consultation, phase } = await openPhaseFor(db, commune, consultationId, 'allows_proposals');
   if (proposal.category && !consultation.categories.includes(proposal.category)) throw new AppError('VALIDATION_FAILED', 'category not offered');
-  return scoped(db, commune.id)
+  const created = await scoped(db, commune.id)
     .insertInto('proposals', {
       consultation_id: consultationId,
       phase_id: phase.id,
@@ -48,6 +50,9 @@ export async function submitProposal(db: Kysely<PlatformTables>, commune: { id: 
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Authors follow their proposal, so they hear about its answer and what follows.
+  await follow(db, commune.id, proposal.authorId, { proposalId: created.id });
+  return created;
 }
 
 /** One support per person and proposal: the unique constraint decides, so parallel clicks count once. */
@@ -61,7 +66,7 @@ export async function supportProposal(db: Kysely<PlatformTables>, commune: { id:
   await inCommune.insertInto('proposal_supports', { proposal_id: proposal.id, user_id: userId }).onConflict((oc) => oc.constraint('proposal_supports_one_per_person').doNothing()).execute();
 }
 
-/** Records the commune's answer and tells the author in their inbox. */
+/** Records the commune's answer and tells the author and the proposal's followers. */
 export async function answerProposal(db: Kysely<PlatformTables>, communeId: string, proposalId: string, answer: { status: Answer; reason: string; staffId: string }) {
   const inCommune = scoped(db, communeId);
   const proposal = await inCommune
@@ -70,5 +75,7 @@ export async function answerProposal(db: Kysely<PlatformTables>, communeId: stri
     .where('id', '=', proposalId)
     .returning(['author_id'])
     .executeTakeFirst();
-  if (proposal) await inCommune.insertInto('participation_notifications', { user_id: proposal.author_id, kind: 'proposal_answered', proposal_id: proposalId }).execute();
+  if (proposal) {
+    await notify(db, { kind: 'proposal_answered', communeId, actorId: answer.staffId, about: { proposalId }, to: { users: [proposal.author_id], followersOfProposal: proposalId } });
+  }
 }

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
 import type { ParticipationSurveyTables } from '../surveys/survey-tables.js';
 import type { ParticipationModerationTables } from './moderation-tables.js';
+import type { ParticipationFollowTables } from '../notifications/tables.js';
 
 type Json<T> = ColumnType<T, string, string>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -16,7 +17,7 @@ export type Answer = (typeof answers)[number];
 /** Archived comes after closed: every visible proposal answered, public and read-only. */
 export type ConsultationStatus = 'draft' | 'published' | 'closed' | 'archived';
 
-export type ParticipationTables = ParticipationCommentTables & ParticipationModerationTables & ParticipationFigureTables & ParticipationInboxTables & ParticipationMeetingTables & ParticipationSurveyTables & {
+export type ParticipationTables = ParticipationCommentTables & ParticipationModerationTables & ParticipationFigureTables & ParticipationInboxTables & ParticipationMeetingTables & ParticipationSurveyTables & ParticipationFollowTables & {
   consultations: {
     id: Generated<string>;
     commune_id: string;
@@ -44,6 +45,8 @@ export type ParticipationTables = ParticipationCommentTables & ParticipationMode
     allows_comments: boolean;
     allows_supports: boolean;
     allows_survey: boolean;
+    /** When followers were told the phase opened (once). */
+    announced_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   };
   proposals: {
     id: Generated<string>;
@@ -120,16 +123,24 @@ export type ProposalDetailColumns = {
   outcome_url: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
+export const notificationKinds = ['proposal_answered', 'comment_reply', 'proposal_merged', 'appeal_decided', 'phase_opened'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
 export type ParticipationInboxTables = {
   participation_notifications: {
     id: Generated<string>;
     commune_id: string;
     user_id: string;
-    kind: 'proposal_answered' | 'comment_reply' | 'proposal_merged' | 'appeal_decided';
-    proposal_id: string;
+    kind: NotificationKind;
+    proposal_id: string | null;
+    consultation_id: string | null;
+    phase_id: string | null;
+    comment_id: string | null;
     appeal_id: ColumnType<string | null, string | null | undefined, string | null>;
     created_at: Stamp;
     read_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+    /** Sent by SMS/e-mail, or settled as not to be sent (inbox only); null = waiting for delivery. */
+    delivered_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   };
 };
 

@@ -10,6 +10,7 @@ import { SurveyCallout } from '../surveys/survey-views.js';
 import { ArchivesSection } from './moderation-views.js';
 import type { MeetingPhoto } from '../queries/proposal-detail-queries.js';
 import { CategoryFilter, detailLabels, ProposalDetailFields } from './proposal-form-fields.js';
+import { FollowForm } from '../notifications/follow-views.js';
 
 const base = (ctx: ViewContext) => `/${ctx.commune!.slug}`;
 const day = (ctx: ViewContext, date: string) => formatDate(date, ctx.locale, 'UTC');
@@ -107,6 +108,8 @@ export interface ConsultationPageProps {
   similar: { id: string; title: string }[];
   /** The consultation's survey, when it takes answers or shows results. */
   survey: { open: boolean; resultsPublic: boolean } | null;
+  /** Whether the signed-in person follows this consultation. */
+  following?: boolean;
 }
 
 function SimilarProposals({ ctx, similar }: { ctx: ViewContext; similar: { id: string; title: string }[] }) {
@@ -227,6 +230,7 @@ export function ConsultationPage({ ctx, props }: { ctx: ViewContext; props: Cons
       <h1><Localized ctx={ctx} text={consultation.title} /></h1>
       <Localized ctx={ctx} text={consultation.description} as="p" />
       {consultation.status === 'archived' ? <p class="notice" role="note" safe>{ctx.t('participation.archive.public_notice')}</p> : ''}
+      <FollowForm ctx={ctx} path={url} following={props.following ?? false} />
       <div class="notice" role="note">
         <strong safe>{ctx.t('participation.influence.label', { level: ctx.t(influence.name) })}</strong>
         <p safe>{ctx.t(influence.promise)}</p>

@@ -9,6 +9,7 @@ import type { ProposalModeration } from '../moderation-page.js';
 import { HiddenProposal, OwnHiddenComments, ProposalReportForm } from './moderation-views.js';
 import type { ProposalExtras } from '../queries/proposal-detail-queries.js';
 import { MergedNotice, ProposalDetails } from './proposal-details.js';
+import { FollowForm } from '../notifications/follow-views.js';
 
 export interface ProposalPageProps {
   proposal: Proposal & { author_name: string | null };
@@ -18,6 +19,8 @@ export interface ProposalPageProps {
   commentsOpen: boolean;
   moderation: ProposalModeration;
   extras: ProposalExtras;
+  /** Whether the signed-in person follows this proposal. */
+  following?: boolean;
 }
 
 function SupportForm({ ctx, props }: { ctx: ViewContext; props: ProposalPageProps }) {
@@ -59,6 +62,7 @@ export function ProposalPage({ ctx, props }: { ctx: ViewContext; props: Proposal
       </article>
       <p safe>{ctx.t('participation.proposal.supports', { count: formatNumber(props.supports.count, ctx.locale) })}</p>
       <SupportForm ctx={ctx} props={props} />
+      <FollowForm ctx={ctx} path={`/${ctx.commune!.slug}/proposals/${proposal.id}`} following={props.following ?? false} />
       <section aria-labelledby="answer-title" class="card">
         <h2 id="answer-title" safe>{ctx.t('participation.answer.title')}</h2>
         {proposal.answer ? (
