@@ -130,7 +130,7 @@ describe('staff set up a round', () => {
     const post = async (file: Buffer, name: string) => {
       const boundary = 'budgetingboundary';
       const part = (field: string, value: string) => `--${boundary}\r\ncontent-disposition: form-data; name="${field}"\r\n\r\n${value}\r\n`;
-      const fieldsPart = [part('title', 'Maison des jeunes'), part('description', 'Un lieu pour se retrouver.'), part('neighbourhood', 'Sor'), part('estimated_cost', '800 000')].join('');
+      const fieldsPart = [part('title', 'Maison des jeunes'), part('description', 'Un lieu pour se retrouver.'), part('neighbourhood', 'Sor'), part('estimated_cost', '800 000'), part('latitude', '16.03'), part('longitude', '-16.5')].join('');
       const payload = Buffer.concat([Buffer.from(`${fieldsPart}--${boundary}\r\ncontent-disposition: form-data; name="photo"; filename="${name}"\r\ncontent-type: application/octet-stream\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
       return t.app.inject({ method: 'POST', url: `/ndar-toute/admin/budgets/${roundId}/projects/${projectId}?_csrf=${testCsrfToken}`, payload, headers: { cookie: await t.cookiesFor('ndar-toute:staff'), 'content-type': `multipart/form-data; boundary=${boundary}` } });
     };
@@ -168,6 +168,7 @@ describe('staff set up a round', () => {
     expect(page).toContain('Réalisable');
     expect(page).toContain('900 000 F CFA');
     expect(page).toContain('Coût révisé : Toiture plus chère.');
+    expect(page).toContain('16.03, -16.5');
     expect((await audited(projectId)).filter((a) => a === 'budget_project.reviewed')).toHaveLength(2);
   });
 
@@ -219,6 +220,8 @@ describe('staff set up a round', () => {
       };
       expect(await refused(sql`update budget_projects set estimated_cost = 1 where id = ${projectId}`)).toBe('PB409');
       expect(await refused(sql`delete from budget_projects where id = ${projectId}`)).toBe('PB409');
+      expect(await refused(sql`update budget_projects set neighbourhood = 'Pikine' where id = ${projectId}`)).toBe('PB409');
+      expect(await refused(sql`insert into budget_projects (commune_id, round_id, title, description, estimated_cost) values (${ndarId}, ${roundId}, 'Tard', 'Trop tard', 10)`)).toBe('PB409');
       expect(await refused(sql`update budget_rounds set total_amount = 2000000 where id = ${roundId}`)).toBe('PB409');
       expect(await refused(sql`update budget_sub_budgets set amount = 1 where round_id = ${roundId}`)).toBe('PB409');
       expect(await refused(sql`delete from budget_round_phases where round_id = ${roundId} and kind = 'voting'`)).toBe('PB409');

@@ -61,9 +61,10 @@ export async function createProject(db: Kysely<PlatformTables>, communeId: strin
   return created.id;
 }
 
-/** Once voting has opened, the title and cost voters see stay as they were; the rest may still be completed. */
+/** Once voting has opened, the title, cost and neighbourhood voters see stay as they were; the rest may still be completed. */
 export async function updateProject(db: Kysely<PlatformTables>, communeId: string, project: Project, columns: ProjectColumns & { photo_file_id: string | null }): Promise<void> {
-  if (columns.title !== project.title || columns.estimated_cost !== project.estimated_cost) assertNotFrozen(await roundIsFrozen(db, communeId, project.round_id));
+  // The neighbourhood decides which sub-budget's ballot a project is on.
+  if (columns.title !== project.title || columns.estimated_cost !== project.estimated_cost || columns.neighbourhood !== project.neighbourhood) assertNotFrozen(await roundIsFrozen(db, communeId, project.round_id));
   // The link to a proposal is set at creation; an edit form does not carry it.
   const { proposal_id: _ignored, ...editable } = columns;
   await refusingFrozen(() => scoped(db, communeId).updateTable('budget_projects').set({ ...editable, photo_file_id: columns.photo_file_id ?? project.photo_file_id }).where('id', '=', project.id).execute());

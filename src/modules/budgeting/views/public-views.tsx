@@ -182,7 +182,7 @@ export function ProjectPage({ ctx, round, project, proposal }: { ctx: ViewContex
     [ctx.t('budgeting.project.estimated_cost'), money(ctx, round, project.estimated_cost)],
     ...(project.revised_cost !== null ? [[ctx.t('budgeting.project.revised_cost'), money(ctx, round, project.revised_cost)] as [string, string]] : []),
     ...(project.place ? [[ctx.t('budgeting.project.place'), project.place] as [string, string]] : []),
-    ...(project.latitude !== null && project.longitude !== null ? [[ctx.t('budgeting.project.coordinates'), `${project.latitude}, ${project.longitude}`] as [string, string]] : []),
+    ...(project.latitude !== null && project.longitude !== null ? [[ctx.t('budgeting.project.coordinates'), `${Number(project.latitude)}, ${Number(project.longitude)}`] as [string, string]] : []),
     ...(project.responsible_service ? [[ctx.t('budgeting.project.responsible_service'), project.responsible_service] as [string, string]] : []),
   ];
   return (

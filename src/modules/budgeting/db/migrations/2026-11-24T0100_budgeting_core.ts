@@ -156,8 +156,8 @@ async function createFreezeTriggers(db: Kysely<any>): Promise<void> {
       elsif tg_op = 'DELETE' then
         perform budget_refuse_frozen(old.round_id);
         return old;
-      elsif (new.title, new.estimated_cost, new.revised_cost, new.feasibility, new.round_id)
-            is distinct from (old.title, old.estimated_cost, old.revised_cost, old.feasibility, old.round_id) then
+      elsif (new.title, new.estimated_cost, new.revised_cost, new.feasibility, new.round_id, new.neighbourhood)
+            is distinct from (old.title, old.estimated_cost, old.revised_cost, old.feasibility, old.round_id, old.neighbourhood) then
         perform budget_refuse_frozen(old.round_id);
         perform budget_refuse_frozen(new.round_id);
       end if;
