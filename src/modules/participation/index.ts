@@ -1,1 +1,2 @@
 export { participationModule } from './manifest.js';
+export { findProposalSummary, listProposalSummaries, type ProposalSummary, proposalPath } from './proposal-summaries.js';

@@ -16,6 +16,8 @@ export const errorCatalogue = {
   BAD_REQUEST: { status: 400, messageKey: 'core.errors.BAD_REQUEST' },
   CONFLICT: { status: 409, messageKey: 'core.errors.CONFLICT' },
   REQUEST_IN_PROGRESS: { status: 409, messageKey: 'core.errors.REQUEST_IN_PROGRESS' },
+  /** A budget round's rule or project list changed after its vote opened. */
+  BUDGET_FROZEN: { status: 409, messageKey: 'core.errors.BUDGET_FROZEN' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, messageKey: 'core.errors.IDEMPOTENCY_KEY_REUSED' },
   INTERNAL: { status: 500, messageKey: 'core.errors.INTERNAL' },
 } as const;

@@ -1,0 +1,2 @@
+export { budgetingModule } from './manifest.js';
+export type { VotingRule } from './voting-rules.js';
