@@ -60,12 +60,16 @@ describe('proposals', () => {
     const invalid = await t.request('ndar-toute:citizen', 'POST', `/ndar-toute/consultations/${consultationId}/proposals`, { title: '', body: 'Sans titre' });
     expect(invalid.statusCode).toBe(422);
     expect(invalid.body).toContain('Sans titre');
-    const created = await t.request('ndar-toute:citizen', 'POST', `/ndar-toute/consultations/${consultationId}/proposals`, { title: 'Des bancs à la plage de Guet Ndar', body: '<script>alert(1)</script> Pour les aînés.', neighbourhood: 'Guet Ndar' });
+    const created = await t.request('ndar-toute:citizen', 'POST', `/ndar-toute/consultations/${consultationId}/proposals`, { title: 'Des bancs à la plage de Guet Ndar', body: '<script>alert(1)</script>\n\nPour les **aînés**. [Voir](javascript:alert(2)) [Plan](https://example.org/plan)', neighbourhood: 'Guet Ndar' });
     expect(created.statusCode).toBe(303);
     const page = await t.request(null, 'GET', created.headers.location as string);
     expect(page.body).toContain('Des bancs à la plage de Guet Ndar');
     expect(page.body).not.toContain('<script>alert(1)</script>');
     expect(page.body).toContain('&lt;script>alert(1)&lt;/script>');
+    // The safe Markdown subset: emphasis and http(s) links become markup, a javascript: link stays text.
+    expect(page.body).toContain('<strong>aînés</strong>');
+    expect(page.body).toContain('<a href="https://example.org/plan" rel="nofollow ugc noopener">Plan</a>');
+    expect(page.body).not.toContain('javascript:');
   });
 
   it('are refused when the open phase does not allow them', async () => {

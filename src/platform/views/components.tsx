@@ -1,3 +1,4 @@
+import { safeMarkdownHtml } from './markdown.js';
 import type { Children } from '@kitajs/html';
 import type { FormState } from '../http/forms.js';
 import { type LocalizedText, localeNames, locales, pickLocalized } from '../i18n/locales.js';
@@ -8,7 +9,8 @@ export function CsrfField({ ctx }: { ctx: ViewContext }) {
 }
 
 /** Commune-written text in the reader's language, or another language with a visible note. */
-export function Localized({ ctx, text, as = 'span' }: { ctx: ViewContext; text: LocalizedText | null | undefined; as?: 'span' | 'p' | 'div' }) {
+/** Text in the visitor's language (or the best fallback, marked as such); `markdown` renders the safe Markdown subset. */
+export function Localized({ ctx, text, as = 'span', markdown = false }: { ctx: ViewContext; text: LocalizedText | null | undefined; as?: 'span' | 'p' | 'div'; markdown?: boolean }) {
   const preferred = ctx.commune ? [ctx.commune.default_locale, ...locales] : locales;
   const picked = pickLocalized(text, ctx.locale, preferred);
   if (!picked) return <></>;
@@ -20,11 +22,18 @@ export function Localized({ ctx, text, as = 'span' }: { ctx: ViewContext; text: 
   ) : (
     ''
   );
+  const dir = picked.locale === 'ar' ? 'rtl' : 'auto';
   return (
     <>
-      <Tag lang={picked.locale} dir={picked.locale === 'ar' ? 'rtl' : 'auto'} safe>
-        {picked.value}
-      </Tag>
+      {markdown ? (
+        <div class="prose" lang={picked.locale} dir={dir}>
+          {safeMarkdownHtml(picked.value)}
+        </div>
+      ) : (
+        <Tag lang={picked.locale} dir={dir} safe>
+          {picked.value}
+        </Tag>
+      )}
       {note}
     </>
   );

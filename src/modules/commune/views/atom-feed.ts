@@ -1,7 +1,7 @@
 import { locales, pickLocalized, type Locale } from '../../../platform/i18n/locales.js';
 import type { Commune } from '../../../platform/db/platform-tables.js';
 import type { NewsPost } from '../db/tables.js';
-import { safeMarkdownHtml } from './markdown.js';
+import { safeMarkdownHtml } from '../../../platform/views/markdown.js';
 
 const xmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 

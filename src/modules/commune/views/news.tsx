@@ -4,7 +4,7 @@ import { Localized } from '../../../platform/views/components.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { NewsPost } from '../db/tables.js';
-import { excerpt, safeMarkdownHtml } from './markdown.js';
+import { excerpt, safeMarkdownHtml } from '../../../platform/views/markdown.js';
 
 const feedLink = (ctx: ViewContext) => (
   <link rel="alternate" type="application/atom+xml" href={`/${ctx.commune!.slug}/news/feed.atom`} title={ctx.t('commune.news.feed')} />

@@ -4,7 +4,7 @@ import { Localized } from '../../../platform/views/components.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import { type CommuneService, type DocumentCategory, documentCategories } from '../db/tables.js';
-import { safeMarkdownHtml } from './markdown.js';
+import { safeMarkdownHtml } from '../../../platform/views/markdown.js';
 
 function fee(ctx: ViewContext, service: CommuneService): string {
   const amount = service.fee === null ? 0 : Number(service.fee);

@@ -1,3 +1,4 @@
+import { safeMarkdownHtml } from '../../../platform/views/markdown.js';
 import { formatDate } from '../../../platform/i18n/format.js';
 import { CsrfField } from '../../../platform/views/components.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
@@ -17,7 +18,7 @@ function CommentBody({ ctx, comment }: { ctx: ViewContext; comment: CommentRow }
   return (
     <>
       <p class="muted" safe>{`${comment.author_name ?? '—'} · ${formatDate(comment.created_at, ctx.locale, ctx.commune!.time_zone)}`}</p>
-      <p dir="auto" safe>{comment.body}</p>
+      <div class="prose" dir="auto">{safeMarkdownHtml(comment.body)}</div>
     </>
   );
 }

@@ -207,7 +207,7 @@ function ProposalForm({ ctx, props }: { ctx: ViewContext; props: ConsultationPag
       <form method="post" action={`${base(ctx)}/consultations/${props.consultation.id}/proposals?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data">
         <CsrfField ctx={ctx} />
         <Field ctx={ctx} form={props.form} name="title" label={labels.title} required />
-        <Field ctx={ctx} form={props.form} name="body" label={labels.body} multiline required />
+        <Field ctx={ctx} form={props.form} name="body" label={labels.body} hint={ctx.t('participation.proposal.body_hint')} multiline required />
         <Field ctx={ctx} form={props.form} name="neighbourhood" label={ctx.t('participation.proposal.neighbourhood')} />
         <ProposalDetailFields ctx={ctx} form={props.form} categories={props.consultation.categories} />
         <OnBehalfOf ctx={ctx} participants={props.participants} />
@@ -228,7 +228,7 @@ export function ConsultationPage({ ctx, props }: { ctx: ViewContext; props: Cons
   return (
     <Layout ctx={ctx} title={ctx.t('participation.list.title')}>
       <h1><Localized ctx={ctx} text={consultation.title} /></h1>
-      <Localized ctx={ctx} text={consultation.description} as="p" />
+      <Localized ctx={ctx} text={consultation.description} markdown />
       {consultation.status === 'archived' ? <p class="notice" role="note" safe>{ctx.t('participation.archive.public_notice')}</p> : ''}
       <FollowForm ctx={ctx} path={url} following={props.following ?? false} />
       <div class="notice" role="note">

@@ -1,3 +1,4 @@
+import { safeMarkdownHtml } from '../../../platform/views/markdown.js';
 import { formatDate, formatNumber } from '../../../platform/i18n/format.js';
 import { CsrfField } from '../../../platform/views/components.js';
 import { Layout } from '../../../platform/views/layout.js';
@@ -55,7 +56,7 @@ export function ProposalPage({ ctx, props }: { ctx: ViewContext; props: Proposal
         <p class="muted" safe>
           {ctx.t(proposal.on_behalf_of ? 'participation.proposal.by_mediator' : 'participation.proposal.by', { name: proposal.author_name ?? '—', date: formatDate(proposal.created_at, ctx.locale, ctx.commune!.time_zone) })}
         </p>
-        <p dir="auto" safe>{proposal.body}</p>
+        <div class="prose" dir="auto">{safeMarkdownHtml(proposal.body)}</div>
         {proposal.neighbourhood ? <p><strong safe>{ctx.t('participation.proposal.neighbourhood')}</strong> <bdi safe>{proposal.neighbourhood}</bdi></p> : ''}
         <ProposalDetails ctx={ctx} proposal={proposal} extras={props.extras} />
         <ProposalReportForm ctx={ctx} proposalId={proposal.id} />
