@@ -1,3 +1,4 @@
+import { databaseUpkeepJobs } from '../db/upkeep.js';
 import type { PalabreModule } from '../module.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -18,5 +19,7 @@ export const administrationArea: PalabreModule = {
     { labelKey: 'administration.nav.audit', path: 'admin/audit', area: 'admin', order: 95, roles: ['admin'] },
   ],
   migrations: {},
+  // The platform's own housekeeping runs with the module jobs.
+  jobs: databaseUpkeepJobs,
   i18n: { fr, en, pt, ar },
 };
