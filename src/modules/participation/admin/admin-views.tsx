@@ -1,3 +1,4 @@
+import type { AnswerTab } from '../queries/answer-queue.js';
 import type { FormState } from '../../../platform/http/forms.js';
 import { localeNames } from '../../../platform/i18n/locales.js';
 import { CsrfField, ErrorSummary, Field, Localized } from '../../../platform/views/components.js';
@@ -102,13 +103,28 @@ function AnswerForm({ ctx, proposal }: { ctx: ViewContext; proposal: Proposal })
 export interface EditConsultationProps {
   consultation: Consultation;
   phases: Phase[];
+  /** One page of the answering queue. */
   proposals: Proposal[];
+  next: string | null;
+  tab: AnswerTab;
   form: FormState;
   phaseForm: FormState;
   meetings: Meeting[];
   meetingForm: FormState;
   /** Visible proposals still waiting for an answer (archiving needs none). */
   awaiting: number;
+}
+
+/** Waiting for an answer (the default, oldest first) or already answered. */
+function AnswerTabs({ ctx, url, tab, awaiting }: { ctx: ViewContext; url: string; tab: AnswerTab; awaiting: number }) {
+  return (
+    <nav aria-label={ctx.t('participation.proposal.list')}>
+      <ul class="tabs">
+        <li><a href={`${url}?answers=awaiting#answers`} aria-current={tab === 'awaiting' ? 'page' : undefined} safe>{ctx.t('participation.admin.queue_awaiting', { count: awaiting })}</a></li>
+        <li><a href={`${url}?answers=answered#answers`} aria-current={tab === 'answered' ? 'page' : undefined} safe>{ctx.t('participation.admin.queue_answered')}</a></li>
+      </ul>
+    </nav>
+  );
 }
 
 export function EditConsultationPage({ ctx, props }: { ctx: ViewContext; props: EditConsultationProps }) {
@@ -134,7 +150,9 @@ export function EditConsultationPage({ ctx, props }: { ctx: ViewContext; props: 
       <MeetingAdminLinks ctx={ctx} meetings={props.meetings} />
       <h3 safe>{ctx.t('participation.meeting.add')}</h3>
       <MeetingForm ctx={ctx} action={`${url}/meetings`} form={props.meetingForm} />
-      <h2 safe>{ctx.t('participation.proposal.list')}</h2>
+      <h2 id="answers" safe>{ctx.t('participation.proposal.list')}</h2>
+      <AnswerTabs ctx={ctx} url={url} tab={props.tab} awaiting={props.awaiting} />
+      {props.proposals.length === 0 ? <p class="muted" safe>{ctx.t(props.tab === 'awaiting' ? 'participation.admin.queue_empty' : 'participation.admin.queue_none_answered')}</p> : ''}
       {props.proposals.map((p) => (
         <article class="card">
           <h3 dir="auto" safe>{p.title}</h3>
@@ -144,6 +162,7 @@ export function EditConsultationPage({ ctx, props }: { ctx: ViewContext; props: 
           <ProposalVisibility ctx={ctx} proposal={p} />
         </article>
       ))}
+      {props.next ? <p class="pagination"><a href={`${url}?answers=${props.tab}&after=${encodeURIComponent(props.next)}#answers`} safe>{ctx.t('participation.admin.queue_next')}</a></p> : ''}
     </Layout>
   );
 }

@@ -1,3 +1,4 @@
+import { awaitingAnswerCount } from '../queries/answer-queue.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/audit.js';
@@ -36,19 +37,6 @@ function reasonOf(body: unknown): string {
 const audit = (request: FastifyRequest, action: string, resourceType: string, resourceId: string) =>
   recordAudit(request.server.platform.db, { communeId: request.commune!.id, actorUserId: request.actor.user?.id ?? null, action, resourceType, resourceId, ip: request.ip });
 
-/** Visible proposals of a consultation still waiting for the commune's answer. */
-async function awaitingAnswers(request: FastifyRequest, consultationId: string): Promise<number> {
-  const row = await scoped(request.server.platform.db, request.commune!.id)
-    .selectFrom('proposals')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('consultation_id', '=', consultationId)
-    .where('answer', 'is', null)
-    .where('hidden_at', 'is', null)
-    .where('merged_into_id', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 function registerArchive(app: FastifyInstance): void {
   const { db } = app.platform;
   app.post<IdParams>('/consultations/:id/archive', staff, async (request, reply) => {
@@ -60,7 +48,7 @@ function registerArchive(app: FastifyInstance): void {
     const refuse = (message: string, link: { href: string; label: string }) =>
       sendPage(request, reply, (ctx) => <MessagePage ctx={ctx} title={ctx.t('participation.archive.title')} message={message} back={link} status="notice notice-error" />, 409);
     if (consultation.status !== 'closed') return refuse(request.t('participation.archive.not_closed'), { href: adminUrl, label: request.t('participation.admin.back') });
-    const awaiting = await awaitingAnswers(request, consultation.id);
+    const awaiting = await awaitingAnswerCount(db, request.commune!.id, consultation.id);
     if (awaiting > 0) {
       return refuse(request.t('participation.archive.awaiting', { count: String(awaiting) }), { href: `/${commune.slug}/consultations/${consultation.id}?answer=awaiting`, label: request.t('participation.archive.awaiting_link') });
     }

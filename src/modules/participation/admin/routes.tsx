@@ -1,3 +1,4 @@
+import { type AnswerTab, answerQueue, awaitingAnswerCount } from '../queries/answer-queue.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/audit.js';
@@ -77,11 +78,11 @@ async function showEdit(request: FastifyRequest, reply: FastifyReply, id: string
   const consultation = await findConsultation(db, commune.id, id, { includeDrafts: true });
   if (!consultation) throw new AppError('NOT_FOUND');
   const phases = await phasesOf(db, commune.id, consultation.id);
-  const proposals = await scoped(db, commune.id).selectFrom('proposals').selectAll().where('consultation_id', '=', consultation.id).orderBy('created_at').orderBy('id').limit(200).execute();
-  const meetings = await meetingsOf(db, commune.id, consultation.id);
+  const query = request.query as Record<string, string | undefined>;
+  const tab: AnswerTab = query.answers === 'answered' ? 'answered' : 'awaiting';
+  const [queue, awaiting, meetings] = await Promise.all([answerQueue(db, commune.id, consultation.id, tab, query.after), awaitingAnswerCount(db, commune.id, consultation.id), meetingsOf(db, commune.id, consultation.id)]);
   const empty = { values: {}, errors: {} };
-  const awaiting = proposals.filter((p) => !p.answer && !p.hidden_at).length;
-  const props = { consultation, phases, proposals, meetings, awaiting, form: forms.form ?? { values: valuesOf(consultation), errors: {} }, phaseForm: forms.phaseForm ?? empty, meetingForm: forms.meetingForm ?? empty };
+  const props = { consultation, phases, proposals: queue.items, next: queue.next, tab, meetings, awaiting, form: forms.form ?? { values: valuesOf(consultation), errors: {} }, phaseForm: forms.phaseForm ?? empty, meetingForm: forms.meetingForm ?? empty };
   return sendPage(request, reply, (ctx) => <EditConsultationPage ctx={ctx} props={props} />, status);
 }
 
