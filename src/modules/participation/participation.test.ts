@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { submitProposal, supportProposal } from './commands/proposal-commands.js';
-import { consultationStats, participationDb, scoped } from './queries/participation-queries.js';
+import { consultationPageData } from './queries/consultation-page.js';
+import { participationDb, scoped } from './queries/participation-queries.js';
 
 let t: TestApp;
 let ndarId: string;
@@ -30,7 +31,7 @@ describe('consultation pages', () => {
   });
 
   it('count each participant once across proposals, supports and comments, by gender and age band', async () => {
-    const statsNow = () => consultationStats(t.services.db, ndarId, consultationId);
+    const statsNow = async () => (await consultationPageData(t.services.db, ndarId, consultationId))!.stats;
     const before = await statsNow();
     const newcomer = await t.services.db.insertInto('users').values({ display_name: 'Awa Fall', phone_e164: '+221765550101', gender: 'female', age_band: '15-24' }).returning('id').executeTakeFirstOrThrow();
     t.users.set('ndar-toute:newcomer:citizen', newcomer.id);

@@ -10,15 +10,16 @@ import { keepWhatWasTyped, moderationRoutes } from './moderation-routes.js';
 import { proposalModeration } from './moderation-page.js';
 import { submitProposal, supportProposal } from './commands/proposal-commands.js';
 import { activePhase, todayIn } from './phases.js';
-import { assistedParticipants, meetingsOf, type ProposalFilters, type ProposalSort, similarProposals, consultationStats, findConsultation, findProposal, isUuid, listProposals, listPublicConsultations, phasesOf, supportState, unansweredProposals } from './queries/participation-queries.js';
+import { assistedParticipants, type ProposalFilters, type ProposalSort, similarProposals, findConsultation, findProposal, isUuid, listProposals, listPublicConsultations, phasesOf, supportState, unansweredProposals } from './queries/participation-queries.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import { hasRole } from '../../platform/permissions/actor.js';
 import { ConsultationPage, ConsultationsPage } from './views/consultation-views.js';
 import { ProposalPage } from './views/proposal-views.js';
 import { registerSurveyRoutes } from './surveys/survey-routes.js';
-import { surveyLinkFor } from './surveys/survey-queries.js';
+import { surveyLinkFrom } from './surveys/survey-queries.js';
+import { consultationPageData } from './queries/consultation-page.js';
 import { checkProposal, readProposalForm } from './proposal-form.js';
-import { meetingPhotosOf, proposalExtras } from './queries/proposal-detail-queries.js';
+import { proposalExtras } from './queries/proposal-detail-queries.js';
 import { isFollowing } from './notifications/follows.js';
 
 const pub = { config: { access: 'public' as const } };
@@ -59,21 +60,19 @@ function communeOf(request: FastifyRequest) {
 async function showConsultation(request: FastifyRequest, reply: FastifyReply, id: string, form: FormState, status = 200, similar: { id: string; title: string }[] = []) {
   const commune = communeOf(request);
   const { db } = request.server.platform;
-  const consultation = await findConsultation(db, commune.id, id);
-  if (!consultation) throw new AppError('NOT_FOUND');
-  const phases = await phasesOf(db, commune.id, consultation.id);
+  const data = await consultationPageData(db, commune.id, id);
+  if (!data) throw new AppError('NOT_FOUND');
+  const { consultation, phases, meetings, meetingPhotos, stats } = data;
   const { sort, filters } = listOptions(request.query as Record<string, string | undefined>);
   const after = (request.query as Record<string, string | undefined>).after;
-  const [proposals, stats] = await Promise.all([listProposals(db, commune.id, consultation.id, sort, after, filters), consultationStats(db, commune.id, consultation.id)]);
+  const proposals = await listProposals(db, commune.id, consultation.id, sort, after, filters);
   // The filter offers the neighbourhoods the consultation targets: listing those named in 100,000 proposals would scan them all.
   const neighbourhoods = consultation.neighbourhoods;
-  const meetings = await meetingsOf(db, commune.id, consultation.id);
-  const meetingPhotos = await meetingPhotosOf(db, commune.id, meetings.map((m) => m.id));
   const active = consultation.status === 'published' ? activePhase(phases, todayIn(commune.time_zone), consultation.manual_phase_id) : null;
   const awaiting = consultation.status === 'closed' ? await unansweredProposals(db, commune.id, consultation.id) : [];
   const participants = isMediator(request) && active?.allows_proposals ? await assistedParticipants(db, commune.id) : [];
   const following = await isFollowing(db, commune.id, request.actor.user?.id ?? null, { consultationId: consultation.id });
-  const survey = await surveyLinkFor(db, commune, consultation, phases, active);
+  const survey = surveyLinkFrom(data.surveys, commune, consultation, phases, active);
   const props = { consultation, phases, active, proposals: proposals.items, next: proposals.next, sort, filters, neighbourhoods, meetings, meetingPhotos, stats, form, awaiting, participants, similar, survey, following } as const;
   return sendPage(request, reply, (ctx) => <ConsultationPage ctx={ctx} props={props} />, status);
 }

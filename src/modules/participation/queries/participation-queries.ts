@@ -68,8 +68,11 @@ function decodeCursor(sort: ProposalSort, cursor: string | undefined): Cursor | 
   return (typeof value === 'number' ? Number.isInteger(value) : !Number.isNaN(value.getTime())) ? { value, id: match[2]! } : null;
 }
 
+const listColumns = ['proposals.id', 'proposals.title', 'proposals.support_count', 'proposals.answer', 'proposals.channel', 'proposals.category', 'proposals.created_at', 'proposals.random_rank'] as const;
+
 function filteredProposals(db: Kysely<PlatformTables>, communeId: string, consultationId: string, filters: ProposalFilters) {
-  let query = scoped(db, communeId).selectFrom('proposals').selectAll('proposals').where('proposals.consultation_id', '=', consultationId).where('proposals.hidden_at', 'is', null).where('proposals.merged_into_id', 'is', null);
+  // Only what a list card shows and the cursor needs: the texts of twenty proposals would weigh more than the page.
+  let query = scoped(db, communeId).selectFrom('proposals').select(listColumns).where('proposals.consultation_id', '=', consultationId).where('proposals.hidden_at', 'is', null).where('proposals.merged_into_id', 'is', null);
   if (filters.category) query = query.where('proposals.category', '=', filters.category);
   if (filters.neighbourhood) query = query.where('proposals.neighbourhood', '=', filters.neighbourhood);
   if (filters.answer === 'awaiting') query = query.where('proposals.answer', 'is', null);
@@ -129,16 +132,10 @@ export async function supportState(db: Kysely<PlatformTables>, communeId: string
   return { count: proposal.support_count, supported: !!mine };
 }
 
-/** Participation figures of a consultation: proposals by channel, participants by gender and age band, comments (trigger-kept, one query). */
-export async function consultationStats(db: Kysely<PlatformTables>, communeId: string, consultationId: string) {
-  // communeScope cannot express a UNION, so both halves name commune_id explicitly.
-  const { rows } = await sql<{ dimension: string; key: string; n: number }>`
-    select 'channel' as dimension, channel as key, proposals as n from consultation_channel_counts
-      where commune_id = ${communeId} and consultation_id = ${consultationId} and proposals > 0
-    union all
-    select dimension, key, n from consultation_figures
-      where commune_id = ${communeId} and consultation_id = ${consultationId} and n > 0
-    order by 1, 2`.execute(db);
+export type StatsRow = { dimension: string; key: string; n: number };
+
+/** The figures as the page shows them, from the counters' rows. */
+export function statsFromRows(rows: StatsRow[]) {
   const of = (dimension: string) => rows.filter((r) => r.dimension === dimension).map((r) => ({ key: r.key, count: Number(r.n) }));
   const total = (dimension: string) => of(dimension).reduce((sum, row) => sum + row.count, 0);
   return {

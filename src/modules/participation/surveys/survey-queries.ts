@@ -50,8 +50,13 @@ export async function surveyContext(db: Db, commune: { id: string; time_zone: st
 
 /** The consultation's current survey with its phase, whether it takes answers and whether its results are public. */
 export async function surveyLinkFor(db: Db, commune: { id: string; time_zone: string }, consultation: Consultation, phases: Phase[], active: Phase | null, wantedPhaseId?: string) {
+  return surveyLinkFrom(await surveysOf(db, commune.id, consultation.id), commune, consultation, phases, active, wantedPhaseId);
+}
+
+/** The same, from the consultation's surveys already loaded. */
+export function surveyLinkFrom(surveys: Survey[], commune: { time_zone: string }, consultation: Consultation, phases: Phase[], active: Phase | null, wantedPhaseId?: string) {
   const today = todayIn(commune.time_zone);
-  const survey = pickSurvey(await surveysOf(db, commune.id, consultation.id), phases, active, today, wantedPhaseId);
+  const survey = pickSurvey(surveys, phases, active, today, wantedPhaseId);
   const phase = survey && phases.find((p) => p.id === survey.phase_id);
   if (!survey || !phase) return null;
   return { survey, phase, open: surveyIsOpen(consultation, phase, active), resultsPublic: resultsArePublic(consultation, phase, active, today) };

@@ -83,7 +83,7 @@ function StatsTable({ ctx, stats }: { ctx: ViewContext; stats: ConsultationStats
   );
 }
 
-export interface ProposalListItem extends Proposal {
+export interface ProposalListItem extends Pick<Proposal, 'id' | 'title' | 'answer' | 'channel' | 'category'> {
   supports: number;
 }
 
