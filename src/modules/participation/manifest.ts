@@ -13,6 +13,7 @@ import * as figuresAndOrder from './db/migrations/2026-11-23T2300_participation_
 import * as assistedFigures from './db/migrations/2026-11-23T2320_participation_assisted_figures.js';
 import * as surveyFigures from './db/migrations/2026-11-23T2340_participation_survey_figures.js';
 import * as answerQueue from './db/migrations/2026-11-23T2360_participation_answer_queue.js';
+import * as consultationImage from './db/migrations/2026-11-23T2370_participation_consultation_image.js';
 import * as moderation from './db/migrations/2026-11-23T2100_participation_moderation.js';
 import * as proposalDetails from './db/migrations/2026-11-23T2000_participation_proposal_details.js';
 import * as notifications from './db/migrations/2026-11-23T2200_participation_notifications.js';
@@ -83,6 +84,7 @@ export const participationModule: PalabreModule = {
     '2026-11-23T2320_participation_assisted_figures': assistedFigures,
     '2026-11-23T2340_participation_survey_figures': surveyFigures,
     '2026-11-23T2360_participation_answer_queue': answerQueue,
+    '2026-11-23T2370_participation_consultation_image': consultationImage,
   },
   seed: seedParticipation,
   openDataExports: participationExports,

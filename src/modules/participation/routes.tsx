@@ -73,7 +73,7 @@ async function showConsultation(request: FastifyRequest, reply: FastifyReply, id
   const participants = isMediator(request) && active?.allows_proposals ? await assistedParticipants(db, commune.id) : [];
   const following = await isFollowing(db, commune.id, request.actor.user?.id ?? null, { consultationId: consultation.id });
   const survey = surveyLinkFrom(data.surveys, commune, consultation, phases, active);
-  const props = { consultation, phases, active, proposals: proposals.items, next: proposals.next, sort, filters, neighbourhoods, meetings, meetingPhotos, stats, form, awaiting, participants, similar, survey, following } as const;
+  const props = { consultation, image: data.image, phases, active, proposals: proposals.items, next: proposals.next, sort, filters, neighbourhoods, meetings, meetingPhotos, stats, form, awaiting, participants, similar, survey, following } as const;
   return sendPage(request, reply, (ctx) => <ConsultationPage ctx={ctx} props={props} />, status);
 }
 

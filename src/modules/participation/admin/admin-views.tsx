@@ -1,3 +1,4 @@
+import { ConsultationImageForm } from './consultation-image.js';
 import type { AnswerTab } from '../queries/answer-queue.js';
 import type { FormState } from '../../../platform/http/forms.js';
 import { localeNames } from '../../../platform/i18n/locales.js';
@@ -136,6 +137,7 @@ export function EditConsultationPage({ ctx, props }: { ctx: ViewContext; props: 
       <h1><Localized ctx={ctx} text={consultation.title} /></h1>
       <ArchiveSection ctx={ctx} consultation={consultation} awaiting={props.awaiting} />
       <ConsultationForm ctx={ctx} form={props.form} action={url} />
+      <ConsultationImageForm ctx={ctx} consultation={consultation} />
       <h2 safe>{ctx.t('participation.phase.timeline')}</h2>
       <ul>{props.phases.map((p) => <li><Localized ctx={ctx} text={p.title} /> <span class="muted" safe>{`${p.starts_on} → ${p.ends_on}`}</span></li>)}</ul>
       <SurveyAdminLinks ctx={ctx} consultationId={consultation.id} phases={props.phases} />

@@ -1,3 +1,4 @@
+import { registerConsultationImageRoutes } from './consultation-image.js';
 import { type AnswerTab, answerQueue, awaitingAnswerCount } from '../queries/answer-queue.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -121,6 +122,7 @@ export async function participationAdminRoutes(app: FastifyInstance): Promise<vo
   registerModeration(app);
   await registerSurveyAdminRoutes(app);
   registerProposalAdminRoutes(app);
+  registerConsultationImageRoutes(app);
   registerMeetingAdminRoutes(app);
 
   app.get('/consultations', staff, async (request, reply) => {

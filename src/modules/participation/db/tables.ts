@@ -30,6 +30,7 @@ export type ParticipationTables = ParticipationCommentTables & ParticipationMode
     influence_level: InfluenceLevel;
     status: ColumnType<ConsultationStatus, ConsultationStatus | undefined, ConsultationStatus>;
     manual_phase_id: string | null;
+    image_file_id: ColumnType<string | null, string | null | undefined, string | null>;
     closed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
     created_at: Stamp;
   };

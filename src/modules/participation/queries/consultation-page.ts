@@ -42,11 +42,12 @@ export async function consultationPageData(db: Kysely<PlatformTables>, communeId
         union all
         select dimension, key, n from consultation_figures where consultation_id = consultations.id and n > 0
         order by 1, 2) figures)`.as('figures'),
+      sql<{ width: number | null; height: number | null } | null>`(select json_build_object('width', width, 'height', height) from stored_files where id = consultations.image_file_id)`.as('image'),
     ])
     .where('consultations.id', '=', id)
     .where('consultations.status', '!=', 'draft')
     .executeTakeFirst();
   if (!row) return undefined;
-  const { phases, meetings, meetingPhotos, surveys, figures, ...consultation } = row;
-  return { consultation, phases: reviveTimestamps<Phase>(phases), meetings: reviveTimestamps<Meeting>(meetings), meetingPhotos, surveys: reviveTimestamps<Survey>(surveys), stats: statsFromRows(figures) };
+  const { phases, meetings, meetingPhotos, surveys, figures, image, ...consultation } = row;
+  return { consultation, image, phases: reviveTimestamps<Phase>(phases), meetings: reviveTimestamps<Meeting>(meetings), meetingPhotos, surveys: reviveTimestamps<Survey>(surveys), stats: statsFromRows(figures) };
 }

@@ -100,6 +100,8 @@ export interface ConsultationPageProps {
   meetings: Meeting[];
   meetingPhotos: MeetingPhoto[];
   stats: ConsultationStats;
+  /** Size of the consultation's image, when it has one. */
+  image?: { width: number | null; height: number | null } | null;
   form: FormState;
   awaiting: { id: string; title: string }[];
   /** Assisted participants a mediator may submit for; empty for everyone else. */
@@ -228,6 +230,7 @@ export function ConsultationPage({ ctx, props }: { ctx: ViewContext; props: Cons
   return (
     <Layout ctx={ctx} title={ctx.t('participation.list.title')}>
       <h1><Localized ctx={ctx} text={consultation.title} /></h1>
+      {consultation.image_file_id ? <img class="consultation-image" src={`/files/${consultation.image_file_id}`} alt="" width={String(props.image?.width ?? 800)} height={String(props.image?.height ?? 450)} /> : ''}
       <Localized ctx={ctx} text={consultation.description} markdown />
       {consultation.status === 'archived' ? <p class="notice" role="note" safe>{ctx.t('participation.archive.public_notice')}</p> : ''}
       <FollowForm ctx={ctx} path={url} following={props.following ?? false} />
