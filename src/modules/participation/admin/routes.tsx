@@ -1,8 +1,8 @@
+import { audit, guard } from './staff-guard.js';
 import { registerConsultationImageRoutes } from './consultation-image.js';
 import { type AnswerTab, answerQueue, awaitingAnswerCount } from '../queries/answer-queue.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Commune } from '../../../platform/db/platform-tables.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { fields, type FormState, parseForm } from '../../../platform/http/forms.js';
@@ -25,15 +25,6 @@ const staff = { config: { access: staffOnly } };
 type IdParams = { Params: { id: string } };
 type Values = Record<string, string>;
 
-function guard(request: FastifyRequest): Commune {
-  const commune = request.commune;
-  if (!commune) throw new AppError('COMMUNE_NOT_FOUND');
-  participationPolicy.authorize(request.actor, 'consultation.manage', { communeId: commune.id });
-  return commune;
-}
-
-const audit = (request: FastifyRequest, action: string, resourceType: string, resourceId: string) =>
-  recordAudit(request.server.platform.db, { communeId: request.commune!.id, actorUserId: request.actor.user?.id ?? null, action, resourceType, resourceId, ip: request.ip });
 
 function localized(values: Values, prefix: string, commune: Commune): LocalizedText {
   return Object.fromEntries(commune.enabled_locales.map((l) => [l, values[`${prefix}_${l}`]?.trim().slice(0, 4000) ?? '']).filter(([, v]) => v));

@@ -3,6 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { Meeting, Phase } from '../db/tables.js';
 import type { Survey } from '../surveys/survey-tables.js';
+import { meetingPhotoColumns } from './proposal-detail-queries.js';
 import { isUuid, scoped, statsFromRows, type StatsRow } from './participation-queries.js';
 
 /** JSON has no dates: timestamps come back as strings and are turned back into Dates (date-only columns stay strings). */
@@ -29,7 +30,7 @@ export async function consultationPageData(db: Kysely<PlatformTables>, communeId
           .selectFrom('consultation_meeting_photos')
           .innerJoin('consultation_meetings', 'consultation_meetings.id', 'consultation_meeting_photos.meeting_id')
           .innerJoin('stored_files', 'stored_files.id', 'consultation_meeting_photos.file_id')
-          .select(['consultation_meeting_photos.id', 'consultation_meeting_photos.meeting_id', 'consultation_meeting_photos.file_id', 'consultation_meeting_photos.caption', 'stored_files.width', 'stored_files.height'])
+          .select(meetingPhotoColumns)
           .whereRef('consultation_meetings.consultation_id', '=', 'consultations.id')
           .orderBy('consultation_meeting_photos.created_at')
           .orderBy('consultation_meeting_photos.id')

@@ -22,12 +22,15 @@ export async function proposalExtras(db: Kysely<PlatformTables>, communeId: stri
 export type ProposalExtras = Awaited<ReturnType<typeof proposalExtras>>;
 
 /** Photos of the given meetings, oldest first, with their stored sizes for width/height attributes. */
+/** What a meeting photo shows: its file, caption and size. */
+export const meetingPhotoColumns = ['consultation_meeting_photos.id', 'consultation_meeting_photos.meeting_id', 'consultation_meeting_photos.file_id', 'consultation_meeting_photos.caption', 'stored_files.width', 'stored_files.height'] as const;
+
 export async function meetingPhotosOf(db: Kysely<PlatformTables>, communeId: string, meetingIds: string[]) {
   if (meetingIds.length === 0) return [];
   return scoped(db, communeId)
     .selectFrom('consultation_meeting_photos')
     .innerJoin('stored_files', 'stored_files.id', 'consultation_meeting_photos.file_id')
-    .select(['consultation_meeting_photos.id', 'consultation_meeting_photos.meeting_id', 'consultation_meeting_photos.file_id', 'consultation_meeting_photos.caption', 'stored_files.width', 'stored_files.height'])
+    .select(meetingPhotoColumns)
     .where('consultation_meeting_photos.meeting_id', 'in', meetingIds)
     .orderBy('consultation_meeting_photos.created_at')
     .orderBy('consultation_meeting_photos.id')

@@ -1,5 +1,5 @@
+import { audit, guard } from '../admin/staff-guard.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Commune } from '../../../platform/db/platform-tables.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { FormState } from '../../../platform/http/forms.js';
@@ -7,7 +7,6 @@ import { redirectWithFlash, sendPage } from '../../../platform/http/render.js';
 import { isoDate } from '../../../platform/i18n/format.js';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
 import { staffOnly } from '../../../platform/permissions/route-access.js';
-import { participationPolicy } from '../permissions.js';
 import { findConsultation, isUuid, scoped } from '../queries/participation-queries.js';
 import { questionValues, readQuestionForm } from './question-form.js';
 import { addQuestion, deleteQuestion, moveQuestion, saveSurvey, SurveyEditRefused, updateQuestion } from './survey-commands.js';
@@ -22,15 +21,6 @@ type Values = Record<string, string>;
 type PhaseParams = { Params: { id: string; phaseId: string } };
 type IdParams = { Params: { id: string } };
 
-function guard(request: FastifyRequest): Commune {
-  const commune = request.commune;
-  if (!commune) throw new AppError('COMMUNE_NOT_FOUND');
-  participationPolicy.authorize(request.actor, 'consultation.manage', { communeId: commune.id });
-  return commune;
-}
-
-const audit = (request: FastifyRequest, action: string, resourceType: string, resourceId: string) =>
-  recordAudit(request.server.platform.db, { communeId: request.commune!.id, actorUserId: request.actor.user?.id ?? null, action, resourceType, resourceId, ip: request.ip });
 
 const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Values;
 const emptyQuestionForm = (): FormState => ({ values: { kind: 'single_choice', scale_min: '1', scale_max: '5' }, errors: {} });
