@@ -1,4 +1,5 @@
 import type { OpenDataExport } from '../../platform/module.js';
+import { implementationExport } from './implementation-exports.js';
 import { scoped } from './queries/budget-queries.js';
 
 /** Projects of published rounds with their costs and feasibility decisions; who reviewed them is not published. */
@@ -31,4 +32,5 @@ export const budgetingExports: OpenDataExport[] = [
         .orderBy('budget_projects.id')
         .execute(),
   },
+  implementationExport,
 ];

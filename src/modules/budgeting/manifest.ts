@@ -1,11 +1,16 @@
 import type { PalabreModule } from '../../platform/module.js';
 import { budgetingAdminRoutes } from './admin/routes.js';
 import * as core from './db/migrations/2026-11-24T0100_budgeting_core.js';
+import * as implementation from './db/migrations/2026-11-24T0200_budgeting_implementation.js';
 import { budgetingExports } from './exports.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
 import pt from './i18n/pt.json' with { type: 'json' };
+import implementationAr from './i18n/implementation.ar.json' with { type: 'json' };
+import implementationEn from './i18n/implementation.en.json' with { type: 'json' };
+import implementationFr from './i18n/implementation.fr.json' with { type: 'json' };
+import implementationPt from './i18n/implementation.pt.json' with { type: 'json' };
 import { budgetingRoutes } from './routes.js';
 import { seedBudgeting } from './seed.js';
 
@@ -18,8 +23,8 @@ export const budgetingModule: PalabreModule = {
     { labelKey: 'budgeting.nav', path: 'budgets', area: 'public', order: 17 },
     { labelKey: 'budgeting.nav', path: 'admin/budgets', area: 'admin', order: 17, roles: ['staff', 'admin'] },
   ],
-  migrations: { '2026-11-24T0100_budgeting_core': core },
+  migrations: { '2026-11-24T0100_budgeting_core': core, '2026-11-24T0200_budgeting_implementation': implementation },
   seed: seedBudgeting,
   openDataExports: budgetingExports,
-  i18n: { fr, en, pt, ar },
+  i18n: { fr: { ...fr, ...implementationFr }, en: { ...en, ...implementationEn }, pt: { ...pt, ...implementationPt }, ar: { ...ar, ...implementationAr } },
 };

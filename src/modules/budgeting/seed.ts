@@ -2,6 +2,7 @@ import type { SeedContext } from '../../platform/module.js';
 import { listProposalSummaries } from '../participation/index.js';
 import type { Feasibility, PhaseKind } from './db/tables.js';
 import { scoped } from './queries/budget-queries.js';
+import { seedPastRound } from './seed-implementation.js';
 
 const day = 24 * 3600 * 1000;
 const at = (offsetDays: number) => new Date(Math.floor(Date.now() / day) * day + offsetDays * day + 9 * 3600 * 1000);
@@ -101,4 +102,5 @@ async function seedRound(context: SeedContext, demo: DemoRound): Promise<void> {
 /** One round per demo commune: Ndar Toute in CFA francs with sub-budgets, Tiznit in dirhams, in Arabic. */
 export async function seedBudgeting(context: SeedContext): Promise<void> {
   for (const demo of demos) await seedRound(context, demo);
+  await seedPastRound(context);
 }

@@ -246,6 +246,7 @@ export function ProjectFormPage({ ctx, props }: { ctx: ViewContext; props: Proje
       <p>
         <a href={`${adminBase(ctx)}/${round.id}`}><Localized ctx={ctx} text={round.title} /></a>
         {project ? <> · <a href={`${publicBase(ctx)}/${round.id}/projects/${project.id}`} safe>{ctx.t('budgeting.admin.public_page')}</a></> : ''}
+        {project ? <> · <a href={`${adminBase(ctx)}/${round.id}/projects/${project.id}/implementation`} safe>{ctx.t('budgeting.tracking.manage')}</a></> : ''}
       </p>
       <h1 safe>{title}</h1>
       <ProposalCredit ctx={ctx} proposal={props.proposal} />

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
+import type { BudgetingImplementationTables } from './implementation-tables.js';
 
 type Json<T> = ColumnType<T, string, string>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -25,7 +26,7 @@ export type VoteChannel = (typeof voteChannels)[number];
 /** SQLSTATE of the freeze triggers (see the migration): a ballot-relevant change after the vote opened. */
 export const frozenSqlState = 'PB409';
 
-export type BudgetingTables = BudgetingVotingTables & {
+export type BudgetingTables = BudgetingVotingTables & BudgetingImplementationTables & {
   budget_rounds: {
     id: Generated<string>;
     commune_id: string;

@@ -6,6 +6,7 @@ import { type ProposalSummary, proposalPath } from '../../participation/index.js
 import type { Project, Round, RoundPhase, SubBudget } from '../db/tables.js';
 import { formatAmount } from '../money.js';
 import { projectCost } from '../queries/budget-queries.js';
+import { ImplementationSection, ProjectImplementation, type ProjectImplementationProps } from './implementation-views.js';
 import { feasibilityBadge, feasibilityKeys, phaseKeys, ruleKeys } from './labels.js';
 import { SplitChart } from './split-chart.js';
 
@@ -99,6 +100,8 @@ export interface RoundPageProps {
   current: RoundPhase | null;
   subBudgets: SubBudget[];
   projects: Project[];
+  /** Projects with an implementation status (after the vote). */
+  tracked?: Project[];
 }
 
 function ProjectSections({ ctx, props }: { ctx: ViewContext; props: RoundPageProps }) {
@@ -159,6 +162,7 @@ export function RoundPage({ ctx, props }: { ctx: ViewContext; props: RoundPagePr
       ) : (
         ''
       )}
+      <ImplementationSection ctx={ctx} round={round} projects={props.tracked ?? []} />
       <ProjectSections ctx={ctx} props={props} />
     </Layout>
   );
@@ -176,7 +180,7 @@ export function ProposalCredit({ ctx, proposal }: { ctx: ViewContext; proposal: 
   );
 }
 
-export function ProjectPage({ ctx, round, project, proposal }: { ctx: ViewContext; round: Round; project: Project; proposal: ProposalSummary | undefined }) {
+export function ProjectPage({ ctx, round, project, proposal, implementation }: { ctx: ViewContext; round: Round; project: Project; proposal: ProposalSummary | undefined; implementation?: ProjectImplementationProps }) {
   const facts: [string, string][] = [
     [ctx.t('budgeting.project.neighbourhood'), project.neighbourhood ?? ctx.t('budgeting.project.whole_commune')],
     [ctx.t('budgeting.project.estimated_cost'), money(ctx, round, project.estimated_cost)],
@@ -198,6 +202,7 @@ export function ProjectPage({ ctx, round, project, proposal }: { ctx: ViewContex
         <tbody>{facts.map(([label, value]) => <tr><th scope="row" safe>{label}</th><td safe>{value}</td></tr>)}</tbody>
       </table>
       {project.revised_cost !== null && project.cost_note ? <p safe>{ctx.t('budgeting.project.cost_revised', { note: project.cost_note })}</p> : ''}
+      <ProjectImplementation ctx={ctx} round={round} project={project} implementation={implementation} />
     </Layout>
   );
 }
