@@ -4,6 +4,7 @@ import { sendPage } from '../../platform/http/render.js';
 import { findProposalSummary } from '../participation/index.js';
 import { currentPhase, findProject, findRound, listPublicRounds, phasesOf, projectsOf, subBudgetsOf } from './queries/budget-queries.js';
 import { ProjectPage, RoundPage, RoundsPage } from './views/public-views.js';
+import { votingRoutes } from './voting/vote-routes.js';
 
 const pub = { config: { access: 'public' as const } };
 
@@ -38,4 +39,6 @@ export async function budgetingRoutes(app: FastifyInstance): Promise<void> {
     const proposal = project.proposal_id ? await findProposalSummary(db, commune.id, project.proposal_id) : undefined;
     return sendPage(request, reply, (ctx) => <ProjectPage ctx={ctx} round={round} project={project} proposal={proposal} />);
   });
+
+  await votingRoutes(app);
 }
