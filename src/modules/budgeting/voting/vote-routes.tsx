@@ -4,7 +4,7 @@ import { idempotent, type IdempotentOutcome } from '../../../platform/http/idemp
 import { sendPage } from '../../../platform/http/render.js';
 import { buildViewContext, type ViewContext } from '../../../platform/views/view-context.js';
 import type { Round } from '../db/tables.js';
-import { findRound } from '../queries/budget-queries.js';
+import { findRound, scoped } from '../queries/budget-queries.js';
 import { ballotScript, ballotScriptPath } from './ballot-script.js';
 import { type BallotScope, ballotFromForm, ballotScope, summarize, voteState } from './ballot.js';
 import { castBallot } from './cast-ballot.js';
@@ -45,9 +45,16 @@ async function scopeFor(request: FastifyRequest<{ Params: { id: string } }>, sub
   return scope;
 }
 
+/** Said before the form is filled in, not after: a person who may not vote again learns it at once. */
+async function hasVoted(request: FastifyRequest, scope: BallotScope): Promise<boolean> {
+  const voterKey = `user:${request.actor.user!.id}`;
+  const row = await scoped(request.server.platform.db, communeOf(request).id).selectFrom('budget_voters').select('channel').where('round_id', '=', scope.round.id).where('voter_key', '=', voterKey).executeTakeFirst();
+  return !!row;
+}
+
 /** The ballot form, or the reason it cannot be shown, or the neighbourhood chooser first. */
-function ballotView(request: FastifyRequest, reply: FastifyReply, scope: BallotScope, body: Form, options: { showProblem: boolean; declarationMissing?: boolean; status?: number }) {
-  const block = blockFor(request, scope);
+async function ballotView(request: FastifyRequest, reply: FastifyReply, scope: BallotScope, body: Form, options: { showProblem: boolean; declarationMissing?: boolean; status?: number }) {
+  const block = blockFor(request, scope) ?? (!scope.round.allow_ballot_change && (await hasVoted(request, scope)) ? 'already_voted' : null);
   if (block) return sendPage(request, reply, (ctx) => <VoteBlockedPage ctx={ctx} round={scope.round} block={block} />, block === 'phone_required' ? 403 : 409);
   if (scope.subBudgets.length > 0 && !scope.subBudget) return sendPage(request, reply, (ctx) => <SubBudgetChooser ctx={ctx} scope={scope} />);
   const ballot = ballotFromForm(scope.rule, body);

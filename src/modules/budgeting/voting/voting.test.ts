@@ -34,7 +34,8 @@ async function newVoter(profile: { phone?: boolean; gender?: 'female' | 'male'; 
 }
 
 async function send(cookie: string, method: 'GET' | 'POST', url: string, form?: Record<string, string | string[]>) {
-  const payload = form ? new URLSearchParams([['_csrf', testCsrfToken], ...Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]]))]).toString() : undefined;
+  const pairs: [string, string][] = Object.entries(form ?? {}).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x]));
+  const payload = form ? new URLSearchParams([['_csrf', testCsrfToken], ...pairs]).toString() : undefined;
   return t.app.inject({ method, url, payload, headers: { cookie, ...(payload ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) } });
 }
 
@@ -46,7 +47,7 @@ interface TestRound {
 /** A round of Ndar Toute with feasible projects (and one not feasible), its vote open now unless told. */
 async function createRound(rule: { rule: 'knapsack' | 'approval' | 'points'; max_choices?: number; points?: number }, options: { total?: number; costs?: Record<string, number>; allowChange?: boolean; minAge?: number | null; phone?: boolean; votingStartsIn?: number } = {}): Promise<TestRound> {
   const round = await inNdar()
-    .insertInto('budget_rounds', { title: JSON.stringify({ fr: 'Tour de test' }), currency: 'XOF', total_amount: options.total ?? 1200, rule: rule.rule, max_choices: rule.max_choices ?? null, points: rule.points ?? null, min_age: options.minAge ?? null, require_verified_phone: options.phone ?? false, allow_ballot_change: options.allowChange ?? false, status: 'published' })
+    .insertInto('budget_rounds', { title: JSON.stringify({ fr: 'Tour de test' }), description: '{}', per_neighbourhood: false, allow_assisted: false, currency: 'XOF', total_amount: options.total ?? 1200, rule: rule.rule, max_choices: rule.max_choices ?? null, points: rule.points ?? null, min_age: options.minAge ?? null, require_verified_phone: options.phone ?? false, allow_ballot_change: options.allowChange ?? false, status: 'published' })
     .returning('id')
     .executeTakeFirstOrThrow();
   const projects: Record<string, string> = {};
@@ -215,6 +216,7 @@ describe('one person, one ballot under concurrency', () => {
     expect(answers.every((a) => a.statusCode === 303 || a.statusCode === 409)).toBe(true);
     expect(answers.find((a) => a.statusCode === 409)!.body).toContain('Vous avez déjà voté pour ce budget');
     expect(await counts(round.id)).toEqual({ voters: 1, ballots: 1 });
+    expect((await send(cookie, 'GET', `/ndar-toute/budgets/${round.id}/vote`)).body).toContain('data-block="already_voted"');
     expect((await inNdar().selectFrom('budget_voters').select('sealed_ballot_ref').where('round_id', '=', round.id).executeTakeFirstOrThrow()).sealed_ballot_ref).toBeNull();
   });
 });
