@@ -14,6 +14,7 @@ import type { Project, Round, RoundPhase, SubBudget } from '../db/tables.js';
 import { amountInputValue } from '../money.js';
 import { budgetingPolicy } from '../permissions.js';
 import { findProject, findRound, isFrozen, listAllRounds, phasesOf, projectsOf, subBudgetsOf } from '../queries/budget-queries.js';
+import { paperBallotRoutes } from '../voting/paper-routes.js';
 import { AdminRoundsPage, EditRoundPage, NewRoundPage, ProjectFormPage } from './admin-views.js';
 
 const staff = { config: { access: staffOnly } };
@@ -247,4 +248,5 @@ function registerProjectRoutes(app: FastifyInstance): void {
 export async function budgetingAdminRoutes(app: FastifyInstance): Promise<void> {
   registerRoundRoutes(app);
   registerProjectRoutes(app);
+  await paperBallotRoutes(app);
 }

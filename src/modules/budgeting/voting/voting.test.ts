@@ -22,16 +22,19 @@ afterAll(() => t.close());
 
 const inNdar = () => scoped(t.services.db, ndarId);
 
-/** A person of our own making (the demo has one citizen per commune), signed in. */
-async function newVoter(profile: { phone?: boolean; gender?: 'female' | 'male'; neighbourhood?: string } = {}): Promise<string> {
+/** A person of our own making (the demo has one citizen per commune), signed in; with their phone number. */
+async function newPerson(profile: { phone?: boolean; gender?: 'female' | 'male'; neighbourhood?: string } = {}): Promise<{ cookie: string; phone: string | null }> {
+  const phone = profile.phone === false ? null : `+22177${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
   const user = await t.services.db
     .insertInto('users')
-    .values({ phone_e164: profile.phone === false ? null : `+2217${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`, email: profile.phone === false ? `${randomUUID()}@example.org` : null, display_name: 'Votant', neighbourhood: profile.neighbourhood ?? 'Sor', gender: profile.gender ?? 'female', age_band: '25-34' })
+    .values({ phone_e164: phone, email: phone ? null : `${randomUUID()}@example.org`, display_name: 'Votant', neighbourhood: profile.neighbourhood ?? 'Sor', gender: profile.gender ?? 'female', age_band: '25-34' })
     .returning('id')
     .executeTakeFirstOrThrow();
   const { token } = await createSession(t.services.db, { userId: user.id, kind: 'citizen', ip: null, userAgent: 'test' });
-  return `palabre_csrf=${testCsrfToken}; ${sessionCookieName}=${token}`;
+  return { cookie: `palabre_csrf=${testCsrfToken}; ${sessionCookieName}=${token}`, phone };
 }
+
+const newVoter = async (profile: Parameters<typeof newPerson>[0] = {}) => (await newPerson(profile)).cookie;
 
 async function send(cookie: string, method: 'GET' | 'POST', url: string, form?: Record<string, string | string[]>) {
   const pairs: [string, string][] = Object.entries(form ?? {}).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x]));
@@ -275,6 +278,60 @@ describe('secret ballot and sealed results', () => {
     expect((await send(cookie, 'GET', `/tiznit-el-jadida/budgets/${round.id}/vote`)).statusCode).toBe(404);
     expect((await send(cookie, 'POST', `/tiznit-el-jadida/budgets/${round.id}/vote/confirm`, { _idempotency: randomUUID(), project: round.projects.A! })).statusCode).toBe(404);
     expect((await send(cookie, 'GET', `/tiznit-el-jadida/budgets/${round.id}/results`)).statusCode).toBe(404);
+    expect(await counts(round.id)).toEqual({ voters: 0, ballots: 0 });
+  });
+});
+
+describe('paper ballots entered by a mediator', () => {
+  it('records a sheet once per number, for a person who has not voted online, and audits nothing that reveals the vote', async () => {
+    const round = await createRound({ rule: 'approval', max_choices: 2 }, { allowChange: true });
+    const paper = `/ndar-toute/admin/budgets/${round.id}/paper`;
+    const mediator = 'ndar-toute:mediator';
+    const form = await t.request(mediator, 'GET', paper);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('name="paper_number"');
+    expect(form.body).not.toContain(round.projects.refused);
+
+    const first = await newPerson();
+    const recorded = await t.request(mediator, 'POST', paper, { paper_number: 'P-0001', voter_phone: first.phone!, project: round.projects.A! });
+    expect(recorded.statusCode).toBe(303);
+    const ballot = await inNdar().selectFrom('budget_ballots').selectAll().where('round_id', '=', round.id).executeTakeFirstOrThrow();
+    expect(ballot).toMatchObject({ channel: 'paper', paper_number: 'P-0001' });
+    const voter = await inNdar().selectFrom('budget_voters').selectAll().where('round_id', '=', round.id).executeTakeFirstOrThrow();
+    expect(voter).toMatchObject({ channel: 'paper', sealed_ballot_ref: null });
+
+    // The same sheet again, for someone else: refused by the unique paper number.
+    const second = await newPerson();
+    const twice = await t.request(mediator, 'POST', paper, { paper_number: 'P-0001', voter_phone: second.phone!, project: round.projects.B! });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.body).toContain('Ce numéro de bulletin a déjà été saisi');
+    // Voted on paper: cannot vote online, even where online ballots may be changed.
+    const online = await confirm(first.cookie, round, { project: round.projects.B! });
+    expect(online.statusCode).toBe(409);
+    // Voted online: cannot vote on paper.
+    expect((await confirm(second.cookie, round, { project: round.projects.B! })).statusCode).toBe(303);
+    const onPaper = await t.request(mediator, 'POST', paper, { paper_number: 'P-0002', voter_phone: second.phone!, project: round.projects.C! });
+    expect(onPaper.statusCode).toBe(409);
+    expect(onPaper.body).toContain('Cette personne a déjà voté');
+    // A forged sheet and an unknown person are refused with the typed values kept.
+    const third = await newPerson();
+    const tooMany = await send(await t.cookiesFor(mediator), 'POST', paper, { paper_number: 'P-0003', voter_phone: third.phone!, project: [round.projects.A!, round.projects.B!, round.projects.C!] });
+    expect(tooMany.statusCode).toBe(422);
+    expect(tooMany.body).toContain('Vous avez choisi 3 projets ; 2 au plus.');
+    expect(tooMany.body).toContain('value="P-0003"');
+    expect((await t.request(mediator, 'POST', paper, { paper_number: 'P-0004', voter_phone: '+221770009999', project: round.projects.A! })).statusCode).toBe(422);
+    expect(await counts(round.id)).toEqual({ voters: 2, ballots: 2 });
+
+    const audit = await t.services.db.selectFrom('audit_log').select(['action', 'details', 'resource_id']).where('action', '=', 'budget_round.paper_ballot_entered').execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit[0])).not.toMatch(/P-0001|user:/);
+  });
+
+  it('is closed to citizens and to another commune’s mediators', async () => {
+    const round = await createRound({ rule: 'approval', max_choices: 2 });
+    expect((await t.request('ndar-toute:citizen', 'GET', `/ndar-toute/admin/budgets/${round.id}/paper`)).statusCode).toBe(403);
+    expect((await t.request('tiznit-el-jadida:mediator', 'GET', `/tiznit-el-jadida/admin/budgets/${round.id}/paper`)).statusCode).toBe(404);
+    expect((await t.request('tiznit-el-jadida:mediator', 'POST', `/tiznit-el-jadida/admin/budgets/${round.id}/paper`, { paper_number: 'X', voter_phone: '+221770000005', project: round.projects.A! })).statusCode).toBe(404);
     expect(await counts(round.id)).toEqual({ voters: 0, ballots: 0 });
   });
 });
