@@ -13,6 +13,12 @@ import implementationFr from './i18n/implementation.fr.json' with { type: 'json'
 import implementationPt from './i18n/implementation.pt.json' with { type: 'json' };
 import { budgetingRoutes } from './routes.js';
 import { seedBudgeting } from './seed.js';
+import votingAr from './i18n/voting.ar.json' with { type: 'json' };
+import votingEn from './i18n/voting.en.json' with { type: 'json' };
+import votingFr from './i18n/voting.fr.json' with { type: 'json' };
+import votingPt from './i18n/voting.pt.json' with { type: 'json' };
+import { budgetingJobs } from './voting/jobs.js';
+import { resultsExport } from './voting/results-export.js';
 
 /** Participatory budgets: rounds, projects (some from participation proposals), feasibility review; voting next. */
 export const budgetingModule: PalabreModule = {
@@ -25,6 +31,12 @@ export const budgetingModule: PalabreModule = {
   ],
   migrations: { '2026-11-24T0100_budgeting_core': core, '2026-11-24T0200_budgeting_implementation': implementation },
   seed: seedBudgeting,
-  openDataExports: budgetingExports,
-  i18n: { fr: { ...fr, ...implementationFr }, en: { ...en, ...implementationEn }, pt: { ...pt, ...implementationPt }, ar: { ...ar, ...implementationAr } },
+  openDataExports: [...budgetingExports, resultsExport],
+  jobs: budgetingJobs,
+  i18n: {
+    fr: { ...fr, ...implementationFr, ...votingFr },
+    en: { ...en, ...implementationEn, ...votingEn },
+    pt: { ...pt, ...implementationPt, ...votingPt },
+    ar: { ...ar, ...implementationAr, ...votingAr },
+  },
 };

@@ -6,6 +6,7 @@ import { registerImplementationRoutes } from './implementation-routes.js';
 import { currentPhase, findProject, findRound, listPublicRounds, phasesOf, projectsOf, subBudgetsOf } from './queries/budget-queries.js';
 import { photosOf, trackedProjectsOf, updatesOf } from './queries/implementation-queries.js';
 import { ProjectPage, RoundPage, RoundsPage } from './views/public-views.js';
+import { votingRoutes } from './voting/vote-routes.js';
 
 const pub = { config: { access: 'public' as const } };
 
@@ -43,4 +44,5 @@ export async function budgetingRoutes(app: FastifyInstance): Promise<void> {
   });
 
   registerImplementationRoutes(app);
+  await votingRoutes(app);
 }

@@ -145,7 +145,7 @@ export function EditRoundPage({ ctx, props }: { ctx: ViewContext; props: EditRou
   const url = `${adminBase(ctx)}/${round.id}`;
   return (
     <Layout ctx={ctx} title={ctx.t('budgeting.admin.title')} area="admin">
-      <p><a href={adminBase(ctx)} safe>{ctx.t('budgeting.admin.back')}</a> · <a href={`${publicBase(ctx)}/${round.id}`} safe>{ctx.t('budgeting.admin.public_page')}</a></p>
+      <p><a href={adminBase(ctx)} safe>{ctx.t('budgeting.admin.back')}</a> · <a href={`${publicBase(ctx)}/${round.id}`} safe>{ctx.t('budgeting.admin.public_page')}</a> · <a href={`${adminBase(ctx)}/${round.id}/paper`} safe>{ctx.t('budgeting.paper.link')}</a></p>
       <h1><Localized ctx={ctx} text={round.title} /></h1>
       <RoundForm ctx={ctx} form={props.form} action={url} frozen={props.frozen} />
       <h2 safe>{ctx.t('budgeting.phase.timeline')}</h2>

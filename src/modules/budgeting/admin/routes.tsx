@@ -15,6 +15,7 @@ import { amountInputValue } from '../money.js';
 import { budgetingPolicy } from '../permissions.js';
 import { findProject, findRound, isFrozen, listAllRounds, phasesOf, projectsOf, subBudgetsOf } from '../queries/budget-queries.js';
 import { registerImplementationAdminRoutes } from './implementation-routes.js';
+import { paperBallotRoutes } from '../voting/paper-routes.js';
 import { AdminRoundsPage, EditRoundPage, NewRoundPage, ProjectFormPage } from './admin-views.js';
 
 const staff = { config: { access: staffOnly } };
@@ -249,4 +250,5 @@ export async function budgetingAdminRoutes(app: FastifyInstance): Promise<void> 
   registerRoundRoutes(app);
   registerProjectRoutes(app);
   registerImplementationAdminRoutes(app);
+  await paperBallotRoutes(app);
 }

@@ -9,6 +9,7 @@ import { projectCost } from '../queries/budget-queries.js';
 import { ImplementationSection, ProjectImplementation, type ProjectImplementationProps } from './implementation-views.js';
 import { feasibilityBadge, feasibilityKeys, phaseKeys, ruleKeys } from './labels.js';
 import { SplitChart } from './split-chart.js';
+import { VoteLinks } from '../voting/vote-links.js';
 
 const roundsBase = (ctx: ViewContext) => `/${ctx.commune!.slug}/budgets`;
 const money = (ctx: ViewContext, round: Pick<Round, 'currency'>, amount: number) => formatAmount(amount, round.currency, ctx.locale);
@@ -154,6 +155,7 @@ export function RoundPage({ ctx, props }: { ctx: ViewContext; props: RoundPagePr
       <Eligibility ctx={ctx} round={round} />
       <h2 safe>{ctx.t('budgeting.phase.timeline')}</h2>
       <PhaseTimeline ctx={ctx} phases={props.phases} current={props.current} />
+      <VoteLinks ctx={ctx} round={round} phases={props.phases} />
       {split.length > 0 ? (
         <>
           <h2 safe>{ctx.t('budgeting.round.split')}</h2>

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scoped } from '../../src/modules/budgeting/queries/budget-queries.js';
+import { type Harness, signInByPhone, startHarness } from './support/harness.js';
+
+let h: Harness;
+const rounds = new Map<string, string>();
+
+/** The demo opens the vote weeks after seeding: here it opened an hour ago. */
+async function openVote(slug: string): Promise<void> {
+  const { db } = h.palabre.services;
+  const commune = await db.selectFrom('communes').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
+  const round = await scoped(db, commune.id).selectFrom('budget_rounds').select('id').executeTakeFirstOrThrow();
+  await scoped(db, commune.id).updateTable('budget_round_phases').set({ starts_at: new Date(Date.now() - 3600_000), ends_at: new Date(Date.now() + 48 * 3600_000) }).where('round_id', '=', round.id).where('kind', '=', 'voting').execute();
+  rounds.set(slug, round.id);
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  await openVote('ndar-toute');
+  await openVote('tiznit-el-jadida');
+});
+afterAll(() => h?.close());
+
+describe('voting in a participatory budget', () => {
+  it('a citizen votes with JavaScript off, in French: compute, review, confirm', async () => {
+    const context = await h.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    await signInByPhone(page, '+221770000005', '/sign-in?commune=ndar-toute');
+    await page.goto(`/ndar-toute/budgets/${rounds.get('ndar-toute')}`);
+    await page.locator(`a[href$="/vote"]`).click();
+    if (await page.locator('input[name="sub_budget"][type="radio"]').count()) {
+      await page.locator('input[name="sub_budget"][value="Pikine"]').check();
+      await page.locator('form[method="get"] button[type="submit"]').click();
+    }
+    await page.locator('input[name="project"]').first().check();
+    await page.locator('button[value="compute"]').click();
+    expect((await page.locator('#ballot-figures').textContent())?.replace(/[\u00a0\u202f]/g, ' ')).toContain('4 500 000 F CFA sur 5 000 000 F CFA');
+    await page.locator('input[name="declaration"]').check();
+    await page.locator('button[value="review"]').click();
+    expect(await page.locator('#ballot-review').textContent()).toContain('Un forage pour le marché de Pikine');
+    await page.locator('form[action$="/vote/confirm"] button[type="submit"]').click();
+    await page.waitForURL(/\/vote\/done$/);
+    expect(await page.locator('#vote-recorded').textContent()).toContain('bulletin est secret');
+    await page.goto(`/ndar-toute/budgets/${rounds.get('ndar-toute')}/results`);
+    expect(await page.locator('#results-sealed').isVisible()).toBe(true);
+    await context.close();
+  });
+
+  it('a citizen votes with JavaScript on, in Arabic, in Tiznit (approval): the count updates as they tick', async () => {
+    const context = await h.newContext({ locale: 'ar' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    await signInByPhone(page, '+212600000005', '/sign-in?commune=tiznit-el-jadida');
+    await page.goto(`/tiznit-el-jadida/budgets/${rounds.get('tiznit-el-jadida')}/vote`);
+    expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+    const figures = page.locator('#ballot-figures');
+    expect(await figures.textContent()).toContain('0');
+    await page.locator('input[name="project"]').first().check();
+    await expect.poll(async () => figures.textContent()).toContain('1');
+    await page.locator('input[name="declaration"]').check();
+    await page.locator('button[value="review"]').click();
+    await page.locator('form[action$="/vote/confirm"] button[type="submit"]').click();
+    await page.waitForURL(/\/vote\/done$/);
+    expect(await page.locator('h1').textContent()).toBe('تم تسجيل تصويتك');
+    await page.goto(`/tiznit-el-jadida/budgets/${rounds.get('tiznit-el-jadida')}/results`);
+    expect(await page.locator('#results-sealed').textContent()).toContain('النتائج مختومة');
+    await context.close();
+  });
+});
