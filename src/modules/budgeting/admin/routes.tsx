@@ -16,6 +16,7 @@ import { budgetingPolicy } from '../permissions.js';
 import { findProject, findRound, isFrozen, listAllRounds, phasesOf, projectsOf, subBudgetsOf } from '../queries/budget-queries.js';
 import { registerImplementationAdminRoutes } from './implementation-routes.js';
 import { paperBallotRoutes } from '../voting/paper-routes.js';
+import { eligibilityRoutes } from '../voting/eligibility.js';
 import { AdminRoundsPage, EditRoundPage, NewRoundPage, ProjectFormPage } from './admin-views.js';
 
 const staff = { config: { access: staffOnly } };
@@ -251,4 +252,5 @@ export async function budgetingAdminRoutes(app: FastifyInstance): Promise<void> 
   registerProjectRoutes(app);
   registerImplementationAdminRoutes(app);
   await paperBallotRoutes(app);
+  await eligibilityRoutes(app);
 }

@@ -24,7 +24,7 @@ async function roundOf(request: FastifyRequest<Params>): Promise<Round> {
 }
 
 /** The person the sheet belongs to: an account by its phone, or an assisted participant of this commune. */
-async function voterOf(request: FastifyRequest, round: Round, body: Form): Promise<Voter | null> {
+export async function voterOf(request: FastifyRequest, round: Round, body: Form): Promise<Voter | null> {
   const { db } = request.server.platform;
   const assistedId = text(body.assisted_id);
   if (assistedId && round.allow_assisted && isUuid(assistedId)) {

@@ -46,6 +46,7 @@ export function PaperBallotPage({ ctx, props }: { ctx: ViewContext; props: Paper
       <p><a href={`/${ctx.commune!.slug}/admin/budgets/${round.id}`}><Localized ctx={ctx} text={round.title} /></a></p>
       <h1 safe>{ctx.t('budgeting.paper.title')}</h1>
       <p safe>{ctx.t('budgeting.paper.intro')}</p>
+      <p><a href={`/${ctx.commune!.slug}/admin/budgets/${round.id}/eligibility`} safe>{ctx.t('budgeting.eligibility.title')}</a></p>
       <RuleExplanation ctx={ctx} round={round} />
       {props.error ? <Notice kind="error"><p id="paper-error" safe>{props.error}</p></Notice> : ''}
       <form method="post" action={`/${ctx.commune!.slug}/admin/budgets/${round.id}/paper`}>

@@ -327,6 +327,25 @@ describe('paper ballots entered by a mediator', () => {
     expect(JSON.stringify(audit[0])).not.toMatch(/P-0001|user:/);
   });
 
+  it('a polling officer checks who may vote — the answer never says how, and the check is audited without the person', async () => {
+    const round = await createRound({ rule: 'approval', max_choices: 2 });
+    const check = `/ndar-toute/admin/budgets/${round.id}/eligibility`;
+    const mediator = 'ndar-toute:mediator';
+    expect((await t.request(mediator, 'GET', check)).statusCode).toBe(200);
+    const person = await newPerson();
+    expect(flat((await t.request(mediator, 'POST', check, { voter_phone: person.phone! })).body)).toContain('Cette personne peut voter');
+    expect((await confirm(person.cookie, round, { project: round.projects.A! })).statusCode).toBe(303);
+    const after = flat((await t.request(mediator, 'POST', check, { voter_phone: person.phone! })).body);
+    expect(after).toContain('Cette personne a déjà voté pour ce budget');
+    expect(after).not.toContain('Projet A');
+    expect(flat((await t.request(mediator, 'POST', check, { voter_phone: '+221770009999' })).body)).toContain('Aucun compte avec ce téléphone');
+    const audit = await t.services.db.selectFrom('audit_log').select(['details', 'resource_id']).where('action', '=', 'budget_round.eligibility_checked').where('resource_id', '=', round.id).execute();
+    expect(audit).toHaveLength(3);
+    expect(JSON.stringify(audit)).not.toContain(person.phone!);
+    expect((await t.request('ndar-toute:citizen', 'POST', check, { voter_phone: person.phone! })).statusCode).toBe(403);
+    expect((await t.request('tiznit-el-jadida:mediator', 'POST', `/tiznit-el-jadida/admin/budgets/${round.id}/eligibility`, { voter_phone: person.phone! })).statusCode).toBe(404);
+  });
+
   it('is closed to citizens and to another commune’s mediators', async () => {
     const round = await createRound({ rule: 'approval', max_choices: 2 });
     expect((await t.request('ndar-toute:citizen', 'GET', `/ndar-toute/admin/budgets/${round.id}/paper`)).statusCode).toBe(403);
