@@ -121,6 +121,20 @@ describe('staff record the works', () => {
     expect(await updatesOf(project.id)).toHaveLength(0);
   });
 
+  it('only the projects the vote funded can be tracked once it has closed', async () => {
+    const inNdar = scoped(t.services.db, ndarId);
+    const round = await inNdar.insertInto('budget_rounds', { title: JSON.stringify({ fr: 'Tour clos' }), description: '{}', currency: 'XOF', total_amount: 1000, per_neighbourhood: false, rule: 'knapsack', max_choices: null, points: null, min_age: null, require_verified_phone: false, allow_assisted: false, allow_ballot_change: false, status: 'published' }).returning('id').executeTakeFirstOrThrow();
+    const project = (title: string) => inNdar.insertInto('budget_projects', { round_id: round.id, title, description: 'Test', estimated_cost: 600, feasibility: 'feasible' }).returning('id').executeTakeFirstOrThrow();
+    const [chosen, left] = [await project('Choisi'), await project('Laissé')];
+    const ballot = await inNdar.insertInto('budget_ballots', { round_id: round.id, sub_budget: null, channel: 'web', paper_number: null }).returning('id').executeTakeFirstOrThrow();
+    await inNdar.insertInto('budget_ballot_choices', { ballot_id: ballot.id, project_id: chosen.id, weight: 1 }).execute();
+    const day = 24 * 3600_000;
+    await inNdar.insertInto('budget_round_phases', { round_id: round.id, kind: 'voting', starts_at: new Date(Date.now() - 10 * day), ends_at: new Date(Date.now() - day) }).execute();
+    const update = { implementation_status: 'planned', progress: '0' };
+    expect((await t.request(staff, 'POST', adminUrl(round.id, left.id), update)).statusCode).toBe(409);
+    expect((await t.request(staff, 'POST', adminUrl(round.id, chosen.id), update)).statusCode).toBe(303);
+  });
+
   it('add up to three photos with captions; a file that is not an image is refused beside its field', async () => {
     const sorProject = await scoped(t.services.db, ndarId).selectFrom('budget_projects').select('id').where('title', 'like', 'Bornes-fontaines%').executeTakeFirstOrThrow();
     const png = await sharp({ create: { width: 40, height: 20, channels: 3, background: '#1f6f4a' } }).png().toBuffer();
@@ -170,7 +184,7 @@ describe('access', () => {
 
   it('the open-data export has the state of each tracked project and no personal data', async () => {
     const rows = await implementationExport.rows(t.services.db, ndarId);
-    expect(rows.length).toBe(3);
+    expect(rows.filter((r) => r.round_id === pastRoundId)).toHaveLength(3);
     const row = rows.find((r) => r.title === 'Bornes-fontaines au marché de Sor')!;
     expect(row).toMatchObject({ neighbourhood: 'Sor', implementation_status: 'done', progress: 100, spent_to_date: 2_850_000, cost: 3_000_000, currency: 'XOF' });
     expect(row.last_update_at).not.toBeNull();

@@ -82,6 +82,7 @@ export async function seedPastRound(context: SeedContext): Promise<void> {
     .returning('id')
     .executeTakeFirstOrThrow();
   // Projects go in before the phases: once a past voting phase exists, the round is frozen.
+  const projectIds: string[] = [];
   for (const p of projects) {
     const last = p.updates[p.updates.length - 1]!;
     const project = await inCommune
@@ -103,9 +104,22 @@ export async function seedPastRound(context: SeedContext): Promise<void> {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    projectIds.push(project.id);
     await inCommune
       .insertInto('budget_project_updates', p.updates.map((u) => ({ project_id: project.id, status: u.status, progress: u.progress, spent_to_date: u.spent, note: u.note ?? null, created_by: staffId, created_at: at(-u.daysAgo) })))
       .execute();
   }
+  await seedPastBallots(context, commune.id, round.id, projectIds);
   await inCommune.insertInto('budget_round_phases', pastPhases.map(([kind, start, end]) => ({ round_id: round.id, kind, starts_at: at(start), ends_at: at(end) }))).execute();
+}
+
+/** Last year's vote: the demo accounts chose every project (they fit the budget together), so all three won. */
+async function seedPastBallots(context: SeedContext, communeId: string, roundId: string, projectIds: string[]): Promise<void> {
+  const inCommune = scoped(context.db, communeId);
+  const voters = [...context.users.entries()].filter(([key]) => key.startsWith('ndar-toute:')).map(([, id]) => id);
+  for (const userId of voters) {
+    await inCommune.insertInto('budget_voters', { round_id: roundId, voter_key: `user:${userId}`, channel: 'web', neighbourhood: null, gender: null, age_band: null, sealed_ballot_ref: null, created_at: at(-395) }).execute();
+    const ballot = await inCommune.insertInto('budget_ballots', { round_id: roundId, sub_budget: null, channel: 'web', paper_number: null }).returning('id').executeTakeFirstOrThrow();
+    await inCommune.insertInto('budget_ballot_choices', projectIds.map((projectId) => ({ ballot_id: ballot.id, project_id: projectId, weight: 1 }))).execute();
+  }
 }

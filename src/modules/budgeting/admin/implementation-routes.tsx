@@ -1,3 +1,4 @@
+import { roundResults } from '../voting/results.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { AppError } from '../../../platform/http/errors.js';
@@ -26,7 +27,9 @@ async function staffProject(request: FastifyRequest, params: ProjectParams['Para
   const round = await findRound(db, commune.id, params.id, { includeDrafts: true });
   const project = round ? await findProject(db, commune.id, round.id, params.pid) : undefined;
   if (!round || !project) throw new AppError('NOT_FOUND');
-  const trackable = canTrack(await phasesOf(db, commune.id, round.id), project);
+  const results = await roundResults(db, commune.id, round, new Date());
+  const funded = results.sealed ? null : new Set(results.budgets.flatMap((b) => b.ranking.filter((p) => p.funded).map((p) => p.id)));
+  const trackable = canTrack(await phasesOf(db, commune.id, round.id), project, funded);
   return { commune, round, project, trackable };
 }
 

@@ -4,12 +4,13 @@ import type { Project, RoundPhase } from '../db/tables.js';
 import { scoped } from './budget-queries.js';
 
 /**
- * A project can be tracked once its round's vote has closed (or when the round has no vote) and it was found
- * feasible. The voting slice narrows this to the winning projects.
+ * A project can be tracked once it was found feasible and, when its round had a vote, once that vote has
+ * closed and the project was funded by it (the winners of the results page).
  */
-export function canTrack(phases: Pick<RoundPhase, 'kind' | 'ends_at'>[], project: Pick<Project, 'feasibility'>, now = new Date()): boolean {
+export function canTrack(phases: Pick<RoundPhase, 'kind' | 'ends_at'>[], project: Pick<Project, 'id' | 'feasibility'>, fundedIds: ReadonlySet<string> | null, now = new Date()): boolean {
   const voting = phases.find((p) => p.kind === 'voting');
-  return project.feasibility === 'feasible' && (!voting || voting.ends_at <= now);
+  if (project.feasibility !== 'feasible') return false;
+  return !voting || (voting.ends_at <= now && !!fundedIds?.has(project.id));
 }
 
 /** Projects with an implementation status, by neighbourhood then creation: what the public follows. */
