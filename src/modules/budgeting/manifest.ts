@@ -28,6 +28,7 @@ export const budgetingModule: PalabreModule = {
   navigation: [
     { labelKey: 'budgeting.nav', path: 'budgets', area: 'public', order: 17 },
     { labelKey: 'budgeting.nav', path: 'admin/budgets', area: 'admin', order: 17, roles: ['staff', 'admin'] },
+    { labelKey: 'budgeting.polling.title', path: 'admin/budgets/polling-station', area: 'admin', order: 18, roles: ['mediator', 'staff', 'admin'] },
   ],
   migrations: { '2026-11-24T0100_budgeting_core': core, '2026-11-24T0200_budgeting_implementation': implementation },
   seed: seedBudgeting,

@@ -17,6 +17,7 @@ import { findProject, findRound, isFrozen, listAllRounds, phasesOf, projectsOf, 
 import { registerImplementationAdminRoutes } from './implementation-routes.js';
 import { paperBallotRoutes } from '../voting/paper-routes.js';
 import { eligibilityRoutes } from '../voting/eligibility.js';
+import { pollingStationRoutes } from '../voting/polling-station.js';
 import { AdminRoundsPage, EditRoundPage, NewRoundPage, ProjectFormPage } from './admin-views.js';
 
 const staff = { config: { access: staffOnly } };
@@ -253,4 +254,5 @@ export async function budgetingAdminRoutes(app: FastifyInstance): Promise<void> 
   registerImplementationAdminRoutes(app);
   await paperBallotRoutes(app);
   await eligibilityRoutes(app);
+  await pollingStationRoutes(app);
 }

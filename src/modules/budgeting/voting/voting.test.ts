@@ -331,6 +331,11 @@ describe('paper ballots entered by a mediator', () => {
     const round = await createRound({ rule: 'approval', max_choices: 2 });
     const check = `/ndar-toute/admin/budgets/${round.id}/eligibility`;
     const mediator = 'ndar-toute:mediator';
+    // The polling station page, in the mediators' menu, leads to the check and the paper entry of each round.
+    const station = await t.request(mediator, 'GET', '/ndar-toute/admin/budgets/polling-station');
+    expect(station.body).toContain(`href="${check}"`);
+    expect(station.body).toContain('href="/ndar-toute/admin/budgets/polling-station"');
+    expect((await t.request('ndar-toute:citizen', 'GET', '/ndar-toute/admin/budgets/polling-station')).statusCode).toBe(403);
     expect((await t.request(mediator, 'GET', check)).statusCode).toBe(200);
     const person = await newPerson();
     expect(flat((await t.request(mediator, 'POST', check, { voter_phone: person.phone! })).body)).toContain('Cette personne peut voter');
