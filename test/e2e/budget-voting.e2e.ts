@@ -9,7 +9,8 @@ const rounds = new Map<string, string>();
 async function openVote(slug: string): Promise<void> {
   const { db } = h.palabre.services;
   const commune = await db.selectFrom('communes').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
-  const round = await scoped(db, commune.id).selectFrom('budget_rounds').select('id').executeTakeFirstOrThrow();
+  // The current round: the newest (Ndar Toute also has last year's, closed).
+  const round = await scoped(db, commune.id).selectFrom('budget_rounds').select('id').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
   await scoped(db, commune.id).updateTable('budget_round_phases').set({ starts_at: new Date(Date.now() - 3600_000), ends_at: new Date(Date.now() + 48 * 3600_000) }).where('round_id', '=', round.id).where('kind', '=', 'voting').execute();
   rounds.set(slug, round.id);
 }
@@ -65,6 +66,33 @@ describe('voting in a participatory budget', () => {
     expect(await page.locator('h1').textContent()).toBe('تم تسجيل تصويتك');
     await page.goto(`/tiznit-el-jadida/budgets/${rounds.get('tiznit-el-jadida')}/results`);
     expect(await page.locator('#results-sealed').textContent()).toContain('النتائج مختومة');
+    await context.close();
+  });
+});
+
+describe('paper ballots at a polling station', () => {
+  it('a mediator, JavaScript off, checks that a person may vote, enters their paper ballot, and the check then says they voted', async () => {
+    const context = await h.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    await signInByPhone(page, '+221770000004', '/sign-in?commune=ndar-toute');
+    await page.goto('/ndar-toute/admin/budgets/polling-station');
+    await page.locator(`a[href$="/${rounds.get('ndar-toute')}/eligibility"]`).click();
+    // The demo's staff member has not voted in this round.
+    await page.locator('input[name="voter_phone"]').fill('77 000 00 02');
+    await page.locator('main form button[type="submit"]').click();
+    expect(await page.locator('main').textContent()).toContain('Cette personne peut voter');
+    await page.goto(`/ndar-toute/admin/budgets/${rounds.get('ndar-toute')}/paper`);
+    await page.locator('input[name="paper_number"]').fill('NDAR-0001');
+    await page.locator('input[name="voter_phone"]').fill('77 000 00 02');
+    if (await page.locator('select[name="sub_budget"]').count()) await page.locator('select[name="sub_budget"]').selectOption('Pikine');
+    await page.locator('label:has-text("Un forage pour le marché de Pikine") input[name="project"]').check();
+    await page.locator('main form button[type="submit"]').click();
+    expect(await page.locator('main').textContent()).toContain('Bulletin papier enregistré');
+    await page.goto(`/ndar-toute/admin/budgets/${rounds.get('ndar-toute')}/eligibility`);
+    await page.locator('input[name="voter_phone"]').fill('77 000 00 02');
+    await page.locator('main form button[type="submit"]').click();
+    expect(await page.locator('main').textContent()).toContain('Cette personne a déjà voté pour ce budget');
     await context.close();
   });
 });
