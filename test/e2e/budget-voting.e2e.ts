@@ -96,3 +96,22 @@ describe('paper ballots at a polling station', () => {
     await context.close();
   });
 });
+
+describe('results', () => {
+  it('are revealed once the vote has closed: the winners, the chart and its table', async () => {
+    const { db } = h.palabre.services;
+    const commune = await db.selectFrom('communes').select('id').where('slug', '=', 'ndar-toute').executeTakeFirstOrThrow();
+    // The vote (open in the tests above, where ballots were cast) closes now.
+    await scoped(db, commune.id).updateTable('budget_round_phases').set({ ends_at: new Date(Date.now() - 1000) }).where('round_id', '=', rounds.get('ndar-toute')!).where('kind', '=', 'voting').execute();
+    const context = await h.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto(`/ndar-toute/budgets/${rounds.get('ndar-toute')}/results`);
+    expect(await page.locator('#results-sealed').count()).toBe(0);
+    expect(await page.locator('main svg[role="img"]').count()).toBeGreaterThan(0);
+    const winners = page.locator('tr.winner');
+    expect(await winners.count()).toBeGreaterThan(0);
+    expect(await winners.first().textContent()).toContain('Oui — lauréat');
+    await context.close();
+  });
+});
