@@ -1,2 +1,3 @@
 export { communeModule } from './manifest.js';
 export { seedCommunes } from './seed-content.js';
+export { communeNeighbourhoods } from './queries/public-queries.js';

@@ -17,18 +17,35 @@ export interface StoredUpload {
 export interface MultipartForm {
   fields: Record<string, string>;
   files: Record<string, { content: Buffer; filename: string }>;
+  /** Files over the size limit, by field name, when the caller asked to keep the text anyway. */
+  oversized?: string[];
 }
 
-export async function readMultipartForm(request: FastifyRequest): Promise<MultipartForm> {
-  const form: MultipartForm = { fields: {}, files: {} };
+const isFileTooLarge = (error: unknown) => (error as { code?: string } | null)?.code === 'FST_REQ_FILE_TOO_LARGE';
+
+/**
+ * Reads a multipart form. By default a file over the limit ends the request with a 413; with
+ * `keepTextOnOversize` the file is dropped and named in `oversized`, so the page can say so and keep what was typed.
+ */
+export async function readMultipartForm(request: FastifyRequest, options: { keepTextOnOversize?: boolean } = {}): Promise<MultipartForm> {
+  const oversized: string[] = [];
+  const form: MultipartForm = { fields: {}, files: {}, oversized };
   if (!request.isMultipart()) throw new AppError('BAD_REQUEST', 'expected multipart/form-data');
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const content = await (part as MultipartFile).toBuffer();
-      if (content.length > 0) form.files[part.fieldname] = { content, filename: part.filename };
-    } else if (typeof part.value === 'string') {
-      form.fields[part.fieldname] = part.value;
+  let field = '';
+  try {
+    for await (const part of request.parts()) {
+      field = part.fieldname;
+      if (part.type === 'file') {
+        const content = await (part as MultipartFile).toBuffer();
+        if (content.length > 0) form.files[part.fieldname] = { content, filename: part.filename };
+      } else if (typeof part.value === 'string') {
+        form.fields[part.fieldname] = part.value;
+      }
     }
+  } catch (error) {
+    // The parser stops at an oversized file: what came before it (the text, in our forms) is kept.
+    if (!options.keepTextOnOversize || !isFileTooLarge(error)) throw error;
+    oversized.push(field);
   }
   return form;
 }

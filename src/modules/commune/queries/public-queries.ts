@@ -102,3 +102,9 @@ export async function councilData(db: Kysely<PlatformTables>, communeId: string)
 export function isUuid(value: string): boolean {
   return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
+
+/** The commune's neighbourhoods as its profile lists them (other modules offer them as choices). */
+export async function communeNeighbourhoods(db: Kysely<PlatformTables>, communeId: string): Promise<string[]> {
+  const profile = await scoped(db, communeId).selectFrom('commune_profiles').select('neighbourhoods').executeTakeFirst();
+  return profile?.neighbourhoods ?? [];
+}

@@ -1,0 +1,18 @@
+import type { PalabreModule } from '../../platform/module.js';
+import * as core from './db/migrations/2026-11-24T0300_requests_core.js';
+import ar from './i18n/ar.json' with { type: 'json' };
+import en from './i18n/en.json' with { type: 'json' };
+import fr from './i18n/fr.json' with { type: 'json' };
+import pt from './i18n/pt.json' with { type: 'json' };
+import { requestsRoutes } from './routes.js';
+import { seedRequests } from './seed.js';
+
+/** Citizen requests: complaints tracked to resolution (Open311) and access-to-information requests. */
+export const requestsModule: PalabreModule = {
+  id: 'requests',
+  communeRoutes: requestsRoutes,
+  navigation: [{ labelKey: 'requests.nav', path: 'requests', area: 'public', order: 20 }],
+  migrations: { '2026-11-24T0300_requests_core': core },
+  seed: seedRequests,
+  i18n: { fr, en, pt, ar },
+};
