@@ -1,4 +1,5 @@
 import type { PalabreModule } from '../../platform/module.js';
+import { requestsAdminRoutes } from './admin/routes.js';
 import * as core from './db/migrations/2026-11-24T0300_requests_core.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -11,6 +12,7 @@ import { seedRequests } from './seed.js';
 export const requestsModule: PalabreModule = {
   id: 'requests',
   communeRoutes: requestsRoutes,
+  adminRoutes: requestsAdminRoutes,
   navigation: [{ labelKey: 'requests.nav', path: 'requests', area: 'public', order: 20 }],
   migrations: { '2026-11-24T0300_requests_core': core },
   seed: seedRequests,
