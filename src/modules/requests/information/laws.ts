@@ -65,8 +65,8 @@ function groundsAt(citation: string, meanings: GroundMeaning[]): RefusalGround[]
 
 const senegal: AtiLaw = {
   country: 'SN',
-  title: "Loi relative à l'accès à l'information (projet de loi n° 14/2025, adopté le 26 août 2025)",
-  citation: 'Deadline and exceptions: article numbers to be confirmed once the promulgated text is published',
+  title: "Loi n° 2025-15 du 4 septembre 2025 relative à l'accès à l'information",
+  citation: 'Conditions of access: chapter II (art. 11 and following); deadline and exception article numbers to be confirmed',
   url: null,
   responseWorkingDays: 8,
   extensionWorkingDays: 7,
@@ -83,8 +83,8 @@ const senegal: AtiLaw = {
   appealCitation: 'Commission nationale d’accès à l’information; referral is mandatory before any court action (article to be confirmed)',
   toBeVerified: true,
   notes:
-    'Adopted by the National Assembly on 26 August 2025 and reported promulgated in September 2025; we have not seen the ' +
-    'official journal text, its number or its article numbering. Press reports give 8 days to answer, extendable ' +
+    'Bill no. 14/2025, adopted on 26 August 2025; the law number and date come from the press report of the CONAI ' +
+    'decree (28 November 2025). We have not seen the official journal text. Press reports give 8 days to answer, extendable ' +
     'exceptionally to 15; they do not say whether these are working or calendar days. Grounds are those cited by a ' +
     'member of parliament during the debate; the full list may be longer.',
 };
@@ -146,7 +146,7 @@ const niger: AtiLaw = {
 const benin: AtiLaw = {
   country: 'BJ',
   title: "Loi n° 2015-07 du 20 mars 2015 portant Code de l'information et de la communication en République du Bénin",
-  citation: 'Access to public information: art. 70 to 107 (exact deadline and exception articles not found)',
+  citation: 'Access to public information: art. 70 to 107; procedure: art. 78 and following (deadline article not found)',
   url: null,
   responseWorkingDays: 15,
   extensionWorkingDays: 0,
