@@ -74,6 +74,12 @@ function weekdayOf(dayNumber: number): number {
 const countryHolidays = new Map<string, Holidays | null>();
 const holidaySets = new Map<string, ReadonlySet<number>>();
 
+/** 'sn ' → 'SN'; anything that is not a two-letter code becomes '' (weekends only), so caches stay small. */
+function countryCode(country: string): string {
+  const code = country.trim().toUpperCase();
+  return /^[A-Z]{2}$/.test(code) ? code : '';
+}
+
 /** date-holidays parses its rule data on construction: build one per country, never throw for an unknown one. */
 function holidaysOf(country: string): Holidays | null {
   if (!countryHolidays.has(country)) countryHolidays.set(country, loadCountry(country));
@@ -81,7 +87,7 @@ function holidaysOf(country: string): Holidays | null {
 }
 
 function loadCountry(country: string): Holidays | null {
-  if (!/^[A-Z]{2}$/.test(country)) return null;
+  if (country === '') return null;
   try {
     return new Holidays(country, { types: ['public'] });
   } catch {
@@ -124,9 +130,9 @@ function listHolidays(country: string, year: number): ReturnType<Holidays['getHo
   }
 }
 
-/** Inclusive day-number ranges, sorted; a range whose end precedes its start covers nothing and is dropped. */
-function sortedRanges(ranges: [number, number][]): [number, number][] {
-  return ranges.filter(([from, to]) => from <= to).sort((a, b) => a[0] - b[0]);
+/** Inclusive day-number ranges; a range whose end precedes its start covers nothing and is dropped. */
+function nonEmptyRanges(ranges: [number, number][]): [number, number][] {
+  return ranges.filter(([from, to]) => from <= to);
 }
 
 function inRanges(day: number, ranges: readonly [number, number][]): boolean {
@@ -138,9 +144,9 @@ function inRanges(day: number, ranges: readonly [number, number][]): boolean {
  * many days does one Map lookup per year rather than per day.
  */
 function workingDayTest(calendar: WorkingCalendar): (day: number) => boolean {
-  const country = calendar.country.trim().toUpperCase();
+  const country = countryCode(calendar.country);
   const weekend = new Set(weekendByCountry[country] ?? defaultWeekend);
-  const closures = sortedRanges(calendar.closures.map((closure) => [toDayNumber(closure.from), toDayNumber(closure.to)]));
+  const closures = nonEmptyRanges(calendar.closures.map((closure) => [toDayNumber(closure.from), toDayNumber(closure.to)]));
   let cachedYear = Number.NaN;
   let holidays: ReadonlySet<number> = new Set();
   return (day) => {
@@ -217,7 +223,7 @@ export function dueDate(input: { submittedOn: string; workingDays: number; calen
   const isWorking = workingDayTest(calendar);
   // Closed pauses stop the clock on (from, to], i.e. the inclusive range from + 1 … to.
   const closed = pauses.flatMap((pause): [number, number][] => (pause.to === null ? [] : [[toDayNumber(pause.from) + 1, toDayNumber(pause.to)]]));
-  const stopped = sortedRanges(closed);
+  const stopped = nonEmptyRanges(closed);
   const openSince = Math.min(...pauses.filter((pause) => pause.to === null).map((pause) => toDayNumber(pause.from)));
   const searchEnd = start + SEARCH_LIMIT_DAYS;
   // The clock runs at most until the day an open pause began; not reaching the deadline by then means "stopped".
