@@ -5,6 +5,10 @@ import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
 import pt from './i18n/pt.json' with { type: 'json' };
+import lawsAr from './i18n/laws.ar.json' with { type: 'json' };
+import lawsEn from './i18n/laws.en.json' with { type: 'json' };
+import lawsFr from './i18n/laws.fr.json' with { type: 'json' };
+import lawsPt from './i18n/laws.pt.json' with { type: 'json' };
 import { requestsRoutes } from './routes.js';
 import { seedRequests } from './seed.js';
 
@@ -16,5 +20,10 @@ export const requestsModule: PalabreModule = {
   navigation: [{ labelKey: 'requests.nav', path: 'requests', area: 'public', order: 20 }],
   migrations: { '2026-11-24T0300_requests_core': core },
   seed: seedRequests,
-  i18n: { fr, en, pt, ar },
+  i18n: {
+    fr: { ...fr, ...lawsFr },
+    en: { ...en, ...lawsEn },
+    pt: { ...pt, ...lawsPt },
+    ar: { ...ar, ...lawsAr },
+  },
 };
