@@ -81,7 +81,7 @@ function MyRequestRow({ ctx, row }: { ctx: ViewContext; row: MyRequest }) {
         <span class={row.is_open ? 'badge badge-warning' : 'badge badge-success'} safe>{statusLabel(ctx, row)}</span>
         {overdue ? <span class="badge badge-danger" safe>{` ${ctx.t('requests.overdue')}`}</span> : ''}
       </td>
-      <td safe>{row.due_on ? formatDate(row.due_on, ctx.locale) : '—'}</td>
+      <td>{row.due_on ? <span safe>{formatDate(row.due_on, ctx.locale)}</span> : '—'}</td>
     </tr>
   );
 }
