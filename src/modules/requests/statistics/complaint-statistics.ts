@@ -53,7 +53,7 @@ async function summary(db: Scoped, commune: Commune, since: string | null, today
   const inPeriod = since ? sql`submitted_on >= ${since}::date` : sql`true`;
   const answeredDay = sql`(answered_at at time zone ${tz})::date`;
   const closedDay = sql`(closed_at at time zone ${tz})::date`;
-  const row = await complaints(db)
+  return complaints(db)
     .select([
       sql<string>`count(*) filter (where ${inPeriod})`.as('received'),
       sql<number | null>`percentile_cont(0.5) within group (order by ${closedDay} - submitted_on) filter (where ${inPeriod} and stage = 'resolved' and not is_open and closed_at is not null)`.as('median_days'),
@@ -63,7 +63,6 @@ async function summary(db: Scoped, commune: Commune, since: string | null, today
       sql<string>`count(*) filter (where is_open and answered_at is null and due_on < ${today}::date)`.as('overdue'),
     ])
     .executeTakeFirstOrThrow();
-  return row;
 }
 
 /** Counts by category, by neighbourhood and by status in one pass over the period (grouping sets). */
