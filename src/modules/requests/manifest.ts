@@ -1,6 +1,8 @@
 import type { PalabreModule } from '../../platform/module.js';
 import { requestsAdminRoutes } from './admin/routes.js';
 import * as core from './db/migrations/2026-11-24T0300_requests_core.js';
+import * as inbox from './db/migrations/2026-11-24T0360_requests_inbox.js';
+import { requestsExports } from './exports.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
@@ -9,21 +11,33 @@ import lawsAr from './i18n/laws.ar.json' with { type: 'json' };
 import lawsEn from './i18n/laws.en.json' with { type: 'json' };
 import lawsFr from './i18n/laws.fr.json' with { type: 'json' };
 import lawsPt from './i18n/laws.pt.json' with { type: 'json' };
+import { myRequestsPath, myRequestsRoutes } from './my-requests.js';
 import { requestsRoutes } from './routes.js';
 import { seedRequests } from './seed.js';
+import { statisticsRoutes } from './statistics/routes.js';
+import statsAr from './i18n/stats.ar.json' with { type: 'json' };
+import statsEn from './i18n/stats.en.json' with { type: 'json' };
+import statsFr from './i18n/stats.fr.json' with { type: 'json' };
+import statsPt from './i18n/stats.pt.json' with { type: 'json' };
 
 /** Citizen requests: complaints tracked to resolution (Open311) and access-to-information requests. */
 export const requestsModule: PalabreModule = {
   id: 'requests',
-  communeRoutes: requestsRoutes,
+  communeRoutes: async (app) => {
+    await requestsRoutes(app);
+    await statisticsRoutes(app);
+  },
+  networkRoutes: myRequestsRoutes,
+  accountLinks: [{ labelKey: 'requests.mine.title', path: myRequestsPath }],
+  openDataExports: requestsExports,
   adminRoutes: requestsAdminRoutes,
   navigation: [{ labelKey: 'requests.nav', path: 'requests', area: 'public', order: 20 }],
-  migrations: { '2026-11-24T0300_requests_core': core },
+  migrations: { '2026-11-24T0300_requests_core': core, '2026-11-24T0360_requests_inbox': inbox },
   seed: seedRequests,
   i18n: {
-    fr: { ...fr, ...lawsFr },
-    en: { ...en, ...lawsEn },
-    pt: { ...pt, ...lawsPt },
-    ar: { ...ar, ...lawsAr },
+    fr: { ...fr, ...lawsFr, ...statsFr },
+    en: { ...en, ...lawsEn, ...statsEn },
+    pt: { ...pt, ...lawsPt, ...statsPt },
+    ar: { ...ar, ...lawsAr, ...statsAr },
   },
 };

@@ -18,6 +18,7 @@ import { accessCodeMatches, normaliseReference } from './reference.js';
 import { positionScript, positionScriptPath } from './views/position-script.js';
 import { ComplaintFormPage, type ComplaintFormProps, FiledPage, LookupForm, RequestPage, RequestsHome } from './views/public-views.js';
 import { Layout } from '../../platform/views/layout.js';
+import { markRequestSeen } from './my-requests.js';
 
 const pub = { config: { access: 'public' as const } };
 // Anyone may file without an account: a limit per person or address keeps one sender from flooding the queue.
@@ -52,6 +53,8 @@ async function readable(request: FastifyRequest, reference: string, code: string
 async function showRequest(request: FastifyRequest, reply: FastifyReply, reference: string, code: string | undefined, replyForm: FormState = { values: {}, errors: {} }, status = 200) {
   const { db } = request.server.platform;
   const { commune, target, audience } = await readable(request, reference, code);
+  // The person who filed it is reading its latest state: "my requests" stops marking it as changed.
+  if (request.actor.user && request.actor.user.id === target.reporter_user_id) await markRequestSeen(db, request.actor.user.id, target);
   const [categories, states, events] = await Promise.all([categoriesOf(db, commune.id, { activeOnly: false }), statesOf(db, commune.id), eventsOf(db, commune.id, target.id, audience)]);
   const props = {
     request: target,

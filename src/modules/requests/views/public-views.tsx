@@ -109,6 +109,10 @@ export function RequestsHome({ ctx, props }: { ctx: ViewContext; props: HomeProp
           <h2><a href={`${requestsBase(ctx)}/information`} safe>{ctx.t('requests.home.information')}</a></h2>
           <p safe>{ctx.t('requests.home.information_hint')}</p>
         </li>
+        <li class="card">
+          <h2><a href={`${requestsBase(ctx)}/statistics`} id="statistics-link" safe>{ctx.t('requests.stats.link')}</a></h2>
+          <p safe>{ctx.t('requests.stats.link_hint')}</p>
+        </li>
       </ul>
       <LookupForm ctx={ctx} form={{ values: {}, errors: {} }} />
       <h2 safe>{ctx.t('requests.list.title')}</h2>
