@@ -106,13 +106,15 @@ function registerQueue(app: FastifyInstance): void {
     const commune = communeOf(request);
     await ensureRequestDefaults(db, commune.id);
     const query = queueQuery.parse(request.query);
+    // An unknown category code matches nothing (rather than silently showing every category).
+    const noCategory = '00000000-0000-0000-0000-000000000000';
     const [services, categories, states, neighbourhoods] = await Promise.all([servicesOf(db, commune.id), categoriesOf(db, commune.id, { activeOnly: false }), statesOf(db, commune.id), communeNeighbourhoods(db, commune.id)]);
     const page = query.page ?? 1;
     const filters = {
       serviceId: query.service,
       state: query.state,
       neighbourhood: query.neighbourhood || undefined,
-      categoryId: query.category ? (categories.find((c) => c.code === query.category)?.id ?? '00000000-0000-0000-0000-000000000000') : undefined,
+      categoryId: query.category ? (categories.find((c) => c.code === query.category)?.id ?? noCategory) : undefined,
       overdueOnly: query.overdue === 'on',
       assignedToMe: query.mine === 'on',
     };

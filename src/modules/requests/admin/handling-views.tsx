@@ -1,5 +1,5 @@
 import type { FormState } from '../../../platform/http/forms.js';
-import { formatDate, formatDateTime, formatNumber } from '../../../platform/i18n/format.js';
+import { formatDate, formatDateTime, formatNumber, isoDate } from '../../../platform/i18n/format.js';
 import { pickLocalized } from '../../../platform/i18n/locales.js';
 import { HorizontalBarChart } from '../../../platform/views/charts.js';
 import { CsrfField, ErrorSummary, Field, Localized, Notice } from '../../../platform/views/components.js';
@@ -80,7 +80,7 @@ function QueueTable({ ctx, props }: { ctx: ViewContext; props: QueueProps }) {
             <td><Localized ctx={ctx} text={category(r.category_id)} /></td>
             <td safe>{r.neighbourhood ?? '—'}</td>
             <td><StatusBadge ctx={ctx} request={r} states={props.states} today={props.today} /></td>
-            <td safe>{formatNumber(daysBetween(r.submitted_on, r.closed_at ? r.closed_at.toISOString().slice(0, 10) : props.today), ctx.locale)}</td>
+            <td safe>{formatNumber(daysBetween(r.submitted_on, r.closed_at ? isoDate(r.closed_at, ctx.commune!.time_zone) : props.today), ctx.locale)}</td>
             <td safe>{dueText(ctx, r.due_on)}</td>
           </tr>
         ))}
