@@ -1,24 +1,30 @@
 import type { PalabreModule } from '../../platform/module.js';
 import { requestsAdminRoutes } from './admin/routes.js';
 import * as core from './db/migrations/2026-11-24T0300_requests_core.js';
+import * as handling from './db/migrations/2026-11-24T0330_requests_handling.js';
 import * as inbox from './db/migrations/2026-11-24T0360_requests_inbox.js';
 import { requestsExports } from './exports.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
 import pt from './i18n/pt.json' with { type: 'json' };
+import handlingAr from './i18n/handling.ar.json' with { type: 'json' };
+import handlingEn from './i18n/handling.en.json' with { type: 'json' };
+import handlingFr from './i18n/handling.fr.json' with { type: 'json' };
+import handlingPt from './i18n/handling.pt.json' with { type: 'json' };
 import lawsAr from './i18n/laws.ar.json' with { type: 'json' };
 import lawsEn from './i18n/laws.en.json' with { type: 'json' };
 import lawsFr from './i18n/laws.fr.json' with { type: 'json' };
 import lawsPt from './i18n/laws.pt.json' with { type: 'json' };
-import { myRequestsPath, myRequestsRoutes } from './my-requests.js';
-import { requestsRoutes } from './routes.js';
-import { seedRequests } from './seed.js';
-import { statisticsRoutes } from './statistics/routes.js';
 import statsAr from './i18n/stats.ar.json' with { type: 'json' };
 import statsEn from './i18n/stats.en.json' with { type: 'json' };
 import statsFr from './i18n/stats.fr.json' with { type: 'json' };
 import statsPt from './i18n/stats.pt.json' with { type: 'json' };
+import { requestsJobs } from './jobs/overdue-flags.js';
+import { myRequestsPath, myRequestsRoutes } from './my-requests.js';
+import { requestsRoutes } from './routes.js';
+import { seedRequests } from './seed.js';
+import { statisticsRoutes } from './statistics/routes.js';
 
 /** Citizen requests: complaints tracked to resolution (Open311) and access-to-information requests. */
 export const requestsModule: PalabreModule = {
@@ -27,17 +33,26 @@ export const requestsModule: PalabreModule = {
     await requestsRoutes(app);
     await statisticsRoutes(app);
   },
+  adminRoutes: requestsAdminRoutes,
   networkRoutes: myRequestsRoutes,
   accountLinks: [{ labelKey: 'requests.mine.title', path: myRequestsPath }],
-  openDataExports: requestsExports,
-  adminRoutes: requestsAdminRoutes,
-  navigation: [{ labelKey: 'requests.nav', path: 'requests', area: 'public', order: 20 }],
-  migrations: { '2026-11-24T0300_requests_core': core, '2026-11-24T0360_requests_inbox': inbox },
+  navigation: [
+    { labelKey: 'requests.nav', path: 'requests', area: 'public', order: 20 },
+    { labelKey: 'requests.handling.nav', path: 'admin/requests', area: 'admin', order: 20, roles: ['staff', 'admin'] },
+    { labelKey: 'requests.handling.nav_on_behalf', path: 'admin/requests/on-behalf', area: 'admin', order: 21, roles: ['mediator', 'staff', 'admin'] },
+  ],
+  migrations: {
+    '2026-11-24T0300_requests_core': core,
+    '2026-11-24T0330_requests_handling': handling,
+    '2026-11-24T0360_requests_inbox': inbox,
+  },
   seed: seedRequests,
+  jobs: requestsJobs,
+  openDataExports: requestsExports,
   i18n: {
-    fr: { ...fr, ...lawsFr, ...statsFr },
-    en: { ...en, ...lawsEn, ...statsEn },
-    pt: { ...pt, ...lawsPt, ...statsPt },
-    ar: { ...ar, ...lawsAr, ...statsAr },
+    fr: { ...fr, ...handlingFr, ...lawsFr, ...statsFr },
+    en: { ...en, ...handlingEn, ...lawsEn, ...statsEn },
+    pt: { ...pt, ...handlingPt, ...lawsPt, ...statsPt },
+    ar: { ...ar, ...handlingAr, ...lawsAr, ...statsAr },
   },
 };

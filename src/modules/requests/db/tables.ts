@@ -100,6 +100,8 @@ export type RequestsTables = {
     /** First time the commune answered it (resolved or rejected, for a complaint). */
     answered_at: MaybeStamp;
     closed_at: MaybeStamp;
+    /** Set once the overdue job told the service and the administrators (migration requests_handling). */
+    overdue_flagged_at: MaybeStamp;
   };
   /** Days the commune's offices are closed (besides weekends and public holidays): deadlines skip them. */
   request_closures: {

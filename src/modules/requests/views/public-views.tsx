@@ -133,6 +133,8 @@ export interface ComplaintFormProps {
   /** Signed-in people are told on their account; others leave a phone or an e-mail if they want news. */
   signedIn: boolean;
   maxUploadMegabytes: number;
+  /** The mediators' variant in the back office: its own address and heading, and the person it is filed for. */
+  onBehalf?: { action: string; title: string; intro: string; person: JSX.Element; labels: Record<string, string> };
 }
 
 export const complaintLabels = (ctx: ViewContext): Record<string, string> => ({
@@ -179,12 +181,13 @@ function PositionFields({ ctx, form }: { ctx: ViewContext; form: FormState }) {
 
 export function ComplaintFormPage({ ctx, props }: { ctx: ViewContext; props: ComplaintFormProps }) {
   const { form } = props;
-  const action = `${requestsBase(ctx)}/new?_csrf=${encodeURIComponent(ctx.csrfToken)}`;
+  const { onBehalf } = props;
+  const action = `${onBehalf?.action ?? `${requestsBase(ctx)}/new`}?_csrf=${encodeURIComponent(ctx.csrfToken)}`;
   return (
-    <Layout ctx={ctx} title={ctx.t('requests.new.title')}>
-      <h1 safe>{ctx.t('requests.new.title')}</h1>
-      <p class="lead" safe>{ctx.t('requests.new.intro')}</p>
-      <ErrorSummary ctx={ctx} form={form} labels={complaintLabels(ctx)} />
+    <Layout ctx={ctx} title={onBehalf?.title ?? ctx.t('requests.new.title')} area={onBehalf ? 'admin' : 'public'}>
+      <h1 safe>{onBehalf?.title ?? ctx.t('requests.new.title')}</h1>
+      <p class="lead" safe>{onBehalf?.intro ?? ctx.t('requests.new.intro')}</p>
+      <ErrorSummary ctx={ctx} form={form} labels={{ ...complaintLabels(ctx), ...onBehalf?.labels }} />
       <form method="post" action={action} enctype="multipart/form-data" id="complaint-form">
         <CsrfField ctx={ctx} />
         <CategoryChoice ctx={ctx} props={props} />
@@ -203,7 +206,7 @@ export function ComplaintFormPage({ ctx, props }: { ctx: ViewContext; props: Com
           <input type="checkbox" name="private" value="on" checked={form.values.private === 'on'} />
           <span safe>{ctx.t('requests.field.private')}</span>
         </label>
-        {props.signedIn ? (
+        {onBehalf ? onBehalf.person : props.signedIn ? (
           <p class="field-hint" safe>{ctx.t('requests.field.signed_in_updates')}</p>
         ) : (
           <fieldset>
