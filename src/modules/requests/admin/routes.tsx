@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { open311AdminRoutes } from '../open311/admin-routes.js';
 
 /**
  * Back-office pages of citizen requests under /<commune>/admin/…: each slice registers its own routes here
  * (handling and dashboard, settings, access-to-information, Open311 keys).
  */
 export async function requestsAdminRoutes(app: FastifyInstance): Promise<void> {
-  void app;
+  await open311AdminRoutes(app);
 }
