@@ -146,6 +146,17 @@ describe('Open311 discovery and services', () => {
     expectError(await get('/no-such-commune/open311/v2/services.json'), 404);
     expectError(await get(`${base}/requests/PL-2026-00001`), 404);
   });
+
+  it('a commune that switched the module off has no API (404 in the spec’s format)', async () => {
+    const commune = await t.services.db.selectFrom('communes').select('enabled_modules').where('id', '=', ndarId).executeTakeFirstOrThrow();
+    await t.services.db.updateTable('communes').set({ enabled_modules: JSON.stringify(commune.enabled_modules.filter((m) => m !== 'requests')) }).where('id', '=', ndarId).execute();
+    try {
+      expectError(await get(`${base}/services.xml`), 404, 'xml');
+    } finally {
+      await t.services.db.updateTable('communes').set({ enabled_modules: JSON.stringify(commune.enabled_modules) }).where('id', '=', ndarId).execute();
+    }
+    expect((await get(`${base}/services.xml`)).statusCode).toBe(200);
+  });
 });
 
 describe('Open311 POST requests', () => {
@@ -297,6 +308,7 @@ describe('Open311 GET requests', () => {
     expect(await refs('status=closed')).not.toContain(openRef);
     expect(await refs('status=open')).toContain(openRef);
     expect(await refs('status=open,closed')).toEqual(expect.arrayContaining([openRef, closedRef]));
+    expect(await refs('status=open&status=closed')).toEqual(expect.arrayContaining([openRef, closedRef]));
     expect(await refs('service_code=lighting')).toEqual(expect.arrayContaining([closedRef]));
     expect(await refs('service_code=lighting')).not.toContain(openRef);
     expect(await refs('service_code=roads,waste')).toContain(openRef);

@@ -26,7 +26,7 @@ export const postsPerMinutePerKey = 30;
 /** Version of what this API offers, for discovery's changeset (bump it when the service list format changes). */
 const changeset = '2026-11-24T03:20:00Z';
 
-type FormatParams = { Params: { format: string }; Querystring: Record<string, string | undefined> };
+type FormatParams = { Params: { format: string }; Querystring: Record<string, string | string[] | undefined> };
 type CodeParams = { Params: { code: string; format: string } };
 type IdParams = { Params: { id: string; format: string } };
 
@@ -83,7 +83,9 @@ function rangeOf(query: Record<string, string | undefined>, timeZone: string, no
 }
 
 /** The spec's GET requests filters: service_request_id (comma list) overrides every other one. */
-function filterOf(query: Record<string, string | undefined>, timeZone: string, now: Date): RequestFilter {
+function filterOf(raw: Record<string, string | string[] | undefined>, timeZone: string, now: Date): RequestFilter {
+  // A parameter declared several times (status=open&status=closed) counts as its comma list.
+  const query = Object.fromEntries(Object.entries(raw).map(([name, value]) => [name, Array.isArray(value) ? value.join(',') : value]));
   const ids = commaList(query.service_request_id);
   if (ids) {
     if (ids.length > maxRequests) throw new Open311Error(400, `At most ${maxRequests} service_request_id at once`);
