@@ -174,8 +174,9 @@ async function fileFromClient(request: FastifyRequest, reply: FastifyReply, form
     channel: 'open311',
     reporter: { userId: null, name: post.reporterName, phone: post.phone, email: post.email, locale: request.locale },
   });
-  // We do not fetch other sites' media: staff see the link in an internal note and may open it.
-  if (post.mediaUrl) await addMessage(platform.db, filed, { author: 'system', actorUserId: null, body: request.t('requests.open311.media_note', { url: post.mediaUrl }), isPublic: false });
+  // We do not fetch other sites' media: staff see the link in an internal note (in the commune's language) and may open it.
+  const staffT = platform.messages.translator(commune.default_locale);
+  if (post.mediaUrl) await addMessage(platform.db, filed, { author: 'system', actorUserId: null, body: staffT('requests.open311.media_note', { url: post.mediaUrl }), isPublic: false });
   await recordAudit(platform.db, { communeId: commune.id, actorUserId: null, action: 'requests.open311.filed', resourceType: 'request', resourceId: filed.id, ip: request.ip, details: { api_key_id: key.id } });
   await notifyReporter(platform, commune, filed, 'filed', { code: accessCode });
   const answer = [{ service_request_id: filed.reference, service_notice: serviceNotice(reading, post.category.response_days), account_id: null }];
