@@ -98,6 +98,7 @@ describe('cross-commune access: staff of one commune against another', () => {
     expect(await victimFingerprint(victimId)).toBe(before);
   });
 
+  // Every route with an id × every victim id, one request (and session) each: over 30 s on a busy machine.
   it('the victim’s resource ids used through the attacker’s own commune are not found, and nothing changes', async () => {
     const victimId = await t.communeId(victim);
     const before = await victimFingerprint(victimId);
@@ -112,7 +113,7 @@ describe('cross-commune access: staff of one commune against another', () => {
       }
     }
     expect(await victimFingerprint(victimId)).toBe(before);
-  });
+  }, 180_000);
 
   it('public routes never expose the other commune’s unpublished rows by id', async () => {
     const publicWithIds = t.app.registeredRoutes.filter(
