@@ -1,6 +1,7 @@
 import type { PalabreModule } from '../../platform/module.js';
 import { requestsAdminRoutes } from './admin/routes.js';
 import * as core from './db/migrations/2026-11-24T0300_requests_core.js';
+import * as open311 from './db/migrations/2026-11-24T0320_requests_open311.js';
 import * as handling from './db/migrations/2026-11-24T0330_requests_handling.js';
 import * as inbox from './db/migrations/2026-11-24T0360_requests_inbox.js';
 import { requestsExports } from './exports.js';
@@ -12,6 +13,10 @@ import handlingAr from './i18n/handling.ar.json' with { type: 'json' };
 import handlingEn from './i18n/handling.en.json' with { type: 'json' };
 import handlingFr from './i18n/handling.fr.json' with { type: 'json' };
 import handlingPt from './i18n/handling.pt.json' with { type: 'json' };
+import open311Ar from './i18n/open311.ar.json' with { type: 'json' };
+import open311En from './i18n/open311.en.json' with { type: 'json' };
+import open311Fr from './i18n/open311.fr.json' with { type: 'json' };
+import open311Pt from './i18n/open311.pt.json' with { type: 'json' };
 import lawsAr from './i18n/laws.ar.json' with { type: 'json' };
 import lawsEn from './i18n/laws.en.json' with { type: 'json' };
 import lawsFr from './i18n/laws.fr.json' with { type: 'json' };
@@ -43,6 +48,7 @@ export const requestsModule: PalabreModule = {
   ],
   migrations: {
     '2026-11-24T0300_requests_core': core,
+    '2026-11-24T0320_requests_open311': open311,
     '2026-11-24T0330_requests_handling': handling,
     '2026-11-24T0360_requests_inbox': inbox,
   },
@@ -50,9 +56,9 @@ export const requestsModule: PalabreModule = {
   jobs: requestsJobs,
   openDataExports: requestsExports,
   i18n: {
-    fr: { ...fr, ...handlingFr, ...lawsFr, ...statsFr },
-    en: { ...en, ...handlingEn, ...lawsEn, ...statsEn },
-    pt: { ...pt, ...handlingPt, ...lawsPt, ...statsPt },
-    ar: { ...ar, ...handlingAr, ...lawsAr, ...statsAr },
+    fr: { ...fr, ...handlingFr, ...lawsFr, ...open311Fr, ...statsFr },
+    en: { ...en, ...handlingEn, ...lawsEn, ...open311En, ...statsEn },
+    pt: { ...pt, ...handlingPt, ...lawsPt, ...open311Pt, ...statsPt },
+    ar: { ...ar, ...handlingAr, ...lawsAr, ...open311Ar, ...statsAr },
   },
 };

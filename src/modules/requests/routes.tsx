@@ -13,6 +13,7 @@ import { checkComplaint, storeComplaintPhoto } from './complaint-form.js';
 import type { Request } from './db/tables.js';
 import { ensureRequestDefaults } from './defaults.js';
 import { requestsPolicy } from './permissions.js';
+import { open311Routes } from './open311/routes.js';
 import { categoriesOf, eventsOf, findByReference, listPublicRequests, publicListPageSize, statesOf, type TimelineAudience } from './queries/request-queries.js';
 import { accessCodeMatches, normaliseReference } from './reference.js';
 import { positionScript, positionScriptPath } from './views/position-script.js';
@@ -172,6 +173,8 @@ export async function requestsRoutes(app: FastifyInstance): Promise<void> {
 
   registerComplaintFiling(app);
   registerReporterActions(app);
+  // Open311 GeoReport v2 for this commune's complaints, in its own scope (its own error format).
+  await app.register(open311Routes, { prefix: '/open311/v2' });
 
   app.get<RefParams>('/requests/:reference', pub, async (request, reply) => showRequest(request, reply, request.params.reference, request.query.code));
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { open311AdminRoutes } from '../open311/admin-routes.js';
 import { registerHandlingRoutes } from './handling-routes.js';
 
 /**
@@ -7,4 +8,5 @@ import { registerHandlingRoutes } from './handling-routes.js';
  */
 export async function requestsAdminRoutes(app: FastifyInstance): Promise<void> {
   registerHandlingRoutes(app);
+  await open311AdminRoutes(app);
 }
