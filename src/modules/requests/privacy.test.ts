@@ -7,8 +7,7 @@ import { findByReference } from './queries/request-queries.js';
 import { scoped } from './queries/requests-db.js';
 import { statisticsPeriods } from './statistics/complaint-statistics.js';
 
-// Reporter identity must never be public: not in the pages anyone reads, not in the statistics, not in the exports.
-// (The Open311 output is added to this test by the lead once that slice is merged.)
+// Reporter identity must never be public: not in the pages anyone reads, the statistics, the exports or Open311.
 
 let t: TestApp;
 let ndarId: string;
@@ -133,5 +132,22 @@ describe('the reporter’s identity is never public', () => {
     expect(complaints).toContain(filed.account!.reference);
     expect(complaints).not.toContain(filed.private!.reference);
     expect(complaints).not.toContain(filed.sensitive!.reference);
+  });
+
+  it('is in no Open311 answer, JSON or XML, and private and sensitive complaints are absent', async () => {
+    const urls = ['requests', `requests/${filed.phone!.reference}`, `requests/${filed.account!.reference}`, `requests?service_request_id=${Object.values(filed).map((f) => f.reference).join(',')}`, 'services', 'discovery'];
+    for (const url of urls) {
+      for (const format of ['json', 'xml']) {
+        const [path, query] = url.split('?');
+        const response = await t.request(null, 'GET', `/ndar-toute/open311/v2/${path}.${format}${query ? `?${query}` : ''}`);
+        expect(response.statusCode, `${url}.${format}`).toBe(200);
+        expectNoSecret(`Open311 ${url}.${format}`, response.body);
+        expect(response.body).not.toContain(filed.private!.reference);
+        expect(response.body).not.toContain(filed.sensitive!.reference);
+      }
+    }
+    expect((await t.request(null, 'GET', '/ndar-toute/open311/v2/requests.json')).body).toContain(filed.phone!.reference);
+    expect((await t.request(null, 'GET', `/ndar-toute/open311/v2/requests/${filed.private!.reference}.json`)).statusCode).toBe(404);
+    expect((await t.request(null, 'GET', `/ndar-toute/open311/v2/requests/${filed.sensitive!.reference}.xml`)).statusCode).toBe(404);
   });
 });
