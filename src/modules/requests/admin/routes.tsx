@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { registerRequestsSettingsRoutes } from './settings-routes.js';
 
 /**
  * Back-office pages of citizen requests under /<commune>/admin/…: each slice registers its own routes here
@@ -6,4 +7,5 @@ import type { FastifyInstance } from 'fastify';
  */
 export async function requestsAdminRoutes(app: FastifyInstance): Promise<void> {
   void app;
+  registerRequestsSettingsRoutes(app);
 }
