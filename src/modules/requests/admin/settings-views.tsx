@@ -163,7 +163,10 @@ function CategoryForm({ ctx, props, action }: { ctx: ViewContext; props: Categor
       <CodeField ctx={ctx} form={form} locked={props.usage > 0} />
       <p class="field-hint" safe>{ctx.t('requests.settings.default_language', { language: localeNames[ctx.commune!.default_locale] })}</p>
       <LocalizedInputs ctx={ctx} form={form} name="name" label={ctx.t('requests.settings.field.name')} />
-      <LocalizedInputs ctx={ctx} form={form} name="description" label={ctx.t('requests.settings.field.description')} />
+      <fieldset>
+        <legend safe>{ctx.t('requests.settings.field.description')}</legend>
+        {locales.map((l) => <Field ctx={ctx} form={form} name={`description_${l}`} label={`${ctx.t('requests.settings.field.description')} (${localeNames[l]})`} dir={l === 'ar' ? 'rtl' : 'ltr'} multiline />)}
+      </fieldset>
       <Field ctx={ctx} form={form} name="response_days" label={ctx.t('requests.settings.field.response_days')} hint={ctx.t('requests.settings.field.response_days_hint')} type="number" inputmode="numeric" required />
       <fieldset>
         <legend safe>{ctx.t('requests.settings.field.sensitive')}</legend>
