@@ -57,6 +57,9 @@ async function configure(request: FastifyRequest): Promise<Commune> {
   return commune;
 }
 
+/** An edit page's delete button posts to the same address with intent=delete (one address per row to guard). */
+const wantsDelete = (request: FastifyRequest) => formValues(request).intent === 'delete';
+
 const settingsUrl = (commune: Commune, section: string) => `/${commune.slug}/admin/requests/settings/${section}`;
 
 function audit(request: FastifyRequest, commune: Commune, action: string, resourceType: string, resourceId: string | null, details: Record<string, unknown> = {}) {
@@ -114,16 +117,16 @@ function registerCategories(app: FastifyInstance): void {
   });
   app.post<IdParams>('/requests/settings/categories/:id', admins, async (request, reply) => {
     const commune = await configure(request);
-    return saveCategory(request, reply, commune, await rowOr404(request, commune, 'category', request.params.id));
-  });
-  app.post<IdParams>('/requests/settings/categories/:id/delete', admins, async (request, reply) => {
-    const commune = await configure(request);
     const category = await rowOr404(request, commune, 'category', request.params.id);
-    // Complaints keep their category: a used one is deactivated instead, so its history still reads.
-    if ((await deleteCategory(db, commune.id, category.id)) === 'in_use') return showCategory(request, reply, commune, category, undefined, 409, { key: 'requests.settings.categories.in_use' });
-    await audit(request, commune, 'request_category.deleted', 'request_category', category.id, { code: category.code });
-    return redirectWithFlash(reply, settingsUrl(commune, 'categories'), 'requests.settings.categories.deleted');
+    return wantsDelete(request) ? removeCategory(request, reply, commune, category) : saveCategory(request, reply, commune, category);
   });
+}
+
+async function removeCategory(request: FastifyRequest, reply: FastifyReply, commune: Commune, category: Category) {
+  // Complaints keep their category: a used one is deactivated instead, so its history still reads.
+  if ((await deleteCategory(request.server.platform.db, commune.id, category.id)) === 'in_use') return showCategory(request, reply, commune, category, undefined, 409, { key: 'requests.settings.categories.in_use' });
+  await audit(request, commune, 'request_category.deleted', 'request_category', category.id, { code: category.code });
+  return redirectWithFlash(reply, settingsUrl(commune, 'categories'), 'requests.settings.categories.deleted');
 }
 
 // ── Services ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -160,16 +163,16 @@ function registerServices(app: FastifyInstance): void {
   });
   app.post<IdParams>('/requests/settings/services/:id', admins, async (request, reply) => {
     const commune = await configure(request);
-    return saveService(request, reply, commune, await rowOr404(request, commune, 'service', request.params.id));
-  });
-  app.post<IdParams>('/requests/settings/services/:id/delete', admins, async (request, reply) => {
-    const commune = await configure(request);
     const service = await rowOr404(request, commune, 'service', request.params.id);
-    const outcome = await deleteService(db, commune.id, service.id);
-    if (outcome !== 'deleted') return showService(request, reply, service, undefined, 409, { key: 'requests.settings.services.in_use', params: outcome });
-    await audit(request, commune, 'request_service.deleted', 'request_service', service.id);
-    return redirectWithFlash(reply, settingsUrl(commune, 'services'), 'requests.settings.services.deleted');
+    return wantsDelete(request) ? removeService(request, reply, commune, service) : saveService(request, reply, commune, service);
   });
+}
+
+async function removeService(request: FastifyRequest, reply: FastifyReply, commune: Commune, service: Service) {
+  const outcome = await deleteService(request.server.platform.db, commune.id, service.id);
+  if (outcome !== 'deleted') return showService(request, reply, service, undefined, 409, { key: 'requests.settings.services.in_use', params: outcome });
+  await audit(request, commune, 'request_service.deleted', 'request_service', service.id);
+  return redirectWithFlash(reply, settingsUrl(commune, 'services'), 'requests.settings.services.deleted');
 }
 
 // ── Routing matrix ───────────────────────────────────────────────────────────────────────────────────────
@@ -226,6 +229,7 @@ function registerStateEdits(app: FastifyInstance): void {
   app.post<IdParams>('/requests/settings/states/:id', admins, async (request, reply) => {
     const commune = await configure(request);
     const state = await rowOr404(request, commune, 'state', request.params.id);
+    if (wantsDelete(request)) return removeState(request, reply, commune, state);
     const values = formValues(request);
     const result = checkStateName(values, commune.default_locale);
     if (!result.ok) return showState(request, reply, commune, state, { values, errors: result.errors }, 422);
@@ -233,14 +237,13 @@ function registerStateEdits(app: FastifyInstance): void {
     await audit(request, commune, 'request_state.renamed', 'request_state', state.id, { code: state.code });
     return redirectWithFlash(reply, settingsUrl(commune, 'states'), 'requests.settings.states.renamed');
   });
-  app.post<IdParams>('/requests/settings/states/:id/delete', admins, async (request, reply) => {
-    const commune = await configure(request);
-    const state = await rowOr404(request, commune, 'state', request.params.id);
-    const outcome = await deleteState(db, commune.id, state);
-    if (outcome !== 'deleted') return showState(request, reply, commune, state, undefined, 409, { key: stateRefusals[outcome] });
-    await audit(request, commune, 'request_state.deleted', 'request_state', state.id, { code: state.code, stage: state.stage });
-    return redirectWithFlash(reply, settingsUrl(commune, 'states'), 'requests.settings.states.deleted');
-  });
+}
+
+async function removeState(request: FastifyRequest, reply: FastifyReply, commune: Commune, state: State) {
+  const outcome = await deleteState(request.server.platform.db, commune.id, state);
+  if (outcome !== 'deleted') return showState(request, reply, commune, state, undefined, 409, { key: stateRefusals[outcome] });
+  await audit(request, commune, 'request_state.deleted', 'request_state', state.id, { code: state.code, stage: state.stage });
+  return redirectWithFlash(reply, settingsUrl(commune, 'states'), 'requests.settings.states.deleted');
 }
 
 function registerStates(app: FastifyInstance): void {

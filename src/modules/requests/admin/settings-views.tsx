@@ -48,6 +48,7 @@ function DeleteForm({ ctx, action, hint }: { ctx: ViewContext; action: string; h
   return (
     <form method="post" action={action} class="danger-zone">
       <CsrfField ctx={ctx} />
+      <input type="hidden" name="intent" value="delete" />
       <p class="field-hint" safe>{hint}</p>
       <button type="submit" class="btn btn-secondary" safe>{ctx.t('requests.settings.delete')}</button>
     </form>
@@ -190,7 +191,7 @@ export function CategoryFormPage({ ctx, props }: { ctx: ViewContext; props: Cate
       <Refusal ctx={ctx} notice={props.notice} />
       {category ? <p class="muted" safe>{ctx.t('requests.settings.categories.usage', { count: props.usage })}</p> : ''}
       <CategoryForm ctx={ctx} props={props} action={category ? `${base}/${category.id}` : base} />
-      {category ? <DeleteForm ctx={ctx} action={`${base}/${category.id}/delete`} hint={ctx.t('requests.settings.categories.delete_hint')} /> : ''}
+      {category ? <DeleteForm ctx={ctx} action={`${base}/${category.id}`} hint={ctx.t('requests.settings.categories.delete_hint')} /> : ''}
     </SettingsPage>
   );
 }
@@ -237,7 +238,7 @@ export function ServiceFormPage({ ctx, props }: { ctx: ViewContext; props: Servi
         <Field ctx={ctx} form={form} name="position" label={ctx.t('requests.settings.field.position')} hint={ctx.t('requests.settings.field.position_hint')} type="number" inputmode="numeric" />
         <SaveButton ctx={ctx} />
       </form>
-      {service ? <DeleteForm ctx={ctx} action={`${base}/${service.id}/delete`} hint={ctx.t('requests.settings.services.delete_hint')} /> : ''}
+      {service ? <DeleteForm ctx={ctx} action={`${base}/${service.id}`} hint={ctx.t('requests.settings.services.delete_hint')} /> : ''}
     </SettingsPage>
   );
 }
@@ -435,7 +436,7 @@ export function StateFormPage({ ctx, props }: { ctx: ViewContext; props: StateFo
         <LocalizedInputs ctx={ctx} form={form} name="name" label={ctx.t('requests.settings.field.name')} />
         <SaveButton ctx={ctx} />
       </form>
-      <DeleteForm ctx={ctx} action={`${base}/${state.id}/delete`} hint={ctx.t('requests.settings.states.delete_hint')} />
+      <DeleteForm ctx={ctx} action={`${base}/${state.id}`} hint={ctx.t('requests.settings.states.delete_hint')} />
     </SettingsPage>
   );
 }

@@ -208,7 +208,7 @@ describe('categories', () => {
     expect(renamed.statusCode).toBe(422);
     expect(renamed.body).toContain('son code ne peut plus changer');
     expect((await t.request(admin, 'GET', `${base}/categories/${used.id}`)).body).toMatch(/<input[^>]*id="code"[^>]*readonly/);
-    const refused = await t.request(admin, 'POST', `${base}/categories/${used.id}/delete`, {});
+    const refused = await t.request(admin, 'POST', `${base}/categories/${used.id}`, { intent: 'delete' });
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('elle ne peut pas être supprimée');
     expect(await category(ndarId, 'waste')).toBeDefined();
@@ -221,7 +221,7 @@ describe('categories', () => {
     const created = await t.request(admin, 'POST', `${base}/categories`, categoryForm({ code: 'temporaire', name_fr: 'Temporaire' }));
     const unused = (await category(ndarId, 'temporaire'))!;
     expect(created.statusCode).toBe(303);
-    const deleted = await t.request(admin, 'POST', `${base}/categories/${unused.id}/delete`, {});
+    const deleted = await t.request(admin, 'POST', `${base}/categories/${unused.id}`, { intent: 'delete' });
     expect(deleted.statusCode).toBe(303);
     expect(await category(ndarId, 'temporaire')).toBeUndefined();
     expect(await auditCount('request_category.deleted', unused.id)).toBe(1);
@@ -246,7 +246,7 @@ describe('services', () => {
     const edited = await t.request(admin, 'POST', `${base}/services/${row.id}`, { name_fr: 'Cellule voirie et ponts', email: '', position: '2' });
     expect(edited.statusCode).toBe(303);
     expect((await service(ndarId, row.id))!.email).toBeNull();
-    const deleted = await t.request(admin, 'POST', `${base}/services/${row.id}/delete`, {});
+    const deleted = await t.request(admin, 'POST', `${base}/services/${row.id}`, { intent: 'delete' });
     expect(deleted.statusCode).toBe(303);
     expect(await service(ndarId, row.id)).toBeUndefined();
     for (const action of ['request_service.created', 'request_service.updated', 'request_service.deleted']) expect(await auditCount(action, row.id)).toBe(1);
@@ -254,7 +254,7 @@ describe('services', () => {
 
   it('refuses to delete a service while a route or an open complaint uses it, saying why', async () => {
     const routed = (await routesOf(ndarId)).find((r) => r.neighbourhood === null)!;
-    const refused = await t.request(admin, 'POST', `${base}/services/${routed.service_id}/delete`, {});
+    const refused = await t.request(admin, 'POST', `${base}/services/${routed.service_id}`, { intent: 'delete' });
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('Ce service ne peut pas être supprimé');
     expect(await service(ndarId, routed.service_id)).toBeDefined();
@@ -263,7 +263,7 @@ describe('services', () => {
     const lighting = (await category(ndarId, 'lighting'))!;
     const filed = await fileIn(lighting.id, 'Sor');
     await requestsDb(t.services.db).updateTable('requests').set({ service_id: busy.id }).where('id', '=', filed.id).execute();
-    const stillOpen = await t.request(admin, 'POST', `${base}/services/${busy.id}/delete`, {});
+    const stillOpen = await t.request(admin, 'POST', `${base}/services/${busy.id}`, { intent: 'delete' });
     expect(stillOpen.statusCode).toBe(409);
     expect(stillOpen.body).toContain('0 case(s) de l’acheminement et 1 plainte(s) ouverte(s)');
     expect(await service(ndarId, busy.id)).toBeDefined();
@@ -373,18 +373,18 @@ describe('states', () => {
   it('deletes only an unused state, never the last "received" or "reopened" one', async () => {
     const received = (await state(ndarId, 'received'))!;
     const reopened = (await state(ndarId, 'reopened'))!;
-    const lastReopened = await t.request(admin, 'POST', `${base}/states/${reopened.id}/delete`, {});
+    const lastReopened = await t.request(admin, 'POST', `${base}/states/${reopened.id}`, { intent: 'delete' });
     expect(lastReopened.statusCode).toBe(409);
     expect(lastReopened.body).toContain('C’est le dernier état de son étape');
-    expect((await t.request(admin, 'POST', `${base}/states/${received.id}/delete`, {})).statusCode).toBe(409);
+    expect((await t.request(admin, 'POST', `${base}/states/${received.id}`, { intent: 'delete' })).statusCode).toBe(409);
 
     await t.request(admin, 'POST', `${base}/states`, { code: 'enregistree', name_fr: 'Enregistrée', stage: 'received', open311_status: 'open' });
-    const used = await t.request(admin, 'POST', `${base}/states/${received.id}/delete`, {});
+    const used = await t.request(admin, 'POST', `${base}/states/${received.id}`, { intent: 'delete' });
     expect(used.statusCode).toBe(409);
     expect(used.body).toContain('Des plaintes sont passées par cet état');
 
     const spare = (await state(ndarId, 'enregistree'))!;
-    const deleted = await t.request(admin, 'POST', `${base}/states/${spare.id}/delete`, {});
+    const deleted = await t.request(admin, 'POST', `${base}/states/${spare.id}`, { intent: 'delete' });
     expect(deleted.statusCode).toBe(303);
     expect(await state(ndarId, 'enregistree')).toBeUndefined();
     expect(await state(ndarId, 'received')).toBeDefined();
