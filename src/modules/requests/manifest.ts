@@ -21,6 +21,10 @@ import lawsAr from './i18n/laws.ar.json' with { type: 'json' };
 import lawsEn from './i18n/laws.en.json' with { type: 'json' };
 import lawsFr from './i18n/laws.fr.json' with { type: 'json' };
 import lawsPt from './i18n/laws.pt.json' with { type: 'json' };
+import settingsAr from './i18n/settings.ar.json' with { type: 'json' };
+import settingsEn from './i18n/settings.en.json' with { type: 'json' };
+import settingsFr from './i18n/settings.fr.json' with { type: 'json' };
+import settingsPt from './i18n/settings.pt.json' with { type: 'json' };
 import statsAr from './i18n/stats.ar.json' with { type: 'json' };
 import statsEn from './i18n/stats.en.json' with { type: 'json' };
 import statsFr from './i18n/stats.fr.json' with { type: 'json' };
@@ -45,6 +49,7 @@ export const requestsModule: PalabreModule = {
     { labelKey: 'requests.nav', path: 'requests', area: 'public', order: 20 },
     { labelKey: 'requests.handling.nav', path: 'admin/requests', area: 'admin', order: 20, roles: ['staff', 'admin'] },
     { labelKey: 'requests.handling.nav_on_behalf', path: 'admin/requests/on-behalf', area: 'admin', order: 21, roles: ['mediator', 'staff', 'admin'] },
+    { labelKey: 'requests.settings.nav', path: 'admin/requests/settings', area: 'admin', order: 22, roles: ['admin'] },
   ],
   migrations: {
     '2026-11-24T0300_requests_core': core,
@@ -56,9 +61,9 @@ export const requestsModule: PalabreModule = {
   jobs: requestsJobs,
   openDataExports: requestsExports,
   i18n: {
-    fr: { ...fr, ...handlingFr, ...lawsFr, ...open311Fr, ...statsFr },
-    en: { ...en, ...handlingEn, ...lawsEn, ...open311En, ...statsEn },
-    pt: { ...pt, ...handlingPt, ...lawsPt, ...open311Pt, ...statsPt },
-    ar: { ...ar, ...handlingAr, ...lawsAr, ...open311Ar, ...statsAr },
+    fr: { ...fr, ...handlingFr, ...lawsFr, ...open311Fr, ...settingsFr, ...statsFr },
+    en: { ...en, ...handlingEn, ...lawsEn, ...open311En, ...settingsEn, ...statsEn },
+    pt: { ...pt, ...handlingPt, ...lawsPt, ...open311Pt, ...settingsPt, ...statsPt },
+    ar: { ...ar, ...handlingAr, ...lawsAr, ...open311Ar, ...settingsAr, ...statsAr },
   },
 };

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { open311AdminRoutes } from '../open311/admin-routes.js';
 import { registerHandlingRoutes } from './handling-routes.js';
+import { registerRequestsSettingsRoutes } from './settings-routes.js';
 
 /**
  * Back-office pages of citizen requests under /<commune>/admin/…: each slice registers its own routes here
@@ -8,5 +9,6 @@ import { registerHandlingRoutes } from './handling-routes.js';
  */
 export async function requestsAdminRoutes(app: FastifyInstance): Promise<void> {
   registerHandlingRoutes(app);
+  registerRequestsSettingsRoutes(app);
   await open311AdminRoutes(app);
 }
