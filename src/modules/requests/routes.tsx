@@ -16,6 +16,9 @@ import { requestsPolicy } from './permissions.js';
 import { categoriesOf, eventsOf, findByReference, listPublicRequests, publicListPageSize, statesOf, type TimelineAudience } from './queries/request-queries.js';
 import { accessCodeMatches, normaliseReference } from './reference.js';
 import { positionScript, positionScriptPath } from './views/position-script.js';
+import { resumeOnReply } from './information/reply.js';
+import { eventAsSeenBy, informationFactsOf, requestAsSeenBy } from './information/queries.js';
+import { registerInformationRoutes } from './information/routes.js';
 import { ComplaintFormPage, type ComplaintFormProps, FiledPage, LookupForm, RequestPage, RequestsHome } from './views/public-views.js';
 import { Layout } from '../../platform/views/layout.js';
 
@@ -52,12 +55,14 @@ async function readable(request: FastifyRequest, reference: string, code: string
 async function showRequest(request: FastifyRequest, reply: FastifyReply, reference: string, code: string | undefined, replyForm: FormState = { values: {}, errors: {} }, status = 200) {
   const { db } = request.server.platform;
   const { commune, target, audience } = await readable(request, reference, code);
-  const [categories, states, events] = await Promise.all([categoriesOf(db, commune.id, { activeOnly: false }), statesOf(db, commune.id), eventsOf(db, commune.id, target.id, audience)]);
+  const [categories, states, events, information] = await Promise.all([categoriesOf(db, commune.id, { activeOnly: false }), statesOf(db, commune.id), eventsOf(db, commune.id, target.id, audience), target.kind === 'information' ? informationFactsOf(db, commune, target) : undefined]);
   const props = {
-    request: target,
+    // The public reads the redacted versions, when staff made one.
+    request: requestAsSeenBy(target, audience),
+    information,
     category: categories.find((c) => c.id === target.category_id),
     states,
-    events,
+    events: events.map((event) => eventAsSeenBy(event, audience)),
     today: today(commune),
     isReporter: audience === 'reporter',
     accessCode: audience === 'reporter' && code ? code : null,
@@ -117,6 +122,7 @@ function registerReporterActions(app: FastifyInstance): void {
     if (audience !== 'reporter') throw new AppError('FORBIDDEN');
     if (!parsed.ok) return showRequest(request, reply, request.params.reference, code, parsed.form, 422);
     await addMessage(db, target, { author: 'citizen', actorUserId: request.actor.user?.id ?? null, body: parsed.data.body, isPublic: false });
+    await resumeOnReply(app.platform, commune, target, request.actor.user?.id ?? null);
     return redirectWithFlash(reply, `/${commune.slug}/requests/${target.reference}${code ? `?code=${encodeURIComponent(code)}` : ''}`, 'requests.reply.sent');
   });
 
@@ -168,6 +174,7 @@ export async function requestsRoutes(app: FastifyInstance): Promise<void> {
   );
 
   registerComplaintFiling(app);
+  registerInformationRoutes(app);
   registerReporterActions(app);
 
   app.get<RefParams>('/requests/:reference', pub, async (request, reply) => showRequest(request, reply, request.params.reference, request.query.code));
