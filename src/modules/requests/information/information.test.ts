@@ -76,6 +76,7 @@ describe('filing an access-to-information request', () => {
     expect(page.body).toContain('8 jours ouvrables');
     expect(page.body).toContain('CONAI');
     expect(page.body).toContain('La commune doit répondre au plus tard le');
+    expect(page.body).toContain('un habitant');
     for (const secret of ['Awa Secretname', '77 000 99 88', '770009988']) expect(page.body).not.toContain(secret);
     const list = await t.request(null, 'GET', '/ndar-toute/requests/information');
     expect(list.body).toContain(reference);

@@ -42,6 +42,7 @@ export function InformationPanel({ ctx, facts, dueOn }: { ctx: ViewContext; fact
   const { law } = facts;
   return (
     <section id="ati-panel">
+      <p class="muted" id="asked-by" safe>{ctx.t('requests.information.asked_by')}</p>
       {facts.pausedSince ? (
         <p class="notice" id="clock-stopped" safe>{ctx.t('requests.information.clock_stopped', { date: day(ctx, facts.pausedSince) })}</p>
       ) : dueOn ? (
