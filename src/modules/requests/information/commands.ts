@@ -116,8 +116,8 @@ async function transition(db: Kysely<PlatformTables>, commune: Commune, request:
       .insertInto('request_events')
       .values({ commune_id: commune.id, request_id: request.id, kind: 'status', author: change.author, actor_user_id: change.actorUserId, status: change.to, reason: change.reason ?? null, body: change.body ?? null, created_at: now })
       .execute();
-    // An answered request keeps the deadline it was answered against (statistics measure "on time" with it).
-    if (!change.closes) row.due_on = await refreshInformationDueOn(asPlatformDb(trx), commune, row);
+    // A decided request keeps the deadline it was decided against (statistics measure "on time" with it).
+    if (row.is_open) row.due_on = await refreshInformationDueOn(asPlatformDb(trx), commune, row);
     return row;
   });
   return updated;
