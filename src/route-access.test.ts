@@ -112,7 +112,8 @@ describe('cross-commune access: staff of one commune against another', () => {
       }
     }
     expect(await victimFingerprint(victimId)).toBe(before);
-  });
+    // Routes × victim ids requests, each with its own session: it grows with every module's routes (2 shared CPUs).
+  }, 120_000);
 
   it('public routes never expose the other commune’s unpublished rows by id', async () => {
     const publicWithIds = t.app.registeredRoutes.filter(
