@@ -3,6 +3,7 @@ import { requestsAdminRoutes } from './admin/routes.js';
 import * as core from './db/migrations/2026-11-24T0300_requests_core.js';
 import * as open311 from './db/migrations/2026-11-24T0320_requests_open311.js';
 import * as handling from './db/migrations/2026-11-24T0330_requests_handling.js';
+import * as information from './db/migrations/2026-11-24T0350_requests_information.js';
 import * as inbox from './db/migrations/2026-11-24T0360_requests_inbox.js';
 import { requestsExports } from './exports.js';
 import ar from './i18n/ar.json' with { type: 'json' };
@@ -17,6 +18,10 @@ import open311Ar from './i18n/open311.ar.json' with { type: 'json' };
 import open311En from './i18n/open311.en.json' with { type: 'json' };
 import open311Fr from './i18n/open311.fr.json' with { type: 'json' };
 import open311Pt from './i18n/open311.pt.json' with { type: 'json' };
+import informationAr from './i18n/information.ar.json' with { type: 'json' };
+import informationEn from './i18n/information.en.json' with { type: 'json' };
+import informationFr from './i18n/information.fr.json' with { type: 'json' };
+import informationPt from './i18n/information.pt.json' with { type: 'json' };
 import lawsAr from './i18n/laws.ar.json' with { type: 'json' };
 import lawsEn from './i18n/laws.en.json' with { type: 'json' };
 import lawsFr from './i18n/laws.fr.json' with { type: 'json' };
@@ -48,6 +53,7 @@ export const requestsModule: PalabreModule = {
   navigation: [
     { labelKey: 'requests.nav', path: 'requests', area: 'public', order: 20 },
     { labelKey: 'requests.handling.nav', path: 'admin/requests', area: 'admin', order: 20, roles: ['staff', 'admin'] },
+    { labelKey: 'requests.information.admin.nav', path: 'admin/requests/information', area: 'admin', order: 20, roles: ['staff', 'admin'] },
     { labelKey: 'requests.handling.nav_on_behalf', path: 'admin/requests/on-behalf', area: 'admin', order: 21, roles: ['mediator', 'staff', 'admin'] },
     { labelKey: 'requests.settings.nav', path: 'admin/requests/settings', area: 'admin', order: 22, roles: ['admin'] },
   ],
@@ -55,15 +61,16 @@ export const requestsModule: PalabreModule = {
     '2026-11-24T0300_requests_core': core,
     '2026-11-24T0320_requests_open311': open311,
     '2026-11-24T0330_requests_handling': handling,
+    '2026-11-24T0350_requests_information': information,
     '2026-11-24T0360_requests_inbox': inbox,
   },
   seed: seedRequests,
   jobs: requestsJobs,
   openDataExports: requestsExports,
   i18n: {
-    fr: { ...fr, ...handlingFr, ...lawsFr, ...open311Fr, ...settingsFr, ...statsFr },
-    en: { ...en, ...handlingEn, ...lawsEn, ...open311En, ...settingsEn, ...statsEn },
-    pt: { ...pt, ...handlingPt, ...lawsPt, ...open311Pt, ...settingsPt, ...statsPt },
-    ar: { ...ar, ...handlingAr, ...lawsAr, ...open311Ar, ...settingsAr, ...statsAr },
+    fr: { ...fr, ...handlingFr, ...informationFr, ...lawsFr, ...open311Fr, ...settingsFr, ...statsFr },
+    en: { ...en, ...handlingEn, ...informationEn, ...lawsEn, ...open311En, ...settingsEn, ...statsEn },
+    pt: { ...pt, ...handlingPt, ...informationPt, ...lawsPt, ...open311Pt, ...settingsPt, ...statsPt },
+    ar: { ...ar, ...handlingAr, ...informationAr, ...lawsAr, ...open311Ar, ...settingsAr, ...statsAr },
   },
 };

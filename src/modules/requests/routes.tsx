@@ -17,6 +17,9 @@ import { open311Routes } from './open311/routes.js';
 import { categoriesOf, eventsOf, findByReference, listPublicRequests, publicListPageSize, statesOf, type TimelineAudience } from './queries/request-queries.js';
 import { accessCodeMatches, normaliseReference } from './reference.js';
 import { positionScript, positionScriptPath } from './views/position-script.js';
+import { resumeOnReply } from './information/reply.js';
+import { eventAsSeenBy, informationFactsOf, requestAsSeenBy } from './information/queries.js';
+import { registerInformationRoutes } from './information/routes.js';
 import { ComplaintFormPage, type ComplaintFormProps, FiledPage, LookupForm, RequestPage, RequestsHome } from './views/public-views.js';
 import { Layout } from '../../platform/views/layout.js';
 import { markRequestSeen } from './my-requests.js';
@@ -56,12 +59,14 @@ async function showRequest(request: FastifyRequest, reply: FastifyReply, referen
   const { commune, target, audience } = await readable(request, reference, code);
   // The person who filed it is reading its latest state: "my requests" stops marking it as changed.
   if (request.actor.user && request.actor.user.id === target.reporter_user_id) await markRequestSeen(db, request.actor.user.id, target);
-  const [categories, states, events] = await Promise.all([categoriesOf(db, commune.id, { activeOnly: false }), statesOf(db, commune.id), eventsOf(db, commune.id, target.id, audience)]);
+  const [categories, states, events, information] = await Promise.all([categoriesOf(db, commune.id, { activeOnly: false }), statesOf(db, commune.id), eventsOf(db, commune.id, target.id, audience), target.kind === 'information' ? informationFactsOf(db, commune, target) : undefined]);
   const props = {
-    request: target,
+    // The public reads the redacted versions, when staff made one.
+    request: requestAsSeenBy(target, audience),
+    information,
     category: categories.find((c) => c.id === target.category_id),
     states,
-    events,
+    events: events.map((event) => eventAsSeenBy(event, audience)),
     today: today(commune),
     isReporter: audience === 'reporter',
     accessCode: audience === 'reporter' && code ? code : null,
@@ -121,6 +126,7 @@ function registerReporterActions(app: FastifyInstance): void {
     if (audience !== 'reporter') throw new AppError('FORBIDDEN');
     if (!parsed.ok) return showRequest(request, reply, request.params.reference, code, parsed.form, 422);
     await addMessage(db, target, { author: 'citizen', actorUserId: request.actor.user?.id ?? null, body: parsed.data.body, isPublic: false });
+    await resumeOnReply(app.platform, commune, target, request.actor.user?.id ?? null);
     return redirectWithFlash(reply, `/${commune.slug}/requests/${target.reference}${code ? `?code=${encodeURIComponent(code)}` : ''}`, 'requests.reply.sent');
   });
 
@@ -172,6 +178,7 @@ export async function requestsRoutes(app: FastifyInstance): Promise<void> {
   );
 
   registerComplaintFiling(app);
+  registerInformationRoutes(app);
   registerReporterActions(app);
   // Open311 GeoReport v2 for this commune's complaints, in its own scope (its own error format).
   await app.register(open311Routes, { prefix: '/open311/v2' });

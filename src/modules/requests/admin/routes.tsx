@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { registerInformationAdminRoutes } from '../information/admin-routes.js';
 import { open311AdminRoutes } from '../open311/admin-routes.js';
 import { registerHandlingRoutes } from './handling-routes.js';
 import { registerRequestsSettingsRoutes } from './settings-routes.js';
@@ -10,5 +11,6 @@ import { registerRequestsSettingsRoutes } from './settings-routes.js';
 export async function requestsAdminRoutes(app: FastifyInstance): Promise<void> {
   registerHandlingRoutes(app);
   registerRequestsSettingsRoutes(app);
+  registerInformationAdminRoutes(app);
   await open311AdminRoutes(app);
 }

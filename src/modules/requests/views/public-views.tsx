@@ -4,6 +4,8 @@ import { CsrfField, ErrorSummary, Field, Localized } from '../../../platform/vie
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { Category, Request, RequestEvent, State } from '../db/tables.js';
+import { InformationPanel } from '../information/views/law.js';
+import type { InformationFacts } from '../information/queries.js';
 import { positionScriptPath } from './position-script.js';
 import { StatusBadge, statusName } from './status.js';
 
@@ -257,6 +259,8 @@ export interface RequestPageProps {
   reopenUntil: Date | null;
   canHandle: boolean;
   replyForm: FormState;
+  /** Access-to-information requests: the law, the clock, the decision and the appeal. */
+  information?: InformationFacts | undefined;
 }
 
 function EventLine({ ctx, event, props }: { ctx: ViewContext; event: RequestEvent; props: RequestPageProps }) {
@@ -330,8 +334,9 @@ export function RequestPage({ ctx, props }: { ctx: ViewContext; props: RequestPa
       <p><a href={requestsBase(ctx)} safe>{ctx.t('requests.home.title')}</a></p>
       <h1 safe>{request.subject ? `${request.reference} — ${request.subject}` : request.reference}</h1>
       {request.is_private ? <p class="notice" safe>{ctx.t('requests.private_notice')}</p> : ''}
-      {props.canHandle ? <p><a href={`/${ctx.commune!.slug}/admin/requests/${request.id}`} safe>{ctx.t('requests.handle_link')}</a></p> : ''}
+      {props.canHandle ? <p><a href={`/${ctx.commune!.slug}/admin/requests/${request.kind === 'information' ? 'information/' : ''}${request.id}`} safe>{ctx.t('requests.handle_link')}</a></p> : ''}
       <RequestFacts ctx={ctx} props={props} />
+      {props.information ? <InformationPanel ctx={ctx} facts={props.information} dueOn={request.due_on} /> : ''}
       <h2 safe>{ctx.t('requests.field.description')}</h2>
       <p class="message" safe>{request.description}</p>
       {request.photo_file_id ? <p><img src={`/files/${request.photo_file_id}`} alt={ctx.t('requests.field.photo')} width="320" loading="lazy" /></p> : ''}
