@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Commune, PlatformTables } from '../../platform/db/platform-tables.js';
 import type { LocalizedText } from '../../platform/i18n/locales.js';
 import type { SeedContext } from '../../platform/module.js';
-import { changeComplaintStatus, fileComplaint } from './commands/complaint-commands.js';
+import { changeComplaintStatus, complaintInput, fileComplaint } from './commands/complaint-commands.js';
 import { ensureRequestDefaults } from './defaults.js';
+import { seedInformationRequests } from './information/seed.js';
 import { requestsDb, scoped } from './queries/requests-db.js';
 
 const day = 24 * 3600 * 1000;
@@ -81,24 +82,18 @@ async function seedSettings(db: Kysely<PlatformTables>, communeId: string, demo:
 async function seedComplaint(db: Kysely<PlatformTables>, commune: Commune, complaint: DemoComplaint, context: SeedContext, staffId: string | undefined): Promise<void> {
   const category = await scoped(db, commune.id).selectFrom('request_categories').select('id').where('code', '=', complaint.category).executeTakeFirstOrThrow();
   const reporterId = complaint.reporter ? (context.users.get(complaint.reporter) ?? null) : null;
-  let { request } = await fileComplaint(db, commune, {
-    categoryId: category.id,
-    description: complaint.description,
+  const input = complaintInput(category.id, complaint.description, {
     neighbourhood: complaint.neighbourhood,
-    latitude: null,
-    longitude: null,
-    address: null,
-    photoFileId: null,
     wantsPrivacy: complaint.private ?? false,
-    channel: 'web',
     reporter: { userId: reporterId, name: null, phone: complaint.contact ?? null, email: null, locale: commune.default_locale },
-  }, daysAgo(complaint.filedDaysAgo));
+  });
+  let { request } = await fileComplaint(db, commune, input, daysAgo(complaint.filedDaysAgo));
   for (const [stateCode, ago, note] of complaint.steps ?? []) {
     request = await changeComplaintStatus(db, request, { stateCode, note, actorUserId: staffId ?? null }, daysAgo(ago, 15));
   }
 }
 
-/** Demo: each commune's services and routing, and complaints at every stage (one private, one overdue). */
+/** Demo: each commune's services and routing, complaints at every stage (one private, one overdue), information requests. */
 export async function seedRequests(context: SeedContext): Promise<void> {
   const { db } = context;
   for (const demo of demos) {
@@ -107,5 +102,6 @@ export async function seedRequests(context: SeedContext): Promise<void> {
     const commune = await db.selectFrom('communes').selectAll().where('id', '=', seeded.id).executeTakeFirstOrThrow();
     await seedSettings(db, commune.id, demo, context.users.get(`${demo.slug}:admin`));
     for (const complaint of demo.complaints) await seedComplaint(db, commune, complaint, context, context.users.get(`${demo.slug}:staff`));
+    await seedInformationRequests(db, commune);
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
-import { fileComplaint } from '../commands/complaint-commands.js';
+import { complaintInput, fileComplaint } from '../commands/complaint-commands.js';
 import type { Request } from '../db/tables.js';
 import { requestsDb, scoped } from '../queries/requests-db.js';
 
@@ -21,18 +21,11 @@ let phoneCounter = 100;
 async function complaint(options: { code?: string; neighbourhood?: string; name?: string; communeId?: string; filedAt?: Date } = {}) {
   const communeId = options.communeId ?? ndarId;
   const phone = `+22177000${String(phoneCounter++).padStart(4, '0')}`;
-  const { request, accessCode } = await fileComplaint(t.services.db, await commune(communeId), {
-    categoryId: (await category(communeId, options.code ?? 'roads')).id,
-    description: 'Un caniveau bouché inonde la rue à chaque pluie.',
+  const input = complaintInput((await category(communeId, options.code ?? 'roads')).id, 'Un caniveau bouché inonde la rue à chaque pluie.', {
     neighbourhood: options.neighbourhood ?? 'Sor',
-    latitude: null,
-    longitude: null,
-    address: null,
-    photoFileId: null,
-    wantsPrivacy: false,
-    channel: 'web',
     reporter: { userId: null, name: options.name ?? 'Aïssatou Reporter', phone, email: null, locale: 'fr' },
-  }, options.filedAt);
+  });
+  const { request, accessCode } = await fileComplaint(t.services.db, await commune(communeId), input, options.filedAt);
   return { request, accessCode, phone };
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostileStrings } from '../../../test-support/hostile-strings.js';
 import { inertnessProblems, visibleText } from '../../../test-support/inert-html.js';
 import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
-import { fileComplaint } from '../commands/complaint-commands.js';
+import { complaintInput, fileComplaint } from '../commands/complaint-commands.js';
 import { createCategory, routeField, unlessCodeTaken } from '../commands/settings-commands.js';
 import { requestsDb, scoped } from '../queries/requests-db.js';
 
@@ -50,18 +50,7 @@ async function ndarCommune() {
 }
 
 async function fileIn(categoryId: string, neighbourhood: string | null) {
-  const { request } = await fileComplaint(t.services.db, await ndarCommune(), {
-    categoryId,
-    description: 'Test',
-    neighbourhood,
-    latitude: null,
-    longitude: null,
-    address: null,
-    photoFileId: null,
-    wantsPrivacy: false,
-    channel: 'web',
-    reporter: { userId: null, name: null, phone: null, email: null, locale: 'fr' },
-  });
+  const { request } = await fileComplaint(t.services.db, await ndarCommune(), complaintInput(categoryId, 'Test', { neighbourhood }));
   return request;
 }
 

@@ -25,6 +25,23 @@ export interface ComplaintInput {
   recordedBy?: string | null;
 }
 
+/** A web complaint with only what is required: the seed, the tests and other channels add what they know. */
+export function complaintInput(categoryId: string, description: string, more: Partial<ComplaintInput> = {}): ComplaintInput {
+  return {
+    categoryId,
+    description,
+    neighbourhood: null,
+    latitude: null,
+    longitude: null,
+    address: null,
+    photoFileId: null,
+    wantsPrivacy: false,
+    channel: 'web',
+    reporter: { userId: null, name: null, phone: null, email: null, locale: null },
+    ...more,
+  };
+}
+
 /** How many days after its resolution a complaint may be reopened by the person who filed it. */
 export const reopenWindowDays = 30;
 

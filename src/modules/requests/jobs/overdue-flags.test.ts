@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
-import { fileComplaint } from '../commands/complaint-commands.js';
+import { complaintInput, fileComplaint } from '../commands/complaint-commands.js';
 import { requestsDb, scoped } from '../queries/requests-db.js';
 import { flagOverdueComplaints } from './overdue-flags.js';
 
@@ -14,7 +14,7 @@ const overdueMessages = () => t.services.db.selectFrom('outbox_messages').select
 async function dueOn(dueDate: string, options: { sensitive?: boolean } = {}) {
   const commune = await t.services.db.selectFrom('communes').selectAll().where('id', '=', tiznitId).executeTakeFirstOrThrow();
   const category = await scoped(t.services.db, tiznitId).selectFrom('request_categories').select('id').where('code', '=', options.sensitive ? 'staff-conduct' : 'roads').executeTakeFirstOrThrow();
-  const { request } = await fileComplaint(t.services.db, commune, { categoryId: category.id, description: 'حفرة في الطريق', neighbourhood: null, latitude: null, longitude: null, address: null, photoFileId: null, wantsPrivacy: false, channel: 'web', reporter: { userId: null, name: null, phone: null, email: null, locale: null } });
+  const { request } = await fileComplaint(t.services.db, commune, complaintInput(category.id, 'حفرة في الطريق'));
   await requestsDb(t.services.db).updateTable('requests').set({ due_on: dueDate, service_id: serviceId }).where('id', '=', request.id).execute();
   return request;
 }

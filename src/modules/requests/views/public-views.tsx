@@ -322,7 +322,7 @@ function RequestFacts({ ctx, props }: { ctx: ViewContext; props: RequestPageProp
       {request.latitude !== null ? <><dt safe>{ctx.t('requests.field.position')}</dt><dd safe>{`${request.latitude.toFixed(5)}, ${request.longitude!.toFixed(5)}`}</dd></> : ''}
       <dt safe>{ctx.t('requests.field.submitted_on')}</dt>
       <dd safe>{day(ctx, request.submitted_on)}</dd>
-      {request.due_on ? <><dt safe>{ctx.t('requests.field.due_on')}</dt><dd safe>{day(ctx, request.due_on)}</dd></> : ''}
+      {request.due_on && !props.information ? <><dt safe>{ctx.t('requests.field.due_on')}</dt><dd safe>{day(ctx, request.due_on)}</dd></> : ''}
     </dl>
   );
 }
