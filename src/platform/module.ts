@@ -34,6 +34,8 @@ export interface OpenDataExport {
   /** Stable identifier, e.g. "commune-news". */
   id: string;
   titleKey: string;
+  /** What the rows are, for the dataset's description (optional). */
+  descriptionKey?: string;
   /** Rows published for one commune; the open-data module serves them as CSV and JSON. */
   rows(db: Kysely<PlatformTables>, communeId: string): Promise<Record<string, unknown>[]>;
 }

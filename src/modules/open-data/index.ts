@@ -1,0 +1,1 @@
+export { openDataModule } from './manifest.js';
