@@ -21,10 +21,29 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
     ...handle,
     close: async () => {
       await handle.close();
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await dropTestDatabase(serverUrl, name);
     },
   };
+}
+
+// An autovacuum worker (owned by the server, which our role may not terminate) can hold the database for a moment.
+const busyDatabase = /must be a member of the role whose process is being terminated|is being accessed by other users/;
+
+/** Drops a test database, waiting out a server worker still in it; a leftover on a throw-away server is harmless. */
+async function dropTestDatabase(serverUrl: string, name: string): Promise<void> {
+  const dropper = new pg.Client({ connectionString: serverUrl });
+  await dropper.connect();
+  try {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await dropper.query(`drop database if exists ${name} with (force)`);
+        return;
+      } catch (error) {
+        if (!busyDatabase.test(String((error as Error).message)) || attempt === 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+  } finally {
+    await dropper.end();
+  }
 }
