@@ -1,5 +1,11 @@
 import type { PalabreModule } from '../../platform/module.js';
+import { dataPackageRoutes } from './api/datapackage/routes.js';
+import { dcatCommuneRoutes, dcatNetworkRoutes } from './api/dcat/routes.js';
 import ar from './i18n/ar.json' with { type: 'json' };
+import dcatAr from './i18n/dcat.ar.json' with { type: 'json' };
+import dcatEn from './i18n/dcat.en.json' with { type: 'json' };
+import dcatFr from './i18n/dcat.fr.json' with { type: 'json' };
+import dcatPt from './i18n/dcat.pt.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
 import pt from './i18n/pt.json' with { type: 'json' };
@@ -11,6 +17,19 @@ import pt from './i18n/pt.json' with { type: 'json' };
 export const openDataModule: PalabreModule = {
   id: 'open-data',
   alwaysOn: true,
+  communeRoutes: async (app) => {
+    // Each API in its own scope, so its JSON error handler stays its own.
+    await app.register(dcatCommuneRoutes);
+    await app.register(dataPackageRoutes);
+  },
+  networkRoutes: async (app) => {
+    await app.register(dcatNetworkRoutes);
+  },
   migrations: {},
-  i18n: { fr, en, pt, ar },
+  i18n: {
+    fr: { ...fr, ...dcatFr },
+    en: { ...en, ...dcatEn },
+    pt: { ...pt, ...dcatPt },
+    ar: { ...ar, ...dcatAr },
+  },
 };
