@@ -6,8 +6,8 @@ import { createTestApp, type TestApp } from '../../../../test-support/test-app.j
 import { datasetRows, networkDatasets } from '../../catalogue.js';
 import { inferTableSchema } from './table-schema.js';
 
-/** The official Data Package 2.0 profile (JSON Schema draft-07), kept beside the project (shared/schemas/README.md). */
-const profile = JSON.parse(readFileSync(new URL('../../../../../../shared/schemas/datapackage-2.0/datapackage.json', import.meta.url), 'utf8')) as object;
+/** The official Data Package 2.0 profile (JSON Schema draft-07), copied into test/schemas/ (see its README). */
+const profile = JSON.parse(readFileSync(new URL('../../../../../test/schemas/datapackage-2.0/datapackage.json', import.meta.url), 'utf8')) as object;
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats.default(ajv);
 // The profiles mark long texts with a UI hint format, not a validation one.

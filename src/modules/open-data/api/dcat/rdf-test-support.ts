@@ -3,8 +3,8 @@ import jsonld from 'jsonld';
 import { Parser, type Quad, Store } from 'n3';
 import { RdfXmlParser } from 'rdfxml-streaming-parser';
 
-/** The official DCAT-AP 3.0.1 shapes, kept beside the project (see shared/schemas/README.md). */
-const shapesFolder = new URL('../../../../../../shared/schemas/dcat-ap-3.0.1/', import.meta.url);
+/** The official DCAT-AP 3.0.1 shapes, copied into test/schemas/ (see its README). */
+const shapesFolder = new URL('../../../../../test/schemas/dcat-ap-3.0.1/', import.meta.url);
 const shacl = 'http://www.w3.org/ns/shacl#';
 
 export const parseTurtle = (text: string): Quad[] => new Parser().parse(text);
