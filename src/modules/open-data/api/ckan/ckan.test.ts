@@ -77,6 +77,15 @@ describe('CKAN envelope and errors', () => {
     expect(body.help).toBe('http://127.0.0.1:3000/ndar-toute/api/3/action/help_show?name=package_list');
   });
 
+  it('answers on the unversioned /api/action path that ckanapi calls, GET and POST', async () => {
+    expect(await result('/ndar-toute/api/action/package_list')).toEqual(await result('/ndar-toute/api/3/action/package_list'));
+    const posted = await t.app.inject({ method: 'POST', url: '/api/action/package_show', payload: { id: 'ndar-toute-commune-news' } });
+    expect(posted.statusCode).toBe(200);
+    expect(posted.json().result.name).toBe('ndar-toute-commune-news');
+    const missing = await call('/atlantis/api/action/package_list', 404);
+    expect(missing.help).toBe('http://127.0.0.1:3000/atlantis/api/3/action/help_show?name=package_list');
+  });
+
   it('answers an unknown action with 400 and the bare string CKAN sends', async () => {
     const response = await t.app.inject({ method: 'GET', url: '/api/3/action/package_create' });
     expect(response.statusCode).toBe(400);

@@ -71,7 +71,7 @@ function toCkanError(error: FastifyError | AppError | Error): CkanError | string
   return 'Internal Server Error';
 }
 
-const actionOfUrl = (url: string) => /\/api\/3\/action\/([^/?#]*)/.exec(url)?.[1] ?? '';
+const actionOfUrl = (url: string) => /\/api\/(?:3\/)?action\/([^/?#]*)/.exec(url)?.[1] ?? '';
 
 /** Inside the CKAN scope every error answers as CKAN's action view does, never as an HTML page. */
 export function installCkanErrors(app: FastifyInstance, baseOf: (request: FastifyRequest) => string): void {

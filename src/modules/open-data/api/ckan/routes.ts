@@ -42,7 +42,7 @@ async function scopeOf(request: FastifyRequest, commune: Commune | null): Promis
 
 /** The action base named by the URL itself, so even an unknown commune's error points at the URL called. */
 function baseOfRequest(request: FastifyRequest): string {
-  const prefix = request.url.split('/api/3/action')[0] ?? '';
+  const prefix = request.url.split(/\/api\/(?:3\/)?action/)[0] ?? '';
   return `${publicBaseUrl(request.server.platform.config)}${prefix}/api/3/action`;
 }
 
@@ -55,11 +55,14 @@ async function answer(request: ActionRequest, reply: FastifyReply): Promise<Fast
   return sendResult(reply, helpUrl(scope.actionBase, name), result);
 }
 
-/** `/api/3/action/<action>` inside the scope it is registered in (a commune's, or the install's). */
+/** `/api/3/action/<action>` (and `/api/action/<action>`) inside the scope it is registered in (a commune's, or the install's). */
 async function actionRoutes(app: FastifyInstance): Promise<void> {
   installCkanErrors(app, baseOfRequest);
-  app.get<{ Params: { action: string }; Querystring: Params }>('/api/3/action/:action', reading, answer);
-  app.post<{ Params: { action: string }; Querystring: Params }>('/api/3/action/:action', posting, answer);
+  // CKAN serves the unversioned path too, and ckanapi's RemoteCKAN calls it (`/api/action/<action>`).
+  for (const path of ['/api/3/action/:action', '/api/action/:action']) {
+    app.get<{ Params: { action: string }; Querystring: Params }>(path, reading, answer);
+    app.post<{ Params: { action: string }; Querystring: Params }>(path, posting, answer);
+  }
 }
 
 /** Per commune: `/<commune>/api/3/action/…`, one organization and its datasets. */
