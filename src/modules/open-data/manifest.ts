@@ -1,4 +1,5 @@
 import type { PalabreModule } from '../../platform/module.js';
+import { ckanCommuneRoutes, ckanNetworkRoutes } from './api/ckan/routes.js';
 import { dataPackageRoutes } from './api/datapackage/routes.js';
 import { dcatCommuneRoutes, dcatNetworkRoutes } from './api/dcat/routes.js';
 import ar from './i18n/ar.json' with { type: 'json' };
@@ -21,9 +22,11 @@ export const openDataModule: PalabreModule = {
     // Each API in its own scope, so its JSON error handler stays its own.
     await app.register(dcatCommuneRoutes);
     await app.register(dataPackageRoutes);
+    await app.register(ckanCommuneRoutes);
   },
   networkRoutes: async (app) => {
     await app.register(dcatNetworkRoutes);
+    await app.register(ckanNetworkRoutes);
   },
   migrations: {},
   i18n: {
