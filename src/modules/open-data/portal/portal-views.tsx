@@ -102,10 +102,11 @@ export function PortalListPage({ ctx, props }: { ctx: ViewContext; props: Portal
   const title = ctx.t('open-data.portal.title');
   const shown: FacetName[] = props.network ? ['commune', 'theme', 'format', 'licence'] : ['theme', 'format', 'licence'];
   const count = props.result.datasets.length;
+  const intro = ctx.t(props.network ? 'open-data.portal.intro_network' : 'open-data.portal.intro');
   return (
-    <Layout ctx={ctx} title={title} description={ctx.t('open-data.portal.intro')}>
+    <Layout ctx={ctx} title={title} description={intro}>
       <h1 safe>{title}</h1>
-      <p safe>{ctx.t(props.network ? 'open-data.portal.intro_network' : 'open-data.portal.intro')}</p>
+      <p safe>{intro}</p>
       <SearchForm ctx={ctx} props={props} />
       <section aria-labelledby="facets-title" id="facets">
         <h2 id="facets-title" safe>{ctx.t('open-data.portal.refine')}</h2>

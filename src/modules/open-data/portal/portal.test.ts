@@ -103,6 +103,7 @@ describe('network portal', () => {
     expect(links).toContain('ndar-toute-requests-complaints');
     expect(links).toContain('tiznit-el-jadida-requests-complaints');
     expect(page.body).toContain('id="facet-commune"');
+    expect(page.body).toContain('<meta name="description" content="Les données publiques de toutes les communes du réseau."/>');
     expect(page.body).toContain('href="/data?commune=tiznit-el-jadida"');
     const tiznit = datasetLinks((await t.request(null, 'GET', '/data?commune=tiznit-el-jadida')).body);
     expect(tiznit.length).toBeGreaterThan(0);
