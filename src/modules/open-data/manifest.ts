@@ -10,6 +10,11 @@ import dcatPt from './i18n/dcat.pt.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
 import pt from './i18n/pt.json' with { type: 'json' };
+import portalAr from './i18n/portal.ar.json' with { type: 'json' };
+import portalEn from './i18n/portal.en.json' with { type: 'json' };
+import portalFr from './i18n/portal.fr.json' with { type: 'json' };
+import portalPt from './i18n/portal.pt.json' with { type: 'json' };
+import { portalCommuneRoutes, portalNetworkRoutes } from './portal/portal-routes.js';
 
 /**
  * The open-data portal of each commune and of the network: every module's declared exports as datasets,
@@ -23,16 +28,19 @@ export const openDataModule: PalabreModule = {
     await app.register(dcatCommuneRoutes);
     await app.register(dataPackageRoutes);
     await app.register(ckanCommuneRoutes);
+    await portalCommuneRoutes(app);
   },
   networkRoutes: async (app) => {
     await app.register(dcatNetworkRoutes);
     await app.register(ckanNetworkRoutes);
+    await portalNetworkRoutes(app);
   },
+  navigation: [{ labelKey: 'open-data.portal.nav', path: 'data', area: 'public', order: 30 }],
   migrations: {},
   i18n: {
-    fr: { ...fr, ...dcatFr },
-    en: { ...en, ...dcatEn },
-    pt: { ...pt, ...dcatPt },
-    ar: { ...ar, ...dcatAr },
+    fr: { ...fr, ...dcatFr, ...portalFr },
+    en: { ...en, ...dcatEn, ...portalEn },
+    pt: { ...pt, ...dcatPt, ...portalPt },
+    ar: { ...ar, ...dcatAr, ...portalAr },
   },
 };

@@ -10,7 +10,7 @@ import { staffOnly } from '../../../platform/permissions/route-access.js';
 import { findConsultation, isUuid, scoped } from '../queries/participation-queries.js';
 import { questionValues, readQuestionForm } from './question-form.js';
 import { addQuestion, deleteQuestion, moveQuestion, saveSurvey, SurveyEditRefused, updateQuestion } from './survey-commands.js';
-import { toCsv } from './survey-csv.js';
+import { toCsv } from '../../../platform/http/csv.js';
 import { anonymisedResponses, questionsOf, surveyContext, surveyOfPhase } from './survey-queries.js';
 import { QuestionEditPage, SurveyAdminPage, surveyAdminPath } from './survey-admin-views.js';
 import { plainText } from './survey-views.js';
@@ -84,7 +84,7 @@ function responsesCsv(request: FastifyRequest, questions: QuestionWithOptions[],
     if (question.kind === 'short_text' || question.kind === 'long_text') return mine[0]?.text_value ?? '';
     return mine.map((a) => labels.get(a.option_id ?? '') ?? '').join('; ');
   };
-  return toCsv([header, ...responses.map((r) => [r.number, r.channel, isoDate(r.created_at, commune.time_zone), ...questions.map((q) => cell(r.answers, q))])]);
+  return toCsv([header, ...responses.map((r) => [r.number, r.channel, isoDate(r.created_at, commune.time_zone), ...questions.map((q) => cell(r.answers, q))])], { bom: true });
 }
 
 /** Survey back-office under /<commune>/admin/: create a phase's survey, edit its questions, export the answers. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planOptions, readQuestionForm } from './question-form.js';
 import { readAnswers } from './survey-answers.js';
-import { csvCell, toCsv } from './survey-csv.js';
 import { pickSurvey, resultsArePublic, surveyIsOpen } from './survey-rules.js';
 import type { QuestionWithOptions, SurveyOption } from './survey-tables.js';
 
@@ -77,18 +76,6 @@ describe('matching edited options to stored ones', () => {
 
   it('removes options whose lines disappeared', () => {
     expect(planOptions(stored, fr('Eau', 'Écoles'), 'fr')).toMatchObject({ create: [], remove: ['b'] });
-  });
-});
-
-describe('CSV cells', () => {
-  it('quote commas, quotes and line breaks, and defuse formulas', () => {
-    expect(csvCell('simple')).toBe('simple');
-    expect(csvCell('a, "b"\nc')).toBe('"a, ""b""\nc"');
-    for (const start of ['=', '+', '-', '@']) expect(csvCell(`${start}SUM(A1)`)).toBe(`'${start}SUM(A1)`);
-    expect(csvCell('=1,2')).toBe(`"'=1,2"`);
-    expect(csvCell(3)).toBe('3');
-    expect(csvCell(null)).toBe('');
-    expect(toCsv([['é', 'ب'], [1, 2]])).toBe('\uFEFFé,ب\r\n1,2\r\n');
   });
 });
 

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, seriousAccessibilityViolations, startHarness } from './support/harness.js';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h?.close());
+
+describe('open-data portal', () => {
+  it('JavaScript off: a visitor finds a dataset by search, opens it and downloads its CSV', async () => {
+    const context = await h.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto('/ndar-toute/');
+    await page.locator('.site-nav a[href="/ndar-toute/data"]').click();
+    await page.locator('#data-search #q').fill('plaintes');
+    await page.locator('#data-search button[type="submit"]').click();
+    await page.waitForURL(/\/ndar-toute\/data\?q=plaintes$/);
+    expect(await page.locator('#datasets > li').count()).toBe(1);
+    await page.locator('#datasets a').first().click();
+    await page.waitForURL(/\/ndar-toute\/data\/ndar-toute-requests-complaints$/);
+    expect(await page.locator('h1').textContent()).toContain('Plaintes anonymisées');
+    const rowCount = Number((await page.locator('#row-count').textContent())?.replace(/\D/g, ''));
+    expect(await page.locator('#preview tbody tr').count()).toBe(Math.min(rowCount, 20));
+
+    const csvHref = await page.locator('#downloads a').first().getAttribute('href');
+    const csv = await page.request.get(csvHref!);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers()['content-disposition']).toBe('attachment; filename="ndar-toute-requests-complaints.csv"');
+    const lines = (await csv.text()).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(rowCount + 1);
+    const excel = await page.request.get(`${csvHref}?bom=1`);
+    expect([...(await excel.body()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    await context.close();
+  });
+
+  it('JavaScript on: the portal and a dataset page pass the accessibility audit, in French and in Arabic', async () => {
+    for (const locale of ['fr-FR', 'ar']) {
+      const context = await h.newContext({ locale });
+      const page = await context.newPage();
+      page.setDefaultTimeout(8000);
+      for (const path of ['/tiznit-el-jadida/data', '/tiznit-el-jadida/data/tiznit-el-jadida-commune-news']) {
+        await page.goto(path);
+        expect(await seriousAccessibilityViolations(page), `${locale} ${path}`).toEqual([]);
+      }
+      if (locale === 'ar') expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
+      await context.close();
+    }
+  });
+});
