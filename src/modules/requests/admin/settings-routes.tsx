@@ -42,7 +42,9 @@ import { ensureRequestDefaults } from '../defaults.js';
 import { requestsPolicy } from '../permissions.js';
 import { categoriesOf, servicesOf, statesOf } from '../queries/request-queries.js';
 import { scoped } from '../queries/requests-db.js';
-import { CategoriesPage, CategoryFormPage, RoutingPage, ServiceFormPage, ServicesPage, SettingsIndexPage, type SettingsNotice, StateFormPage, StatesPage } from './settings-views.js';
+import { RoutingPage } from './routing-views.js';
+import { CategoriesPage, CategoryFormPage, ServiceFormPage, ServicesPage, SettingsIndexPage, type SettingsNotice } from './settings-views.js';
+import { StateFormPage, StatesPage } from './state-views.js';
 
 const admins = { config: { access: adminOnly } };
 type IdParams = { Params: { id: string } };
