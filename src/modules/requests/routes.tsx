@@ -16,7 +16,8 @@ import { requestsPolicy } from './permissions.js';
 import { open311Routes } from './open311/routes.js';
 import { categoriesOf, eventsOf, findByReference, listPublicRequests, publicListPageSize, statesOf, type TimelineAudience } from './queries/request-queries.js';
 import { accessCodeMatches, normaliseReference } from './reference.js';
-import { positionScript, positionScriptPath } from './views/position-script.js';
+import { registerStaticScript } from '../../platform/http/static-script.js';
+import { positionScript } from './views/position-script.js';
 import { resumeOnReply } from './information/reply.js';
 import { eventAsSeenBy, informationFactsOf, requestAsSeenBy } from './information/queries.js';
 import { registerInformationRoutes } from './information/routes.js';
@@ -173,9 +174,7 @@ export async function requestsRoutes(app: FastifyInstance): Promise<void> {
     ), 404);
   });
 
-  app.get(positionScriptPath, pub, async (_request, reply) =>
-    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(positionScript),
-  );
+  registerStaticScript(app, positionScript);
 
   registerComplaintFiling(app);
   registerInformationRoutes(app);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { staticScript } from '../../../platform/http/static-script.js';
 
 /**
  * The ballot page's only script: it updates the running total as the voter ticks. A static file with a
@@ -31,7 +31,5 @@ const source = `(function () {
 })();
 `;
 
-export const ballotScript = source;
-const hash = createHash('sha256').update(source).digest('hex').slice(0, 12);
-/** Path under /<commune>/: the script is the same for every commune, cached for a year. */
-export const ballotScriptPath = `/budgets/assets/ballot.${hash}.js`;
+/** Under /<commune>/: the same for every commune. */
+export const ballotScript = staticScript('/budgets/assets', 'ballot', source);

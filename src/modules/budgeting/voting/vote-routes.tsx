@@ -5,7 +5,8 @@ import { sendPage } from '../../../platform/http/render.js';
 import { buildViewContext, type ViewContext } from '../../../platform/views/view-context.js';
 import type { Round } from '../db/tables.js';
 import { findRound, scoped } from '../queries/budget-queries.js';
-import { ballotScript, ballotScriptPath } from './ballot-script.js';
+import { registerStaticScript } from '../../../platform/http/static-script.js';
+import { ballotScript } from './ballot-script.js';
 import { type BallotScope, ballotFromForm, ballotScope, summarize, voteState } from './ballot.js';
 import { castBallot } from './cast-ballot.js';
 import { roundResults } from './results.js';
@@ -58,7 +59,7 @@ async function ballotView(request: FastifyRequest, reply: FastifyReply, scope: B
   if (block) return sendPage(request, reply, (ctx) => <VoteBlockedPage ctx={ctx} round={scope.round} block={block} />, block === 'phone_required' ? 403 : 409);
   if (scope.subBudgets.length > 0 && !scope.subBudget) return sendPage(request, reply, (ctx) => <SubBudgetChooser ctx={ctx} scope={scope} />);
   const ballot = ballotFromForm(scope.rule, body);
-  const props = { scope, ballot, summary: summarize(scope, ballot), showProblem: options.showProblem, declarationMissing: options.declarationMissing ?? false, declared: declared(body), scriptHref: `/${request.commune!.slug}${ballotScriptPath}` };
+  const props = { scope, ballot, summary: summarize(scope, ballot), showProblem: options.showProblem, declarationMissing: options.declarationMissing ?? false, declared: declared(body), scriptHref: `/${request.commune!.slug}${ballotScript.path}` };
   return sendPage(request, reply, (ctx) => <BallotPage ctx={ctx} props={props} />, options.status);
 }
 
@@ -86,9 +87,7 @@ async function confirmVote(request: FastifyRequest<Params>, scope: BallotScope, 
 
 /** Voting online and the sealed results, under /<commune>/budgets/<id>/. No audit entry: it would link a person to a time. */
 export async function votingRoutes(app: FastifyInstance): Promise<void> {
-  app.get(ballotScriptPath, pub, async (_request, reply) =>
-    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(ballotScript),
-  );
+  registerStaticScript(app, ballotScript);
 
   app.get<Params>('/budgets/:id/vote', signedIn, async (request, reply) => {
     const scope = await scopeFor(request, request.query.sub_budget ?? request.actor.user?.neighbourhood ?? undefined);

@@ -1,12 +1,9 @@
+import { escapeXml } from '../../../platform/http/xml-text.js';
 import { locales, pickLocalized, type Locale } from '../../../platform/i18n/locales.js';
 import type { Commune } from '../../../platform/db/platform-tables.js';
 import type { NewsPost } from '../db/tables.js';
 import { safeMarkdownHtml } from '../../../platform/views/markdown.js';
 
-const xmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-/** XML text and attribute escaping; '>' too, so a "]]>" in a title cannot break the document. */
-export const escapeXml = (value: string) => value.replace(/[&<>"']/g, (char) => xmlEntities[char]!);
 const escape = escapeXml;
 
 /** Atom 1.0 feed of a commune's published news, in the commune's default language. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import { publicBaseUrl } from '../../../platform/config/config.js';
@@ -10,7 +9,7 @@ import { notifyReporter } from '../commands/notify-reporter.js';
 import { ensureRequestDefaults } from '../defaults.js';
 import { categoriesOf, servicesOf } from '../queries/request-queries.js';
 import { normaliseReference } from '../reference.js';
-import { verifyApiKey } from './api-keys.js';
+import { hashApiKey, verifyApiKey } from './api-keys.js';
 import { parseFilterDate } from './datetime.js';
 import { checkPost, neighbourhoodIn } from './post-request.js';
 import { findPublicComplaints, type RequestFilter } from './request-list.js';
@@ -35,7 +34,7 @@ const open = { config: { access: 'public' as const } };
 const rateKey = (request: FastifyRequest) => {
   const key = (request.body as Record<string, unknown> | undefined)?.api_key;
   // Hashed so the limiter's memory never holds a usable key.
-  return typeof key === 'string' && key ? `open311:${createHash('sha256').update(key).digest('hex')}` : `open311-ip:${request.ip}`;
+  return typeof key === 'string' && key ? `open311:${hashApiKey(key)}` : `open311-ip:${request.ip}`;
 };
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hostileStrings } from '../../../test-support/hostile-strings.js';
 import { readXml } from './xml-reader.js';
-import { escapeXml, xmlDocument } from './xml.js';
+import { escapeXml } from '../../../platform/http/xml-text.js';
+import { xmlDocument } from './xml.js';
 
 describe('the Open311 XML writer', () => {
   it('writes lists with their item names, null as an empty element, and a UTF-8 declaration', () => {

@@ -1,18 +1,10 @@
+import { escapeXml } from '../../../platform/http/xml-text.js';
+
 /**
  * A small XML writer for the Open311 documents, written here rather than added as a dependency: the
  * documents are plain trees of elements without attributes or namespaces, so escaping text is all it takes.
  */
 export type XmlValue = string | number | boolean | null | undefined | XmlValue[] | { [name: string]: XmlValue };
-
-// Characters XML 1.0 forbids even when escaped (C0 controls but tab and line breaks, lone surrogates, U+FFFE/FFFF).
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const forbidden = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-/** Text safe as element content: markup characters escaped, characters XML cannot carry removed. */
-export function escapeXml(text: string): string {
-  return text.replace(forbidden, '').replace(/[&<>"']/g, (c) => entities[c]!);
-}
 
 const namePattern = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 

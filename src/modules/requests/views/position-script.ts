@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
+import { staticScript } from '../../../platform/http/static-script.js';
 
 /**
  * The complaint form's only script: a "use my position" button filling latitude and longitude. A static file
  * (the CSP forbids inline scripts); without JavaScript or GPS the fields are typed or left empty.
  */
-export const positionScript = `(function () {
+const source = `(function () {
   var button = document.getElementById('use-my-position');
   if (!button || !navigator.geolocation) return;
   button.hidden = false;
@@ -17,6 +17,5 @@ export const positionScript = `(function () {
 })();
 `;
 
-const hash = createHash('sha256').update(positionScript).digest('hex').slice(0, 12);
-/** Path under /<commune>/, cached for a year: its name changes with its content. */
-export const positionScriptPath = `/requests/assets/position.${hash}.js`;
+/** Under /<commune>/: the same for every commune. */
+export const positionScript = staticScript('/requests/assets', 'position', source);

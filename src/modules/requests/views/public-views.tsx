@@ -6,7 +6,7 @@ import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { Category, Request, RequestEvent, State } from '../db/tables.js';
 import { InformationPanel } from '../information/views/law.js';
 import type { InformationFacts } from '../information/queries.js';
-import { positionScriptPath } from './position-script.js';
+import { positionScript } from './position-script.js';
 import { StatusBadge, statusName } from './status.js';
 
 export const requestsBase = (ctx: ViewContext) => `/${ctx.commune!.slug}/requests`;
@@ -176,7 +176,7 @@ function PositionFields({ ctx, form }: { ctx: ViewContext; form: FormState }) {
       <button type="button" id="use-my-position" hidden safe>{ctx.t('requests.field.use_my_position')}</button>
       <Field ctx={ctx} form={form} name="latitude" label={ctx.t('requests.field.latitude')} inputmode="text" />
       <Field ctx={ctx} form={form} name="longitude" label={ctx.t('requests.field.longitude')} inputmode="text" />
-      <script src={`/${ctx.commune!.slug}${positionScriptPath}`} defer></script>
+      <script src={`/${ctx.commune!.slug}${positionScript.path}`} defer></script>
     </details>
   );
 }

@@ -1,3 +1,4 @@
+import { escapeXml } from '../../../../platform/http/xml-text.js';
 import jsonld from 'jsonld';
 import { type Quad, Writer } from 'n3';
 import { prefixes } from './vocabulary.js';
@@ -31,8 +32,6 @@ export async function toJsonLd(quads: Quad[]): Promise<string> {
   const { rdf: _rdf, ...context } = prefixes;
   return JSON.stringify(await jsonld.compact(expanded, context), null, 1);
 }
-
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** `prefix:local` for a predicate IRI; RDF/XML can only write predicates that split into a namespace and a name. */
 function qualifiedName(predicate: string): string {
