@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlErrorCode } from '../../test-support/sql-error.js';
 import { createTestApp, type TestApp, testCsrfToken } from '../../test-support/test-app.js';
 import { listProposalSummaries } from '../participation/index.js';
 import { budgetingExports } from './exports.js';
@@ -210,14 +211,7 @@ describe('staff set up a round', () => {
 
     it('the database refuses the same changes made directly, but lets implementation be tracked', async () => {
       const { db } = t.services;
-      const refused = async (statement: ReturnType<typeof sql>) => {
-        try {
-          await statement.execute(db);
-          return null;
-        } catch (error) {
-          return (error as { code?: string }).code;
-        }
-      };
+      const refused = (statement: ReturnType<typeof sql>) => sqlErrorCode(db, statement);
       expect(await refused(sql`update budget_projects set estimated_cost = 1 where id = ${projectId}`)).toBe('PB409');
       expect(await refused(sql`delete from budget_projects where id = ${projectId}`)).toBe('PB409');
       expect(await refused(sql`update budget_projects set neighbourhood = 'Pikine' where id = ${projectId}`)).toBe('PB409');

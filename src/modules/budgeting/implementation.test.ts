@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sqlErrorCode } from '../../test-support/sql-error.js';
 import { createTestApp, type TestApp, testCsrfToken } from '../../test-support/test-app.js';
 import { implementationExport } from './implementation-exports.js';
 import { scoped } from './queries/budget-queries.js';
@@ -98,14 +99,7 @@ describe('staff record the works', () => {
 
   it('the database keeps the rules and the freeze: implementation columns change after the vote, the cost does not', async () => {
     const { db } = t.services;
-    const refused = async (statement: ReturnType<typeof sql>) => {
-      try {
-        await statement.execute(db);
-        return null;
-      } catch (error) {
-        return (error as { code?: string }).code;
-      }
-    };
+    const refused = (statement: ReturnType<typeof sql>) => sqlErrorCode(db, statement);
     expect(await refused(sql`update budget_projects set estimated_cost = 1 where id = ${paving.id}`)).toBe('PB409');
     expect(await refused(sql`update budget_projects set implementation_status = 'cancelled', implementation_note = null where id = ${paving.id}`)).toBe('23514');
     expect(await refused(sql`update budget_projects set implementation_status = 'done', progress = 90 where id = ${paving.id}`)).toBe('23514');

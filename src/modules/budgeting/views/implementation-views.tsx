@@ -1,3 +1,4 @@
+import { PhotoGallery } from '../../../platform/views/photo-gallery.js';
 import { formatDate, formatDateTime } from '../../../platform/i18n/format.js';
 import { HorizontalBarChart } from '../../../platform/views/charts.js';
 import { Localized } from '../../../platform/views/components.js';
@@ -135,26 +136,9 @@ export function ImplementationPage({ ctx, round, projects, lastUpdates }: { ctx:
   );
 }
 
-const thumbnailWidth = 160;
-
-/** Photos of the works, small and lazily loaded: the page must stay light on slow networks. */
+/** Photos of the works. */
 export function ProjectPhotos({ ctx, photos }: { ctx: ViewContext; photos: ProjectPhoto[] }) {
-  if (photos.length === 0) return <></>;
-  return (
-    <ul class="meeting-photos" aria-label={ctx.t('budgeting.tracking.photos')}>
-      {photos.map((photo) => {
-        const height = photo.width && photo.height ? Math.round((photo.height * thumbnailWidth) / photo.width) : thumbnailWidth;
-        return (
-          <li>
-            <figure>
-              <a href={`/files/${photo.file_id}`}><img src={`/files/${photo.file_id}`} alt={photo.caption} width={String(thumbnailWidth)} height={String(height)} loading="lazy" /></a>
-              {photo.caption ? <figcaption safe>{photo.caption}</figcaption> : ''}
-            </figure>
-          </li>
-        );
-      })}
-    </ul>
-  );
+  return <PhotoGallery label={ctx.t('budgeting.tracking.photos')} photos={photos} />;
 }
 
 /** The history of updates, newest first: date in commune time, status, progress, spending, note. */
