@@ -15,6 +15,7 @@ import portalEn from './i18n/portal.en.json' with { type: 'json' };
 import portalFr from './i18n/portal.fr.json' with { type: 'json' };
 import portalPt from './i18n/portal.pt.json' with { type: 'json' };
 import { portalCommuneRoutes, portalNetworkRoutes } from './portal/portal-routes.js';
+import * as datasets from './db/migrations/2026-11-24T0400_open_data_datasets.js';
 
 /**
  * The open-data portal of each commune and of the network: every module's declared exports as datasets,
@@ -36,7 +37,9 @@ export const openDataModule: PalabreModule = {
     await portalNetworkRoutes(app);
   },
   navigation: [{ labelKey: 'open-data.portal.nav', path: 'data', area: 'public', order: 30 }],
-  migrations: {},
+  migrations: {
+    '2026-11-24T0400_open_data_datasets': datasets,
+  },
   i18n: {
     fr: { ...fr, ...dcatFr, ...portalFr },
     en: { ...en, ...dcatEn, ...portalEn },
