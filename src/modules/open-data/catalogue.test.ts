@@ -12,7 +12,7 @@ afterAll(() => t.close());
 describe('module datasets', () => {
   it('every module export of a commune is a dataset with a unique CKAN-safe name, a multilingual title and CSV and JSON resources', async () => {
     const commune = await t.services.db.selectFrom('communes').selectAll().where('slug', '=', 'ndar-toute').executeTakeFirstOrThrow();
-    const datasets = communeDatasets(t.services, commune);
+    const datasets = await communeDatasets(t.services, commune);
     const declared = t.services.modules.flatMap((m) => m.openDataExports ?? []).length;
     expect(datasets).toHaveLength(declared);
     expect(new Set(datasets.map((d) => d.name)).size).toBe(datasets.length);
@@ -26,8 +26,8 @@ describe('module datasets', () => {
 
   it('a module the commune switched off publishes nothing; the network lists every commune', async () => {
     const commune = await t.services.db.selectFrom('communes').selectAll().where('slug', '=', 'ndar-toute').executeTakeFirstOrThrow();
-    const without = communeDatasets(t.services, { ...commune, enabled_modules: commune.enabled_modules.filter((id) => id !== 'requests') });
-    expect(without.some((d) => d.source.moduleId === 'requests')).toBe(false);
+    const without = await communeDatasets(t.services, { ...commune, enabled_modules: commune.enabled_modules.filter((id) => id !== 'requests') });
+    expect(without.some((d) => d.source.kind === 'module' && d.source.moduleId === 'requests')).toBe(false);
     const network = await networkDatasets(t.services);
     expect(new Set(network.map((d) => d.commune.slug))).toEqual(new Set(['ndar-toute', 'tiznit-el-jadida']));
   });

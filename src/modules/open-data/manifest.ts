@@ -11,9 +11,13 @@ import en from './i18n/en.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
 import pt from './i18n/pt.json' with { type: 'json' };
 import portalAr from './i18n/portal.ar.json' with { type: 'json' };
+import vocabularyAr from './i18n/vocabulary.ar.json' with { type: 'json' };
 import portalEn from './i18n/portal.en.json' with { type: 'json' };
+import vocabularyEn from './i18n/vocabulary.en.json' with { type: 'json' };
 import portalFr from './i18n/portal.fr.json' with { type: 'json' };
+import vocabularyFr from './i18n/vocabulary.fr.json' with { type: 'json' };
 import portalPt from './i18n/portal.pt.json' with { type: 'json' };
+import vocabularyPt from './i18n/vocabulary.pt.json' with { type: 'json' };
 import { portalCommuneRoutes, portalNetworkRoutes } from './portal/portal-routes.js';
 import * as datasets from './db/migrations/2026-11-24T0400_open_data_datasets.js';
 
@@ -41,9 +45,9 @@ export const openDataModule: PalabreModule = {
     '2026-11-24T0400_open_data_datasets': datasets,
   },
   i18n: {
-    fr: { ...fr, ...dcatFr, ...portalFr },
-    en: { ...en, ...dcatEn, ...portalEn },
-    pt: { ...pt, ...dcatPt, ...portalPt },
-    ar: { ...ar, ...dcatAr, ...portalAr },
+    fr: { ...fr, ...dcatFr, ...portalFr, ...vocabularyFr },
+    en: { ...en, ...dcatEn, ...portalEn, ...vocabularyEn },
+    pt: { ...pt, ...dcatPt, ...portalPt, ...vocabularyPt },
+    ar: { ...ar, ...dcatAr, ...portalAr, ...vocabularyAr },
   },
 };

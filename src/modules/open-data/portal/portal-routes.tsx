@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Commune } from '../../../platform/db/platform-tables.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { sendPage } from '../../../platform/http/render.js';
-import { type CatalogueDataset, communeDatasets, datasetRows, networkDatasets } from '../catalogue.js';
+import { type CatalogueDataset, communeDatasets, datasetRows, findCommuneDataset, networkDatasets } from '../catalogue.js';
 import { datasetCsv, datasetJson, sendDownload } from '../downloads.js';
-import { DatasetPage, PortalListPage } from './portal-views.js';
+import { DatasetPage } from './dataset-views.js';
+import { PortalListPage } from './portal-views.js';
 import { readPortalQuery, searchDatasets } from './search.js';
 
 const pub = { config: { access: 'public' as const } };
@@ -17,8 +18,8 @@ function communeOf(request: FastifyRequest): Commune {
 }
 
 /** This commune's dataset of that name; another commune's name is "not found" here, like an unknown one. */
-function findDataset(request: FastifyRequest, name: string): CatalogueDataset {
-  const dataset = communeDatasets(request.server.platform, communeOf(request)).find((d) => d.name === name);
+async function findDataset(request: FastifyRequest, name: string): Promise<CatalogueDataset> {
+  const dataset = await findCommuneDataset(request.server.platform, communeOf(request), name);
   if (!dataset) throw new AppError('NOT_FOUND');
   return dataset;
 }
@@ -33,7 +34,7 @@ export async function portalCommuneRoutes(app: FastifyInstance): Promise<void> {
   app.get<ListRequest>('/data', pub, async (request, reply) => {
     const commune = communeOf(request);
     const query = readPortalQuery(request.query);
-    const result = searchDatasets(communeDatasets(services, commune), query, request.locale);
+    const result = searchDatasets(await communeDatasets(services, commune), query, request.locale);
     const props = { basePath: `/${commune.slug}/data`, query, result, network: false, communes: [commune] };
     return sendPage(request, reply, (ctx) => <PortalListPage ctx={ctx} props={props} />);
   });
@@ -41,11 +42,12 @@ export async function portalCommuneRoutes(app: FastifyInstance): Promise<void> {
   // Dataset names never hold a dot, so the extension tells a download from the dataset's page.
   app.get<DatasetRequest>('/data/:file', pub, async (request, reply) => {
     const [, name = '', extension] = /^([^.]+)(?:\.(csv|json))?$/.exec(request.params.file) ?? [];
-    const dataset = findDataset(request, name);
-    const rows = await datasetRows(services, dataset);
-    if (extension === 'csv') return sendDownload(reply, `${dataset.name}.csv`, 'text/csv', datasetCsv(rows, { bom: request.query.bom === '1' }));
-    if (extension === 'json') return sendDownload(reply, `${dataset.name}.json`, 'application/json', datasetJson(dataset, rows, new Date()));
-    return sendPage(request, reply, (ctx) => <DatasetPage ctx={ctx} props={{ dataset, rows }} />);
+    const dataset = await findDataset(request, name);
+    const rows = dataset.source.kind === 'module' ? await datasetRows(services, dataset) : null;
+    if (!rows && extension) throw new AppError('NOT_FOUND');
+    if (rows && extension === 'csv') return sendDownload(reply, `${dataset.name}.csv`, 'text/csv', datasetCsv(rows, { bom: request.query.bom === '1' }));
+    if (rows && extension === 'json') return sendDownload(reply, `${dataset.name}.json`, 'application/json', datasetJson(dataset, rows, new Date()));
+    return sendPage(request, reply, (ctx) => <DatasetPage ctx={ctx} props={{ dataset, rows, now: new Date() }} />);
   });
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
 import { datasetRows, networkDatasets } from '../catalogue.js';
-import { previewRowCount } from './portal-views.js';
+import { previewRowCount } from './dataset-views.js';
 
 let t: TestApp;
 
@@ -24,8 +24,9 @@ describe('commune portal', () => {
     expect(page.body).toContain('Open Data Commons Open Database License (ODbL)');
     // Every dataset has CSV and JSON: the format facet counts them all.
     expect(page.body).toContain(`href="/ndar-toute/data?format=CSV">CSV (${links.length})</a>`);
-    expect(page.body).toContain('href="/ndar-toute/data?theme=requests">Demandes et plaintes (2)</a>');
-    expect(page.body).not.toContain('facet-commune');
+    // Themes are the EU data themes: budgets are also economy and finance.
+    expect(page.body).toContain('href="/ndar-toute/data?theme=ECON">Économie et finances (3)</a>');
+    expect(page.body).toContain(`href="/ndar-toute/data?publisher=ndar-toute">Ndar Toute (${links.length})</a>`);
     // The public navigation leads here.
     expect(page.body).toContain('href="/ndar-toute/data"');
   });
@@ -40,10 +41,10 @@ describe('commune portal', () => {
     expect(frenchWordInEnglish).toContain('ndar-toute-requests-complaints');
     const none = await t.request(null, 'GET', '/ndar-toute/data?q=zzzz-nothing');
     expect(datasetLinks(none.body)).toEqual([]);
-    const theme = datasetLinks((await t.request(null, 'GET', '/ndar-toute/data?theme=requests')).body);
-    expect(theme.sort()).toEqual(['ndar-toute-requests-complaints', 'ndar-toute-requests-information-statistics']);
+    const theme = datasetLinks((await t.request(null, 'GET', '/ndar-toute/data?theme=ECON')).body);
+    expect(theme.sort()).toEqual(['ndar-toute-budgeting-implementation', 'ndar-toute-budgeting-projects', 'ndar-toute-budgeting-results']);
     // The chosen value is marked and its link removes it, keeping the search.
-    const chosen = (await t.request(null, 'GET', '/ndar-toute/data?q=plaintes&theme=requests')).body;
+    const chosen = (await t.request(null, 'GET', '/ndar-toute/data?q=plaintes&theme=SOCI')).body;
     expect(chosen).toContain('href="/ndar-toute/data?q=plaintes" aria-current="true"');
   });
 
@@ -102,10 +103,10 @@ describe('network portal', () => {
     const links = datasetLinks(page.body);
     expect(links).toContain('ndar-toute-requests-complaints');
     expect(links).toContain('tiznit-el-jadida-requests-complaints');
-    expect(page.body).toContain('id="facet-commune"');
+    expect(page.body).toContain('id="facet-publisher"');
     expect(page.body).toContain('<meta name="description" content="Les données publiques de toutes les communes du réseau."/>');
-    expect(page.body).toContain('href="/data?commune=tiznit-el-jadida"');
-    const tiznit = datasetLinks((await t.request(null, 'GET', '/data?commune=tiznit-el-jadida')).body);
+    expect(page.body).toContain('href="/data?publisher=tiznit-el-jadida"');
+    const tiznit = datasetLinks((await t.request(null, 'GET', '/data?publisher=tiznit-el-jadida')).body);
     expect(tiznit.length).toBeGreaterThan(0);
     expect(tiznit.every((name) => name.startsWith('tiznit-el-jadida-'))).toBe(true);
   });

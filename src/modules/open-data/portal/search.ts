@@ -1,7 +1,7 @@
 import type { Locale } from '../../../platform/i18n/locales.js';
 import type { CatalogueDataset } from '../catalogue.js';
 
-export const facetNames = ['theme', 'format', 'licence', 'commune'] as const;
+export const facetNames = ['theme', 'format', 'licence', 'publisher'] as const;
 export type FacetName = (typeof facetNames)[number];
 
 /** What the reader asked for: free text and at most one chosen value per facet (all optional). */
@@ -34,16 +34,16 @@ export function readPortalQuery(query: Record<string, unknown>): PortalQuery {
   return { q: text(query.q), facets };
 }
 
-/** The values a dataset has for a facet (a dataset has several formats). Module = theme until datasets get real themes. */
+/** The values a dataset has for a facet (a dataset has several themes and formats). */
 export function facetValues(dataset: CatalogueDataset, facet: FacetName): string[] {
   switch (facet) {
     case 'theme':
-      return [dataset.source.moduleId];
+      return dataset.themes;
     case 'format':
       return dataset.resources.map((r) => r.format);
     case 'licence':
       return [dataset.licenceId];
-    case 'commune':
+    case 'publisher':
       return [dataset.commune.slug];
   }
 }
@@ -61,7 +61,7 @@ function matchesText(dataset: CatalogueDataset, q: string, locale: Locale): bool
 
 function countFacet(datasets: CatalogueDataset[], facet: FacetName, selected: string | undefined): FacetCount[] {
   const counts = new Map<string, number>();
-  for (const dataset of datasets) for (const value of facetValues(dataset, facet)) counts.set(value, (counts.get(value) ?? 0) + 1);
+  for (const dataset of datasets) for (const value of new Set(facetValues(dataset, facet))) counts.set(value, (counts.get(value) ?? 0) + 1);
   return [...counts].map(([value, count]) => ({ value, count, selected: value === selected })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 

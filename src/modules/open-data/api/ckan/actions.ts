@@ -1,6 +1,6 @@
 import type { Commune } from '../../../../platform/db/platform-tables.js';
 import type { PlatformServices } from '../../../../platform/http/context.js';
-import { type CatalogueDataset, communeDatasets, datasetRows } from '../../catalogue.js';
+import { type CatalogueDataset, communeDatasets, datasetRows, datasetsOfCommunes } from '../../catalogue.js';
 import { licences } from '../../licences.js';
 import { datastoreSearch, resourceNotFound } from './datastore.js';
 import { invalid, notFound } from './envelope.js';
@@ -22,9 +22,9 @@ export interface ActionScope {
 
 type Action = (scope: ActionScope, params: Params) => Promise<unknown>;
 
-const datasetsOf = (scope: ActionScope): CatalogueDataset[] => [...scope.publication.communes.values()].flatMap((commune) => communeDatasets(scope.services, commune));
+const datasetsOf = (scope: ActionScope): Promise<CatalogueDataset[]> => datasetsOfCommunes(scope.services, [...scope.publication.communes.values()]);
 
-const packagesOf = (scope: ActionScope) => datasetsOf(scope).map((dataset) => packageDict(scope.publication, dataset));
+const packagesOf = async (scope: ActionScope) => (await datasetsOf(scope)).map((dataset) => packageDict(scope.publication, dataset));
 
 const required = (params: Params, name: string) => {
   const value = stringParam(params, name);
@@ -32,15 +32,15 @@ const required = (params: Params, name: string) => {
   return value;
 };
 
-function findDataset(scope: ActionScope, id: string): CatalogueDataset {
-  const dataset = datasetsOf(scope).find((candidate) => matchesDataset(candidate, id));
+async function findDataset(scope: ActionScope, id: string): Promise<CatalogueDataset> {
+  const dataset = (await datasetsOf(scope)).find((candidate) => matchesDataset(candidate, id));
   if (!dataset) throw notFound();
   return dataset;
 }
 
-function findResource(scope: ActionScope, id: string) {
-  for (const dataset of datasetsOf(scope)) {
-    const resource = dataset.resources.find((candidate) => matchesResource(candidate, id));
+async function findResource(scope: ActionScope, id: string) {
+  for (const dataset of await datasetsOf(scope)) {
+    const resource = dataset.resources.find((candidate) => matchesResource(dataset, candidate, id));
     if (resource) return { dataset, resource };
   }
   return null;
@@ -52,18 +52,20 @@ function findOrganization(scope: ActionScope, id: string): Commune {
   return commune;
 }
 
-function organizationWithCounts(scope: ActionScope, commune: Commune) {
-  const count = communeDatasets(scope.services, commune).length;
+async function organizationWithCounts(scope: ActionScope, commune: Commune) {
+  const count = (await communeDatasets(scope.services, commune)).length;
   return { ...organizationDict(scope.publication, commune), package_count: count, num_followers: 0, users: [], extras: [], groups: [], tags: [] };
 }
 
-const organizationSorts: Record<string, (o: ReturnType<typeof organizationWithCounts>) => string | number> = {
+type OrganizationWithCounts = Awaited<ReturnType<typeof organizationWithCounts>>;
+
+const organizationSorts: Record<string, (o: OrganizationWithCounts) => string | number> = {
   name: (o) => o.name,
   title: (o) => o.title.toLowerCase(),
   package_count: (o) => o.package_count,
 };
 
-function sortOrganizations(list: ReturnType<typeof organizationWithCounts>[], sort: string) {
+function sortOrganizations(list: OrganizationWithCounts[], sort: string) {
   const [field = 'title', direction = 'asc'] = sort.trim().split(/\s+/);
   const key = organizationSorts[field];
   if (!key || (direction !== 'asc' && direction !== 'desc')) throw invalid('sort', `Cannot sort by field \`${field}\``);
@@ -105,28 +107,29 @@ export const actions: Record<string, Action> = {
     })),
 
   package_list: async (scope, params) => {
-    const names = datasetsOf(scope).map((dataset) => dataset.name).sort();
+    const names = (await datasetsOf(scope)).map((dataset) => dataset.name).sort();
     const offset = naturalParam(params, 'offset', 0);
     const limit = naturalParam(params, 'limit', names.length);
     return names.slice(offset, offset + limit);
   },
 
-  package_search: async (scope, params) => packageSearch(packagesOf(scope), params),
+  package_search: async (scope, params) => packageSearch(await packagesOf(scope), params),
 
-  package_show: async (scope, params) => packageDict(scope.publication, findDataset(scope, required(params, 'id'))),
+  package_show: async (scope, params) => packageDict(scope.publication, await findDataset(scope, required(params, 'id'))),
 
   resource_show: async (scope, params) => {
     const id = required(params, 'id');
-    const found = findResource(scope, id);
+    const found = await findResource(scope, id);
     if (!found) throw notFound('Resource was not found.');
-    return packageDict(scope.publication, found.dataset).resources.find((resource) => resource.url.endsWith(found.resource.path));
+    const position = found.dataset.resources.indexOf(found.resource);
+    return packageDict(scope.publication, found.dataset).resources[position];
   },
 
   organization_list: async (scope, params) => {
     const wanted = stringListParam(params, 'organizations');
     const all = [...scope.publication.communes.values()].filter((commune) => !wanted || wanted.includes(commune.slug));
     const allFields = booleanParam(params, 'all_fields');
-    const sorted = sortOrganizations(all.map((commune) => organizationWithCounts(scope, commune)), stringParam(params, 'sort') ?? 'title asc');
+    const sorted = sortOrganizations(await Promise.all(all.map((commune) => organizationWithCounts(scope, commune))), stringParam(params, 'sort') ?? 'title asc');
     const offset = naturalParam(params, 'offset', 0);
     const limit = naturalParam(params, 'limit', allFields ? 25 : 1000);
     const page = sorted.slice(offset, offset + limit);
@@ -135,16 +138,16 @@ export const actions: Record<string, Action> = {
 
   organization_show: async (scope, params) => {
     const commune = findOrganization(scope, required(params, 'id'));
-    const organization = organizationWithCounts(scope, commune);
+    const organization = await organizationWithCounts(scope, commune);
     if (!booleanParam(params, 'include_datasets')) return organization;
-    const packages = communeDatasets(scope.services, commune).slice(0, maxRows).map((dataset) => packageDict(scope.publication, dataset));
+    const packages = (await communeDatasets(scope.services, commune)).slice(0, maxRows).map((dataset) => packageDict(scope.publication, dataset));
     return { ...organization, packages };
   },
 
   datastore_search: async (scope, params) => {
     const id = required(params, 'resource_id');
-    const found = findResource(scope, id);
-    if (!found || found.resource.format !== 'CSV') throw resourceNotFound(id);
+    const found = await findResource(scope, id);
+    if (!found || found.dataset.source.kind !== 'module' || found.resource.format !== 'CSV') throw resourceNotFound(id);
     const rows = await datasetRows(scope.services, found.dataset);
     return datastoreSearch(rows, id, params, `${scope.actionPath}/datastore_search`);
   },

@@ -49,7 +49,7 @@ let perCommune: number;
 beforeAll(async () => {
   t = await createTestApp();
   const commune = await t.services.db.selectFrom('communes').selectAll().where('slug', '=', 'ndar-toute').executeTakeFirstOrThrow();
-  perCommune = communeDatasets(t.services, commune).length;
+  perCommune = (await communeDatasets(t.services, commune)).length;
 });
 afterAll(() => t.close());
 
@@ -301,7 +301,7 @@ describe('datastore_search', () => {
   const base = `/ndar-toute/api/3/action/datastore_search?resource_id=${resourceId}`;
 
   it("returns the CSV export's rows with positional _id, typed fields, total and _links", async () => {
-    const dataset = communeDatasets(t.services, await t.services.db.selectFrom('communes').selectAll().where('slug', '=', 'ndar-toute').executeTakeFirstOrThrow());
+    const dataset = await communeDatasets(t.services, await t.services.db.selectFrom('communes').selectAll().where('slug', '=', 'ndar-toute').executeTakeFirstOrThrow());
     const rows = await datasetRows(t.services, dataset.find((d) => d.name === 'ndar-toute-requests-complaints')!);
     const found = await result(base);
     expectKeys(found, datastoreKeys);

@@ -1,3 +1,4 @@
+import type { CatalogueDataset, CatalogueResource } from '../../catalogue.js';
 import { createHash } from 'node:crypto';
 
 /** Our own namespace (a random UUID fixed once): ids stay the same on every install and every request. */
@@ -18,6 +19,11 @@ export function uuidV5(name: string, namespace = palabreCkanNamespace): string {
 export const datasetUuid = (name: string) => uuidV5(`dataset:${name}`);
 export const resourceUuid = (resourceId: string) => uuidV5(`resource:${resourceId}`);
 export const tagUuid = (tag: string) => uuidV5(`tag:${tag}`);
+
+/** A staff dataset keeps its row's UUID; a module dataset's is derived from its name. */
+export const ckanDatasetId = (dataset: CatalogueDataset) => (dataset.source.kind === 'staff' ? dataset.source.datasetId : datasetUuid(dataset.name));
+
+export const ckanResourceId = (dataset: CatalogueDataset, resource: CatalogueResource) => (dataset.source.kind === 'staff' ? resource.id : resourceUuid(resource.id));
 
 /** CKAN prints timestamps as naive UTC ISO 8601 with microseconds ("2026-01-31T10:00:00.000000"). */
 export function ckanTimestamp(date: Date): string {

@@ -1,8 +1,10 @@
 import type { Commune } from '../../../../platform/db/platform-tables.js';
 import { type LocalizedText, pickLocalized } from '../../../../platform/i18n/locales.js';
-import type { CatalogueDataset, CatalogueResource } from '../../catalogue.js';
+import { type CatalogueDataset, type CatalogueResource, modifiedAt, resourceUrl } from '../../catalogue.js';
 import { licenceById } from '../../licences.js';
-import { ckanTimestamp, datasetUuid, resourceUuid, tagUuid } from './ids.js';
+import { datasetQuality, type DatasetQuality } from '../../quality.js';
+import { dataThemeUri, frequencyUri } from '../dcat/vocabulary.js';
+import { ckanDatasetId, ckanResourceId, ckanTimestamp, tagUuid } from './ids.js';
 
 /** What every CKAN dict of one response is built from: absolute URLs, the communes as organizations, one clock. */
 export interface Publication {
@@ -48,29 +50,32 @@ export function organizationDict(publication: Publication, commune: Commune) {
   };
 }
 
-function resourceDict(publication: Publication, dataset: CatalogueDataset, resource: CatalogueResource, position: number, created: string) {
+function resourceDict(publication: Publication, dataset: CatalogueDataset, resource: CatalogueResource, position: number, quality: DatasetQuality, created: string) {
+  const modified = ckanTimestamp(modifiedAt(resource, publication.now));
   return {
-    id: resourceUuid(resource.id),
-    package_id: datasetUuid(dataset.name),
+    id: ckanResourceId(dataset, resource),
+    package_id: ckanDatasetId(dataset),
     name: resource.name,
-    description: textIn(dataset.commune, dataset.description),
+    description: textIn(dataset.commune, resource.description) || textIn(dataset.commune, dataset.description),
     format: resource.format,
     mimetype: resource.mediaType,
     mimetype_inner: null,
-    url: `${publication.baseUrl}${resource.path}`,
+    url: resourceUrl(publication.baseUrl, resource),
     created,
-    last_modified: ckanTimestamp(publication.now),
-    metadata_modified: ckanTimestamp(publication.now),
-    size: null,
-    hash: null,
+    last_modified: modified,
+    metadata_modified: modified,
+    size: resource.byteSize,
+    // CKAN leaves the algorithm to the publisher; ckanext-dcat maps `hash` to spdx:checksum.
+    hash: resource.sha256 ? `sha256:${resource.sha256}` : null,
     cache_url: null,
     cache_last_updated: null,
-    // Module CSV exports are queryable through datastore_search (rows read live, see datastore.ts).
-    datastore_active: resource.format === 'CSV',
+    datastore_active: resource.datastoreActive,
     position,
     state: 'active',
     resource_type: null,
-    url_type: null,
+    url_type: resource.external ? null : 'upload',
+    // ckanext-qa's name for the 5-star openness score.
+    openness_score: quality.stars.get(resource.id) ?? 0,
   };
 }
 
@@ -81,27 +86,41 @@ const tagDict = (name: string) => ({ id: tagUuid(name), name, display_name: name
 /** Every language of a text, for clients that read ckanext-fluent's `*_translated` fields. */
 const translatedExtra = (key: string, text: LocalizedText) => ({ key, value: JSON.stringify(text) });
 
-/** A dataset as CKAN's `package_show` prints it (default schema). */
+/** ckanext-dcat's extras for the DCAT fields CKAN's default schema has no column for. */
+function dcatExtras(dataset: CatalogueDataset) {
+  const extras = [
+    { key: 'theme', value: JSON.stringify(dataset.themes.map(dataThemeUri)) },
+    { key: 'frequency', value: frequencyUri(dataset.frequency) },
+  ];
+  if (dataset.temporal?.start) extras.push({ key: 'temporal_start', value: dataset.temporal.start });
+  if (dataset.temporal?.end) extras.push({ key: 'temporal_end', value: dataset.temporal.end });
+  if (dataset.spatial) extras.push({ key: 'spatial_text', value: dataset.spatial });
+  return extras;
+}
+
+const sourceOf = (dataset: CatalogueDataset) => (dataset.source.kind === 'module' ? `${dataset.source.moduleId}/${dataset.source.exportId}` : 'staff');
+
+/** A dataset as CKAN's `package_show` prints it (default schema), with its quality checklist. */
 export function packageDict(publication: Publication, dataset: CatalogueDataset) {
   const commune = communeOf(publication, dataset.commune.slug);
   const licence = licenceById(dataset.licenceId);
-  const created = ckanTimestamp(new Date(commune.created_at));
-  const contactEmail = commune.contact.email ?? null;
+  const quality = datasetQuality(dataset, publication.now);
+  const created = ckanTimestamp(dataset.created ?? new Date(commune.created_at));
   return {
-    id: datasetUuid(dataset.name),
+    id: ckanDatasetId(dataset),
     name: dataset.name,
     title: textIn(commune, dataset.title) || dataset.name,
     notes: textIn(commune, dataset.description) || null,
     url: `${publication.baseUrl}/${commune.slug}/data/${dataset.name}`,
-    version: null,
+    version: dataset.version,
     license_id: dataset.licenceId,
     license_title: licence?.title ?? null,
     license_url: licence?.url ?? null,
     isopen: licence?.odConformance === 'approved',
-    author: null,
-    author_email: null,
-    maintainer: textIn(commune, commune.name),
-    maintainer_email: contactEmail,
+    author: textIn(commune, commune.name),
+    author_email: commune.contact.email ?? null,
+    maintainer: dataset.contact?.name ?? textIn(commune, commune.name),
+    maintainer_email: dataset.contact?.email ?? commune.contact.email ?? null,
     organization: organizationDict(publication, commune),
     owner_org: commune.id,
     private: false,
@@ -109,7 +128,7 @@ export function packageDict(publication: Publication, dataset: CatalogueDataset)
     type: 'dataset',
     creator_user_id: null,
     metadata_created: created,
-    metadata_modified: ckanTimestamp(publication.now),
+    metadata_modified: ckanTimestamp(modifiedAt(dataset, publication.now)),
     num_resources: dataset.resources.length,
     num_tags: dataset.keywords.length,
     tags: dataset.keywords.map(tagDict),
@@ -120,16 +139,18 @@ export function packageDict(publication: Publication, dataset: CatalogueDataset)
       translatedExtra('title_translated', dataset.title),
       translatedExtra('notes_translated', dataset.description),
       { key: 'language', value: commune.default_locale },
-      { key: 'palabre_source', value: `${dataset.source.moduleId}/${dataset.source.exportId}` },
+      ...dcatExtras(dataset),
+      { key: 'palabre_source', value: sourceOf(dataset) },
     ],
-    resources: dataset.resources.map((resource, position) => resourceDict(publication, dataset, resource, position, created)),
+    resources: dataset.resources.map((resource, position) => resourceDict(publication, dataset, resource, position, quality, created)),
+    quality: { score: quality.score, max_score: quality.checks.length, checks: quality.checks },
   };
 }
 
 export type PackageDict = ReturnType<typeof packageDict>;
 
 /** A dataset found by its name or by the UUID derived from it (CKAN's `id` parameters take either). */
-export const matchesDataset = (dataset: CatalogueDataset, id: string) => dataset.name === id || datasetUuid(dataset.name) === id;
+export const matchesDataset = (dataset: CatalogueDataset, id: string) => dataset.name === id || ckanDatasetId(dataset) === id;
 
 /** A resource found by its UUID or by the catalogue's own id (`<dataset>.csv`). */
-export const matchesResource = (resource: CatalogueResource, id: string) => resource.id === id || resourceUuid(resource.id) === id;
+export const matchesResource = (dataset: CatalogueDataset, resource: CatalogueResource, id: string) => resource.id === id || ckanResourceId(dataset, resource) === id;

@@ -1,18 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test-support/test-app.js';
 import { datasetRows, networkDatasets } from '../../catalogue.js';
+import { validateDataPackage } from './profile-test-helpers.js';
 import { inferTableSchema } from './table-schema.js';
-
-/** The official Data Package 2.0 profile (JSON Schema draft-07), copied into test/schemas/ (see its README). */
-const profile = JSON.parse(readFileSync(new URL('../../../../../test/schemas/datapackage-2.0/datapackage.json', import.meta.url), 'utf8')) as object;
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats.default(ajv);
-// The profiles mark long texts with a UI hint format, not a validation one.
-ajv.addFormat('textarea', true);
-const validateDataPackage = ajv.compile(profile);
 
 let t: TestApp;
 const base = 'http://127.0.0.1:3000';

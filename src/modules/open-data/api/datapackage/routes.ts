@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { publicBaseUrl } from '../../../../platform/config/config.js';
 import { AppError } from '../../../../platform/http/errors.js';
-import { communeDatasets, datasetRows } from '../../catalogue.js';
+import { datasetRows, findCommuneDataset } from '../../catalogue.js';
 import { ApiError, installApiErrors } from '../dcat/errors.js';
 import { dataPackageOf } from './datapackage.js';
 
@@ -13,7 +13,7 @@ export async function dataPackageRoutes(app: FastifyInstance): Promise<void> {
   app.get<DatasetRequest>('/dataset/:name/datapackage.json', { config: { access: 'public' } }, async (request, reply) => {
     if (!request.commune) throw new AppError('COMMUNE_NOT_FOUND');
     const services = request.server.platform;
-    const dataset = communeDatasets(services, request.commune).find((d) => d.name === request.params.name);
+    const dataset = await findCommuneDataset(services, request.commune, request.params.name);
     if (!dataset) throw new ApiError(404, `No dataset ${request.params.name} in this commune`);
     const described = { services, baseUrl: publicBaseUrl(services.config), now: new Date() };
     const body = dataPackageOf(described, dataset, await datasetRows(services, dataset));

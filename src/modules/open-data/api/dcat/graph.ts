@@ -2,19 +2,20 @@ import { DataFactory, type Quad } from 'n3';
 import type { Commune } from '../../../../platform/db/platform-tables.js';
 import type { PlatformServices } from '../../../../platform/http/context.js';
 import { type Locale, type LocalizedText, locales } from '../../../../platform/i18n/locales.js';
-import type { CatalogueDataset, CatalogueResource } from '../../catalogue.js';
+import { type CatalogueDataset, type CatalogueResource, modifiedAt, resourceUrl } from '../../catalogue.js';
 import { licenceById } from '../../licences.js';
 import { communeName, datasetDescription, everyLanguage } from './describe.js';
 import {
   dataThemeScheme,
+  dataThemeUri,
   fileTypeUri,
+  frequencyUri,
   iri,
   languageUri,
   localAuthority,
   mediaTypeUri,
   type Prefix,
   stableAvailability,
-  themesOf,
 } from './vocabulary.js';
 
 const { namedNode, literal, quad } = DataFactory;
@@ -82,26 +83,45 @@ function addCommuneAgent(graph: Graph, { baseUrl }: Described, commune: Publishe
   return agent;
 }
 
-function addContactPoint(graph: Graph, { baseUrl }: Described, commune: Publisher): string {
-  const contact = uris.contact(baseUrl, commune.slug);
-  graph.type(contact, 'vcard:Kind').add(contact, 'vcard:fn', { text: communeName(commune, commune.default_locale) });
-  if (commune.contact.email) graph.add(contact, 'vcard:hasEmail', { uri: `mailto:${commune.contact.email}` });
+function addContactPoint(graph: Graph, { baseUrl }: Described, dataset: CatalogueDataset): string {
+  const { commune } = dataset;
+  const own = dataset.contact;
+  const contact = own ? `${uris.dataset(baseUrl, dataset)}#contact` : uris.contact(baseUrl, commune.slug);
+  const email = own ? own.email : commune.contact.email;
+  graph.type(contact, 'vcard:Kind').add(contact, 'vcard:fn', { text: own?.name ?? communeName(commune, commune.default_locale) });
+  if (email) graph.add(contact, 'vcard:hasEmail', { uri: `mailto:${email}` });
   if (commune.contact.website) graph.add(contact, 'vcard:hasURL', { uri: commune.contact.website });
   return contact;
 }
 
+const dateTime = (date: Date) => ({ typed: date.toISOString(), datatype: 'xsd:dateTime' as const });
+
+/** Size and SHA-256 of an uploaded file (module files are generated on request: they have neither). */
+function addFileFacts(graph: Graph, distribution: string, resource: CatalogueResource): void {
+  if (resource.byteSize !== null) graph.add(distribution, 'dcat:byteSize', { typed: String(resource.byteSize), datatype: 'xsd:nonNegativeInteger' });
+  if (!resource.sha256) return;
+  const checksum = `${distribution}#checksum`;
+  graph.add(distribution, 'spdx:checksum', { uri: checksum }).type(checksum, 'spdx:Checksum');
+  graph.add(checksum, 'spdx:algorithm', { uri: iri('spdx:checksumAlgorithm_sha256') });
+  graph.add(checksum, 'spdx:checksumValue', { typed: resource.sha256, datatype: 'xsd:hexBinary' });
+}
+
 function addDistribution(graph: Graph, context: Described, dataset: CatalogueDataset, resource: CatalogueResource): string {
   const distribution = uris.distribution(context.baseUrl, dataset, resource);
-  const url = `${context.baseUrl}${resource.path}`;
+  const url = resourceUrl(context.baseUrl, resource);
+  const description = Object.keys(resource.description).length ? resource.description : datasetDescription(context.services, dataset);
   graph
     .type(distribution, 'dcat:Distribution')
     .add(distribution, 'dct:title', { text: resource.name })
+    .texts(distribution, 'dct:description', description)
     .add(distribution, 'dcat:accessURL', { uri: url })
-    .add(distribution, 'dcat:downloadURL', { uri: url })
-    .add(distribution, 'dct:format', { uri: fileTypeUri(resource.format) })
     .add(distribution, 'dcat:mediaType', { uri: mediaTypeUri(resource.mediaType) })
     .add(distribution, 'dcatap:availability', { uri: stableAvailability })
-    .add(distribution, 'dct:modified', { typed: context.now.toISOString(), datatype: 'xsd:dateTime' });
+    .add(distribution, 'dct:modified', dateTime(modifiedAt(resource, context.now)));
+  if (!resource.external) graph.add(distribution, 'dcat:downloadURL', { uri: url });
+  const format = fileTypeUri(resource.format);
+  if (format) graph.add(distribution, 'dct:format', { uri: format });
+  addFileFacts(graph, distribution, resource);
   const licence = licenceById(dataset.licenceId);
   if (licence) {
     graph.add(distribution, 'dct:license', { uri: licence.url });
@@ -110,18 +130,36 @@ function addDistribution(graph: Graph, context: Described, dataset: CatalogueDat
   return distribution;
 }
 
-/** A dataset with its publisher, contact point and distributions; returns its URI. */
+/** Temporal and spatial coverage, as nodes of their own (dct:PeriodOfTime, dct:Location) named after the dataset. */
+function addCoverage(graph: Graph, subject: string, dataset: CatalogueDataset): void {
+  if (dataset.temporal) {
+    const period = `${subject}#temporal`;
+    graph.add(subject, 'dct:temporal', { uri: period }).type(period, 'dct:PeriodOfTime');
+    if (dataset.temporal.start) graph.add(period, 'dcat:startDate', { typed: dataset.temporal.start, datatype: 'xsd:date' });
+    if (dataset.temporal.end) graph.add(period, 'dcat:endDate', { typed: dataset.temporal.end, datatype: 'xsd:date' });
+  }
+  if (dataset.spatial) {
+    const place = `${subject}#spatial`;
+    graph.add(subject, 'dct:spatial', { uri: place }).type(place, 'dct:Location').add(place, 'skos:prefLabel', { text: dataset.spatial });
+  }
+}
+
+/** A dataset with its publisher, contact point, coverage and distributions; returns its URI. */
 export function addDataset(graph: Graph, context: Described, dataset: CatalogueDataset): string {
   const subject = uris.dataset(context.baseUrl, dataset);
   graph.type(subject, 'dcat:Dataset').add(subject, 'dct:identifier', { text: dataset.name });
   graph.texts(subject, 'dct:title', dataset.title).texts(subject, 'dct:description', datasetDescription(context.services, dataset));
   for (const keyword of dataset.keywords) graph.add(subject, 'dcat:keyword', { text: keyword });
-  for (const theme of themesOf(dataset.source.moduleId)) graph.add(subject, 'dcat:theme', { uri: theme });
+  for (const theme of dataset.themes) graph.add(subject, 'dcat:theme', { uri: dataThemeUri(theme) });
   graph
     .add(subject, 'dct:publisher', { uri: addCommuneAgent(graph, context, dataset.commune) })
-    .add(subject, 'dcat:contactPoint', { uri: addContactPoint(graph, context, dataset.commune) })
+    .add(subject, 'dcat:contactPoint', { uri: addContactPoint(graph, context, dataset) })
     .add(subject, 'dcat:landingPage', { uri: subject })
-    .add(subject, 'dct:modified', { typed: context.now.toISOString(), datatype: 'xsd:dateTime' });
+    .add(subject, 'dct:accrualPeriodicity', { uri: frequencyUri(dataset.frequency) })
+    .add(subject, 'dct:modified', dateTime(modifiedAt(dataset, context.now)));
+  if (dataset.created) graph.add(subject, 'dct:issued', dateTime(dataset.created));
+  if (dataset.version) graph.add(subject, 'owl:versionInfo', { text: dataset.version });
+  addCoverage(graph, subject, dataset);
   for (const resource of dataset.resources) graph.add(subject, 'dcat:distribution', { uri: addDistribution(graph, context, dataset, resource) });
   return subject;
 }

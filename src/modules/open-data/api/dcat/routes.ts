@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { publicBaseUrl } from '../../../../platform/config/config.js';
 import type { Commune } from '../../../../platform/db/platform-tables.js';
 import { AppError } from '../../../../platform/http/errors.js';
-import { type CatalogueDataset, communeDatasets, networkDatasets } from '../../catalogue.js';
+import { type CatalogueDataset, communeDatasets, findCommuneDataset, networkDatasets } from '../../catalogue.js';
 import { ApiError, installApiErrors } from './errors.js';
 import { addDataset, type CatalogDescription, catalogGraph, communeCatalog, type Described, Graph, lastPage, networkCatalog } from './graph.js';
 import { contentTypes, type RdfFormat, rdfFormatOf, serialize } from './serialize.js';
@@ -59,12 +59,12 @@ export async function dcatCommuneRoutes(app: FastifyInstance): Promise<void> {
   installApiErrors(app);
   app.get<CatalogRequest>('/catalog.:format', open, async (request, reply) => {
     const commune = communeOf(request);
-    const datasets = communeDatasets(request.server.platform, commune);
+    const datasets = await communeDatasets(request.server.platform, commune);
     return sendCatalogPage(request, reply, (described) => communeCatalog(described, commune), datasets, `/${commune.slug}/catalog`);
   });
   app.get<DatasetRequest>('/dataset/:name.:format', open, async (request, reply) => {
     const format = formatOf(request.params.format);
-    const dataset = communeDatasets(request.server.platform, communeOf(request)).find((d) => d.name === request.params.name);
+    const dataset = await findCommuneDataset(request.server.platform, communeOf(request), request.params.name);
     if (!dataset) throw new ApiError(404, `No dataset ${request.params.name} in this commune`);
     const graph = new Graph();
     addDataset(graph, describedFor(request), dataset);

@@ -1,5 +1,4 @@
 import type { Locale } from '../../../../platform/i18n/locales.js';
-import type { ResourceFormat } from '../../catalogue.js';
 
 /** The namespaces of every term the DCAT outputs use; the RDF/XML writer and the JSON-LD context both need them. */
 export const prefixes = {
@@ -11,6 +10,9 @@ export const prefixes = {
   foaf: 'http://xmlns.com/foaf/0.1/',
   vcard: 'http://www.w3.org/2006/vcard/ns#',
   hydra: 'http://www.w3.org/ns/hydra/core#',
+  owl: 'http://www.w3.org/2002/07/owl#',
+  spdx: 'http://spdx.org/rdf/terms#',
+  skos: 'http://www.w3.org/2004/02/skos/core#',
 } as const;
 
 export type Prefix = keyof typeof prefixes;
@@ -26,28 +28,22 @@ const euAuthority = 'http://publications.europa.eu/resource/authority/';
 /** EU Vocabularies "Data theme" scheme (DCAT-AP: at least one dcat:theme from it). */
 export const dataThemeScheme = `${euAuthority}data-theme`;
 
-/**
- * Which EU data theme each module's datasets belong to. Everything a commune publishes is about its own
- * administration (GOVE); budgets are also economy and finance (ECON); a module not listed falls back to GOVE.
- */
-export const moduleThemes: Record<string, readonly string[]> = {
-  commune: ['GOVE'],
-  participation: ['GOVE', 'SOCI'],
-  budgeting: ['GOVE', 'ECON'],
-  requests: ['GOVE', 'SOCI'],
-};
+export const dataThemeUri = (code: string): string => `${dataThemeScheme}/${code}`;
 
-export const themesOf = (moduleId: string): string[] => (moduleThemes[moduleId] ?? ['GOVE']).map((code) => `${dataThemeScheme}/${code}`);
+/** EU Vocabularies "Frequency" (dct:accrualPeriodicity): CONT for module data, regenerated on every read. */
+export const frequencyUri = (code: string): string => `${euAuthority}frequency/${code}`;
 
 /** EU Vocabularies "Languages" (ISO 639-2/B upper case), required by DCAT-AP for dct:language. */
 const languageCodes: Record<Locale, string> = { fr: 'FRA', en: 'ENG', pt: 'POR', ar: 'ARA' };
 export const languageUri = (locale: Locale): string => `${euAuthority}language/${languageCodes[locale]}`;
 
 /** EU Vocabularies "File type" for dct:format, IANA for dcat:mediaType (both required vocabularies). */
-export const fileTypeUri = (format: ResourceFormat): string => `${euAuthority}file-type/${format}`;
+const euFileTypes = new Set(['CSV', 'JSON', 'XLSX', 'XLS', 'GEOJSON', 'PDF', 'ZIP', 'XML', 'ODS', 'TSV', 'HTML', 'SHP', 'KML', 'RDF_TURTLE', 'JSON_LD', 'DOCX']);
+/** The EU file type of a format, or null when the vocabulary has none (dct:format is then left out). */
+export const fileTypeUri = (format: string): string | null => (euFileTypes.has(format.toUpperCase()) ? `${euAuthority}file-type/${format.toUpperCase()}` : null);
 export const mediaTypeUri = (mediaType: string): string => `https://www.iana.org/assignments/media-types/${mediaType}`;
 
-/** Module datasets stay at the same address for as long as the module is on. */
+/** Datasets stay at the same address for as long as they are published. */
 export const stableAvailability = `${euAuthority}planned-availability/STABLE`;
 
 /** ADMS publisher type: every publisher here is a commune. */
