@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { Store } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
@@ -117,5 +118,23 @@ describe('staff datasets in the catalogue', () => {
     expect(body.resources.map((r: { name: string }) => r.name)).toEqual(['budget-execute.csv', 'deliberation.pdf', 'portail-national']);
     expect(body.resources[0]).toMatchObject({ type: 'table', bytes: 2048, hash: `sha256:${'ab'.repeat(32)}`, schema: { fields: [{ name: 'Ligne' }, { name: 'Montant', type: 'number', decimalChar: ',' }] } });
     expect(body.resources[1].schema).toBeUndefined();
+  });
+
+  it('are listed 20 a page on the portal, with previous and next links keeping the search', async () => {
+    const ndar = await t.communeId('ndar-toute');
+    await sql`insert into open_data_datasets (commune_id, name, title, licence_id, state)
+      select ${ndar}, 'ndar-lot-' || n, jsonb_build_object('fr', 'Lot ' || n), 'cc-zero', 'published' from generate_series(1, 30) n`.execute(t.services.db);
+    const links = (body: string) => [...body.matchAll(/href="\/ndar-toute\/data\/([a-z0-9_-]+)"/g)].map((m) => m[1]);
+    const first = await t.request(null, 'GET', '/ndar-toute/data?licence=cc-zero');
+    expect(links(first.body)).toHaveLength(20);
+    expect(first.body).toContain('30 jeu(x) de données');
+    expect(first.body).toContain('Page 1 sur 2');
+    expect(first.body).toContain('href="/ndar-toute/data?licence=cc-zero&page=2" rel="next"');
+    const second = await t.request(null, 'GET', '/ndar-toute/data?licence=cc-zero&page=2');
+    expect(links(second.body)).toHaveLength(10);
+    expect(new Set([...links(first.body), ...links(second.body)]).size).toBe(30);
+    expect(second.body).toContain('href="/ndar-toute/data?licence=cc-zero" rel="prev"');
+    const odd = await t.request(null, 'GET', '/ndar-toute/data?licence=cc-zero&page=-3');
+    expect(links(odd.body)).toEqual(links(first.body));
   });
 });

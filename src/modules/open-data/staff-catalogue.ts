@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { PlatformTables } from '../../platform/db/platform-tables.js';
 import type { CatalogueDataset, CatalogueResource } from './catalogue.js';
 import { openDataDb } from './db/open-data-db.js';
@@ -51,9 +51,7 @@ function catalogueDataset(commune: CatalogueDataset['commune'], row: StaffDatase
   };
 }
 
-/** The published staff datasets of these communes, with their resources, newest first within a commune. */
-export async function staffDatasets(db: Kysely<PlatformTables>, communes: CatalogueDataset['commune'][], name?: string): Promise<CatalogueDataset[]> {
-  if (communes.length === 0) return [];
+async function loadPublished(db: Kysely<PlatformTables>, communes: CatalogueDataset['commune'][], name?: string): Promise<CatalogueDataset[]> {
   const byId = new Map(communes.map((commune) => [commune.id, commune]));
   const od = openDataDb(db);
   const published = od.selectFrom('open_data_datasets')
@@ -68,4 +66,41 @@ export async function staffDatasets(db: Kysely<PlatformTables>, communes: Catalo
   const resourcesOf = new Map<string, StaffResourceRow[]>();
   for (const resource of resources) resourcesOf.set(resource.dataset_id, [...(resourcesOf.get(resource.dataset_id) ?? []), resource]);
   return datasets.map((row) => catalogueDataset(byId.get(row.commune_id)!, row, resourcesOf.get(row.id) ?? []));
+}
+
+/**
+ * What changes whenever a staff dataset or resource is added, removed or modified, or a commune renamed. Read on every call (one
+ * aggregate over two small tables), so every process of a cluster sees a publication at once.
+ */
+async function catalogueStamp(db: Kysely<PlatformTables>): Promise<string> {
+  const row = await sql<{ stamp: string }>`
+    select concat_ws('|', (select count(*) from open_data_datasets), (select max(modified_at) from open_data_datasets),
+      (select count(*) from open_data_resources), (select max(modified_at) from open_data_resources),
+      (select md5(string_agg(concat(id, slug, name, contact, default_locale), ',' order by id)) from communes)) as stamp`.execute(db);
+  return row.rows[0]?.stamp ?? '';
+}
+
+/**
+ * The published staff datasets of the whole install, kept per database while its stamp holds: turning 10,000
+ * rows into datasets on every catalogue call cost most of a second (see docs/performance.md).
+ */
+const cached = new WeakMap<object, { stamp: string; datasets: CatalogueDataset[] }>();
+
+async function allPublished(db: Kysely<PlatformTables>): Promise<CatalogueDataset[]> {
+  const stamp = await catalogueStamp(db);
+  const hit = cached.get(db);
+  if (hit?.stamp === stamp) return hit.datasets;
+  const communes = await db.selectFrom('communes').select(['id', 'slug', 'name', 'country', 'contact', 'default_locale']).execute();
+  const datasets = await loadPublished(db, communes);
+  cached.set(db, { stamp, datasets });
+  return datasets;
+}
+
+/** The published staff datasets of these communes (or the one of that name), with their resources, newest first. */
+export async function staffDatasets(db: Kysely<PlatformTables>, communes: CatalogueDataset['commune'][], name?: string): Promise<CatalogueDataset[]> {
+  if (communes.length === 0) return [];
+  if (name !== undefined) return loadPublished(db, communes, name);
+  const wanted = new Set(communes.map((commune) => commune.id));
+  // The cached objects themselves, never copies: the CKAN layer keeps what it derives from each one.
+  return (await allPublished(db)).filter((dataset) => wanted.has(dataset.commune.id));
 }

@@ -6,7 +6,7 @@ import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { CatalogueDataset } from '../catalogue.js';
 import { licenceById } from '../licences.js';
 import { themeLabelKeys } from '../vocabulary-labels.js';
-import { type FacetName, type PortalQuery, portalHref, type SearchResult } from './search.js';
+import { type FacetName, type PortalQuery, portalHref, portalPageSize, type SearchResult } from './search.js';
 
 
 const facetTitleKeys: Record<FacetName, string> = {
@@ -86,11 +86,25 @@ function DatasetSummary({ ctx, dataset, network }: { ctx: ViewContext; dataset: 
   );
 }
 
+/** Previous and next pages, the query and facets kept. */
+function Pages({ ctx, props }: { ctx: ViewContext; props: PortalListProps }) {
+  const { page } = props.query;
+  const last = Math.max(1, Math.ceil(props.result.total / portalPageSize));
+  if (last === 1) return <></>;
+  return (
+    <nav class="pagination" aria-label={ctx.t('open-data.portal.pages')}>
+      {page > 1 ? <a href={portalHref(props.basePath, props.query, null, page - 1)} rel="prev" safe>{ctx.t('open-data.portal.previous')}</a> : ''}
+      <span safe>{ctx.t('open-data.portal.page_of', { page: formatNumber(page, ctx.locale), last: formatNumber(last, ctx.locale) })}</span>
+      {page < last ? <a href={portalHref(props.basePath, props.query, null, page + 1)} rel="next" safe>{ctx.t('open-data.portal.next')}</a> : ''}
+    </nav>
+  );
+}
+
 /** The list of datasets with search and facets: one view for a commune's portal and the network's. */
 export function PortalListPage({ ctx, props }: { ctx: ViewContext; props: PortalListProps }) {
   const title = ctx.t('open-data.portal.title');
   const shown: FacetName[] = props.network ? ['publisher', 'theme', 'format', 'licence'] : ['theme', 'format', 'licence', 'publisher'];
-  const count = props.result.datasets.length;
+  const count = props.result.total;
   const intro = ctx.t(props.network ? 'open-data.portal.intro_network' : 'open-data.portal.intro');
   return (
     <Layout ctx={ctx} title={title} description={intro}>
@@ -109,6 +123,7 @@ export function PortalListPage({ ctx, props }: { ctx: ViewContext; props: Portal
             {props.result.datasets.map((dataset) => <DatasetSummary ctx={ctx} dataset={dataset} network={props.network} />)}
           </ul>
         )}
+        <Pages ctx={ctx} props={props} />
       </section>
     </Layout>
   );

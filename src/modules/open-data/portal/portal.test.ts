@@ -100,7 +100,7 @@ describe('network portal', () => {
   it('lists both demo communes’ datasets with a commune facet', async () => {
     const page = await t.request(null, 'GET', '/data');
     expect(page.statusCode).toBe(200);
-    const links = datasetLinks(page.body);
+    const links = [...datasetLinks(page.body), ...datasetLinks((await t.request(null, 'GET', '/data?page=2')).body)];
     expect(links).toContain('ndar-toute-requests-complaints');
     expect(links).toContain('tiznit-el-jadida-requests-complaints');
     expect(page.body).toContain('id="facet-publisher"');

@@ -8,7 +8,11 @@ export type FacetName = (typeof facetNames)[number];
 export interface PortalQuery {
   q: string;
   facets: Partial<Record<FacetName, string>>;
+  /** From 1; 20 datasets a page (a network can publish thousands). */
+  page: number;
 }
+
+export const portalPageSize = 20;
 
 export interface FacetCount {
   value: string;
@@ -17,7 +21,9 @@ export interface FacetCount {
 }
 
 export interface SearchResult {
+  /** This page's datasets. */
   datasets: CatalogueDataset[];
+  total: number;
   facets: Record<FacetName, FacetCount[]>;
 }
 
@@ -31,7 +37,8 @@ function text(value: unknown): string {
 export function readPortalQuery(query: Record<string, unknown>): PortalQuery {
   const facets: PortalQuery['facets'] = {};
   for (const name of facetNames) if (text(query[name])) facets[name] = text(query[name]);
-  return { q: text(query.q), facets };
+  const page = Number.parseInt(text(query.page), 10);
+  return { q: text(query.q), facets, page: Number.isSafeInteger(page) && page > 1 ? page : 1 };
 }
 
 /** The values a dataset has for a facet (a dataset has several themes and formats). */
@@ -71,17 +78,19 @@ export function searchDatasets(datasets: CatalogueDataset[], query: PortalQuery,
     (dataset) => matchesText(dataset, query.q, locale) && facetNames.every((facet) => !query.facets[facet] || facetValues(dataset, facet).includes(query.facets[facet]!)),
   );
   const facets = Object.fromEntries(facetNames.map((facet) => [facet, countFacet(results, facet, query.facets[facet])])) as Record<FacetName, FacetCount[]>;
-  return { datasets: results, facets };
+  const start = (query.page - 1) * portalPageSize;
+  return { datasets: results.slice(start, start + portalPageSize), total: results.length, facets };
 }
 
 /** A link to the same list with one facet set (or removed when `value` is null), the rest of the query kept. */
-export function portalHref(basePath: string, query: PortalQuery, change: { facet: FacetName; value: string | null } | null = null): string {
+export function portalHref(basePath: string, query: PortalQuery, change: { facet: FacetName; value: string | null } | null = null, page = 1): string {
   const params = new URLSearchParams();
   if (query.q) params.set('q', query.q);
   for (const facet of facetNames) {
     const value = change?.facet === facet ? change.value : query.facets[facet];
     if (value) params.set(facet, value);
   }
+  if (page > 1) params.set('page', String(page));
   const search = params.toString();
   return search ? `${basePath}?${search}` : basePath;
 }

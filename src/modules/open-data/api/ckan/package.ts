@@ -32,6 +32,17 @@ function communeOf(publication: Publication, slug: string): Commune {
 
 /** A commune as a CKAN organization; the keys udata's harvester requires (revision_*) are kept for it. */
 export function organizationDict(publication: Publication, commune: Commune) {
+  // Built once per commune and response: a search over 10,000 datasets would otherwise build it 10,000 times.
+  const known = organizations.get(publication) ?? new Map<string, ReturnType<typeof buildOrganizationDict>>();
+  organizations.set(publication, known);
+  const dict = known.get(commune.id) ?? buildOrganizationDict(publication, commune);
+  known.set(commune.id, dict);
+  return dict;
+}
+
+const organizations = new WeakMap<Publication, Map<string, ReturnType<typeof buildOrganizationDict>>>();
+
+function buildOrganizationDict(publication: Publication, commune: Commune) {
   const created = ckanTimestamp(new Date(commune.created_at));
   return {
     id: commune.id,
@@ -100,8 +111,24 @@ function dcatExtras(dataset: CatalogueDataset) {
 
 const sourceOf = (dataset: CatalogueDataset) => (dataset.source.kind === 'module' ? `${dataset.source.moduleId}/${dataset.source.exportId}` : 'staff');
 
+/**
+ * Staff datasets are cached objects (see staff-catalogue.ts) that only change by being replaced, so their dict
+ * is kept for a minute (the freshness check of the quality list is not finer than that).
+ */
+const staffDicts = new WeakMap<CatalogueDataset, { key: string; dict: ReturnType<typeof buildPackageDict> }>();
+
 /** A dataset as CKAN's `package_show` prints it (default schema), with its quality checklist. */
 export function packageDict(publication: Publication, dataset: CatalogueDataset) {
+  if (dataset.source.kind !== 'staff') return buildPackageDict(publication, dataset);
+  const key = `${publication.baseUrl}|${Math.floor(publication.now.getTime() / 60_000)}`;
+  const hit = staffDicts.get(dataset);
+  if (hit?.key === key) return hit.dict;
+  const dict = buildPackageDict(publication, dataset);
+  staffDicts.set(dataset, { key, dict });
+  return dict;
+}
+
+function buildPackageDict(publication: Publication, dataset: CatalogueDataset) {
   const commune = communeOf(publication, dataset.commune.slug);
   const licence = licenceById(dataset.licenceId);
   const quality = datasetQuality(dataset, publication.now);
@@ -147,7 +174,7 @@ export function packageDict(publication: Publication, dataset: CatalogueDataset)
   };
 }
 
-export type PackageDict = ReturnType<typeof packageDict>;
+export type PackageDict = ReturnType<typeof buildPackageDict>;
 
 /** A dataset found by its name or by the UUID derived from it (CKAN's `id` parameters take either). */
 export const matchesDataset = (dataset: CatalogueDataset, id: string) => dataset.name === id || ckanDatasetId(dataset) === id;
