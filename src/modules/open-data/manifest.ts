@@ -20,6 +20,7 @@ import portalPt from './i18n/portal.pt.json' with { type: 'json' };
 import vocabularyPt from './i18n/vocabulary.pt.json' with { type: 'json' };
 import { portalCommuneRoutes, portalNetworkRoutes } from './portal/portal-routes.js';
 import * as datasets from './db/migrations/2026-11-24T0400_open_data_datasets.js';
+import { seedOpenData } from './seed/seed.js';
 
 /**
  * The open-data portal of each commune and of the network: every module's declared exports as datasets,
@@ -44,6 +45,7 @@ export const openDataModule: PalabreModule = {
   migrations: {
     '2026-11-24T0400_open_data_datasets': datasets,
   },
+  seed: seedOpenData,
   i18n: {
     fr: { ...fr, ...dcatFr, ...portalFr, ...vocabularyFr },
     en: { ...en, ...dcatEn, ...portalEn, ...vocabularyEn },
