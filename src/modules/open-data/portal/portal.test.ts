@@ -110,4 +110,12 @@ describe('network portal', () => {
     expect(tiznit.length).toBeGreaterThan(0);
     expect(tiznit.every((name) => name.startsWith('tiznit-el-jadida-'))).toBe(true);
   });
+
+  it('keeps the portal, a search and a dataset page within the 14 KB compressed page budget', async () => {
+    for (const path of ['/ndar-toute/data', '/data', '/data?page=2', '/ndar-toute/data/ndar-toute-execution-budget-2026', '/ndar-toute/data/ndar-toute-requests-complaints']) {
+      const response = await t.app.inject({ url: path, headers: { 'accept-encoding': 'br' } });
+      expect(response.statusCode, path).toBe(200);
+      expect(response.rawPayload.length, path).toBeLessThanOrEqual(14 * 1024);
+    }
+  });
 });
