@@ -7,6 +7,7 @@ import { validateDataPackage } from './api/datapackage/profile-test-helpers.js';
 import { missingOn, parseJsonLd, parseTurtle, requiredPaths, tripleSet } from './api/dcat/rdf-test-support.js';
 import { insertStaffDataset } from './catalogue-test-helpers.js';
 import { communeDatasets, networkDatasets } from './catalogue.js';
+import type { OpenDataTables } from './db/tables.js';
 
 let t: TestApp;
 let published: Awaited<ReturnType<typeof insertStaffDataset>>;
@@ -136,5 +137,19 @@ describe('staff datasets in the catalogue', () => {
     expect(second.body).toContain('href="/ndar-toute/data?licence=cc-zero" rel="prev"');
     const odd = await t.request(null, 'GET', '/ndar-toute/data?licence=cc-zero&page=-3');
     expect(links(odd.body)).toEqual(links(first.body));
+  });
+
+  it('show a change at once: the catalogue cache is keyed on a stamp of the tables, read on every call', async () => {
+    const ndar = await t.services.db.selectFrom('communes').selectAll().where('slug', '=', 'ndar-toute').executeTakeFirstOrThrow();
+    const names = async () => (await communeDatasets(t.services, ndar)).map((d) => d.name);
+    expect(await names()).not.toContain('ndar-toute-draft');
+    const od = t.services.db.withTables<OpenDataTables>();
+    await od.updateTable('open_data_datasets').set({ state: 'published' }).where('name', '=', 'ndar-toute-draft').execute();
+    expect(await names()).toContain('ndar-toute-draft');
+    await od.updateTable('open_data_datasets').set({ title: JSON.stringify({ fr: 'Nouveau titre' }), revision: 2, modified_at: new Date() }).where('name', '=', 'ndar-toute-draft').execute();
+    const renamed = (await communeDatasets(t.services, ndar)).find((d) => d.name === 'ndar-toute-draft');
+    expect(renamed?.title.fr).toBe('Nouveau titre');
+    await od.updateTable('open_data_datasets').set({ state: 'withdrawn' }).where('name', '=', 'ndar-toute-draft').execute();
+    expect(await names()).not.toContain('ndar-toute-draft');
   });
 });

@@ -69,13 +69,15 @@ async function loadPublished(db: Kysely<PlatformTables>, communes: CatalogueData
 }
 
 /**
- * What changes whenever a staff dataset or resource is added, removed or modified, or a commune renamed. Read on every call (one
+ * What changes whenever a staff dataset or resource is added, removed, published, withdrawn, modified or loaded
+ * into the datastore, or a commune renamed. Read on every call (one
  * aggregate over two small tables), so every process of a cluster sees a publication at once.
  */
 async function catalogueStamp(db: Kysely<PlatformTables>): Promise<string> {
   const row = await sql<{ stamp: string }>`
-    select concat_ws('|', (select count(*) from open_data_datasets), (select max(modified_at) from open_data_datasets),
-      (select count(*) from open_data_resources), (select max(modified_at) from open_data_resources),
+    select concat_ws('|',
+      (select concat_ws(',', count(*), count(*) filter (where state = 'published'), sum(revision), max(modified_at)) from open_data_datasets),
+      (select concat_ws(',', count(*), count(*) filter (where datastore_active), sum(datastore_rows), max(modified_at)) from open_data_resources),
       (select md5(string_agg(concat(id, slug, name, contact, default_locale), ',' order by id)) from communes)) as stamp`.execute(db);
   return row.rows[0]?.stamp ?? '';
 }
