@@ -74,7 +74,7 @@ export async function seedDemoIfEmpty(services: PlatformServices): Promise<boole
   const moduleIds = services.modules.map((module) => module.id);
   const communes = await seedCommuneRows(db, moduleIds);
   const users = await seedAccounts(db, communes);
-  const context: SeedContext = { db, config: services.config, storage: services.storage, communes, users };
+  const context: SeedContext = { db, config: services.config, storage: services.storage, communes, users, services };
   for (const module of services.modules) await module.seed?.(context);
   return true;
 }

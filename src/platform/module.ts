@@ -57,6 +57,8 @@ export interface SeedContext {
   communes: Map<string, { id: string; slug: string }>;
   /** Demo accounts by key, e.g. "ndar-toute:staff". */
   users: Map<string, string>;
+  /** For a seed that runs what the application runs (e.g. loading a demo file as an upload would be). */
+  services: PlatformServices;
 }
 
 /** The contract every module fulfils; src/modules.ts lists the modules explicitly. */
