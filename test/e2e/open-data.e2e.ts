@@ -37,12 +37,31 @@ describe('open-data portal', () => {
     await context.close();
   });
 
+  it('JavaScript off: a journalist narrows the portal by theme to the budget the commune published and reads its quality', async () => {
+    const context = await h.newContext({ locale: 'fr-FR', javaScriptEnabled: false });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto('/ndar-toute/data');
+    await page.locator('#facet-theme-values a', { hasText: 'Économie et finances' }).click();
+    await page.waitForURL(/\/ndar-toute\/data\?theme=ECON$/);
+    await page.locator('#datasets a', { hasText: 'Exécution du budget communal 2026' }).click();
+    await page.waitForURL(/\/ndar-toute\/data\/ndar-toute-execution-budget-2026$/);
+    const facts = await page.locator('#dataset-facts').textContent();
+    expect(facts).toContain('Mensuelle');
+    expect(facts).toContain('Service financier');
+    expect(await page.locator('#downloads .stars').first().getAttribute('aria-label')).toBe('3 étoile(s) d’ouverture sur 5');
+    expect(await page.locator('#quality li[data-passed="true"]').count()).toBeGreaterThanOrEqual(3);
+    const ckan = await page.request.get(await page.locator('#metadata-links a').first().getAttribute('href') ?? '');
+    expect((await ckan.json()).result.resources[0].format).toBe('CSV');
+    await context.close();
+  });
+
   it('JavaScript on: the portal and a dataset page pass the accessibility audit, in French and in Arabic', async () => {
     for (const locale of ['fr-FR', 'ar']) {
       const context = await h.newContext({ locale });
       const page = await context.newPage();
       page.setDefaultTimeout(8000);
-      for (const path of ['/tiznit-el-jadida/data', '/tiznit-el-jadida/data/tiznit-el-jadida-commune-news']) {
+      for (const path of ['/tiznit-el-jadida/data', '/tiznit-el-jadida/data/tiznit-el-jadida-commune-news', '/tiznit-el-jadida/data/tiznit-el-jadida-equipements-publics']) {
         await page.goto(path);
         expect(await seriousAccessibilityViolations(page), `${locale} ${path}`).toEqual([]);
       }
