@@ -2,10 +2,15 @@ import type { PalabreModule } from '../../platform/module.js';
 import { ckanCommuneRoutes, ckanNetworkRoutes } from './api/ckan/routes.js';
 import { dataPackageRoutes } from './api/datapackage/routes.js';
 import { dcatCommuneRoutes, dcatNetworkRoutes } from './api/dcat/routes.js';
+import { datastoreRoutes } from './datastore/routes.js';
 import ar from './i18n/ar.json' with { type: 'json' };
+import datastoreAr from './i18n/datastore.ar.json' with { type: 'json' };
 import dcatAr from './i18n/dcat.ar.json' with { type: 'json' };
+import datastoreEn from './i18n/datastore.en.json' with { type: 'json' };
 import dcatEn from './i18n/dcat.en.json' with { type: 'json' };
+import datastoreFr from './i18n/datastore.fr.json' with { type: 'json' };
 import dcatFr from './i18n/dcat.fr.json' with { type: 'json' };
+import datastorePt from './i18n/datastore.pt.json' with { type: 'json' };
 import dcatPt from './i18n/dcat.pt.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
@@ -30,6 +35,7 @@ export const openDataModule: PalabreModule = {
     await app.register(dataPackageRoutes);
     await app.register(ckanCommuneRoutes);
     await portalCommuneRoutes(app);
+    await datastoreRoutes(app);
   },
   networkRoutes: async (app) => {
     await app.register(dcatNetworkRoutes);
@@ -41,9 +47,9 @@ export const openDataModule: PalabreModule = {
     '2026-11-24T0400_open_data_datasets': datasets,
   },
   i18n: {
-    fr: { ...fr, ...dcatFr, ...portalFr },
-    en: { ...en, ...dcatEn, ...portalEn },
-    pt: { ...pt, ...dcatPt, ...portalPt },
-    ar: { ...ar, ...dcatAr, ...portalAr },
+    fr: { ...fr, ...dcatFr, ...portalFr, ...datastoreFr },
+    en: { ...en, ...dcatEn, ...portalEn, ...datastoreEn },
+    pt: { ...pt, ...dcatPt, ...portalPt, ...datastorePt },
+    ar: { ...ar, ...dcatAr, ...portalAr, ...datastoreAr },
   },
 };
