@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
+import { openDataDb } from '../db/open-data-db.js';
 import { datastoreTable } from './tables.js';
 import { createImportedResource } from './test-fixture.js';
 
@@ -20,7 +21,7 @@ type Json = any;
 const api = '/ndar-toute/api/3/action/datastore_search';
 
 async function call(query: Record<string, unknown>, status = 200): Promise<Json> {
-  const params = new URLSearchParams(Object.entries(query).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
+  const params = new URLSearchParams(Object.entries(query).map(([key, value]): [string, string] => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
   const response = await t.app.inject({ method: 'GET', url: `${api}?${params}` });
   expect(response.statusCode, response.body).toBe(status);
   return response.json();
@@ -92,7 +93,7 @@ describe('datastore_search on an imported table', () => {
   });
 
   it('gives the planner’s estimate above total_estimation_threshold, the exact count otherwise', async () => {
-    await t.services.db.updateTable('open_data_resources' as never).set({ datastore_rows: null } as never).where('id' as never, '=', id as never).execute();
+    await openDataDb(t.services.db).updateTable('open_data_resources').set({ datastore_rows: null }).where('id', '=', id).execute();
     const estimated = await search({ total_estimation_threshold: '1000', limit: '1' });
     expect(estimated.total_was_estimated).toBe(true);
     expect(estimated.total).toBeGreaterThan(2000);

@@ -74,7 +74,7 @@ function columnNamed(columns: Column[], param: string, name: string): Column {
 
 /** A filter value in the column's own type: a value the type cannot hold is a validation error, never an SQL error. */
 function typedValue(column: Column, value: unknown): string | number | boolean {
-  const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value).trim() : null;
+  const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? withoutNul(String(value)).trim() : null;
   const refuse = () => invalid('filters', `invalid value for field "${column.name}"`);
   if (text === null) throw refuse();
   const type = column.field?.type ?? 'integer';
@@ -116,7 +116,9 @@ function filterCondition(column: Column, wanted: unknown): RawBuilder<unknown> {
 // Folds case and the common Latin accents in SQL (PGlite has no `unaccent`), matching foldText on the words.
 const accented = 'àáâãäåçèéêëìíîïñòóôõöùúûüýÿœæ';
 const plain = 'aaaaaaceeeeiiiinooooouuuuyyoa';
-const foldText = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+// NUL cannot be stored in a text column (PostgreSQL refuses it even as a parameter): it is dropped, not an error.
+const withoutNul = (text: string) => text.replaceAll('\u0000', '');
+const foldText = (text: string) => withoutNul(text).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 const foldedColumn = (column: Column) => sql`translate(lower(${sql.ref(column.column)}), ${accented}, ${plain})`;
 const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
