@@ -84,6 +84,8 @@ describe('datastore_search on an imported table', () => {
     const first = await search({ after_id: '1000', limit: '3', filters: { Payé: true } });
     expect(ids(first)).toEqual([1002, 1004, 1006]);
     expect(first.after_id).toBe(1000);
+    // The total counts every matching row, not only those after the cursor.
+    expect(first.total).toBe(1250);
     expect(first._links.next).toContain('after_id=1006');
     const next = await t.app.inject({ method: 'GET', url: first._links.next });
     expect(ids(next.json().result)).toEqual([1008, 1010, 1012]);

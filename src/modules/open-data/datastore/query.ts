@@ -186,6 +186,8 @@ export interface DatastorePlan {
   columns: Column[];
   shown: Column[];
   where: RawBuilder<unknown>;
+  /** The same conditions without the keyset cursor: what `total` counts (every matching row, not those left). */
+  matchWhere: RawBuilder<unknown>;
   orderBy: RawBuilder<unknown>;
   /** True when rows come in `_id` order, so keyset paging on `_id` is exact. */
   idOrder: boolean;
@@ -207,11 +209,12 @@ export function planDatastoreQuery(schema: DatastoreSchema, query: DatastoreQuer
   const idOrder = keys.length === 0 || (keys.length === 1 && keys[0]?.column === idColumn && !keys[0].desc);
   if (query.afterId !== undefined && !idOrder) throw invalid('after_id', 'only with rows in _id order (no sort)');
   const filtered = conditions.length > 0;
+  const matchWhere = filtered ? sql.join(conditions, sql` and `) : sql`true`;
   if (query.afterId !== undefined) conditions.push(sql`_id > ${query.afterId}`);
   const shown = query.fields ? query.fields.map((name) => columnNamed(columns, 'fields', name)) : columns;
   // `_id` last breaks ties, so pages never overlap nor skip rows.
   const order = [...keys.map(({ column, desc }) => sql`${sql.ref(column.column)} ${sql.raw(desc ? 'desc' : 'asc')}`), sql`_id asc`];
-  return { columns, shown, where: conditions.length ? sql.join(conditions, sql` and `) : sql`true`, orderBy: sql.join(order), idOrder, filtered };
+  return { columns, shown, where: conditions.length ? sql.join(conditions, sql` and `) : sql`true`, matchWhere, orderBy: sql.join(order), idOrder, filtered };
 }
 
 /** Values as CKAN's DataStore prints them: numbers as JSON numbers, timestamps in ISO 8601 without a zone. */
@@ -236,7 +239,7 @@ export async function selectRows(db: Kysely<any>, resourceId: string, plan: Data
  * when the caller allows one above `total_estimation_threshold` (CKAN 2.10), otherwise `count(*)`.
  */
 async function totalOf(db: Kysely<any>, resource: DatastoreResource, plan: DatastorePlan, query: DatastoreQuery): Promise<{ total: number; estimated: boolean }> {
-  if (!plan.filtered && query.afterId === undefined) {
+  if (!plan.filtered) {
     if (resource.rows !== null) return { total: resource.rows, estimated: false };
     if (query.totalEstimationThreshold !== undefined) {
       const estimate = await sql<{ n: number }>`select reltuples::bigint as n from pg_class where oid = to_regclass(${`datastore.${datastoreTableName(resource.id)}`})`.execute(db);
@@ -244,7 +247,7 @@ async function totalOf(db: Kysely<any>, resource: DatastoreResource, plan: Datas
       if (n > query.totalEstimationThreshold) return { total: n, estimated: true };
     }
   }
-  const counted = await sql<{ n: number }>`select count(*)::bigint as n from ${datastoreTable(resource.id)} where ${plan.where}`.execute(db);
+  const counted = await sql<{ n: number }>`select count(*)::bigint as n from ${datastoreTable(resource.id)} where ${plan.matchWhere}`.execute(db);
   return { total: Number(counted.rows[0]?.n ?? 0), estimated: false };
 }
 
