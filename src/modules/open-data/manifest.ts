@@ -2,10 +2,15 @@ import type { PalabreModule } from '../../platform/module.js';
 import { ckanCommuneRoutes, ckanNetworkRoutes } from './api/ckan/routes.js';
 import { dataPackageRoutes } from './api/datapackage/routes.js';
 import { dcatCommuneRoutes, dcatNetworkRoutes } from './api/dcat/routes.js';
+import { datastoreRoutes } from './datastore/routes.js';
 import ar from './i18n/ar.json' with { type: 'json' };
+import datastoreAr from './i18n/datastore.ar.json' with { type: 'json' };
 import dcatAr from './i18n/dcat.ar.json' with { type: 'json' };
+import datastoreEn from './i18n/datastore.en.json' with { type: 'json' };
 import dcatEn from './i18n/dcat.en.json' with { type: 'json' };
+import datastoreFr from './i18n/datastore.fr.json' with { type: 'json' };
 import dcatFr from './i18n/dcat.fr.json' with { type: 'json' };
+import datastorePt from './i18n/datastore.pt.json' with { type: 'json' };
 import dcatPt from './i18n/dcat.pt.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
@@ -35,6 +40,7 @@ export const openDataModule: PalabreModule = {
     await app.register(dataPackageRoutes);
     await app.register(ckanCommuneRoutes);
     await portalCommuneRoutes(app);
+    await datastoreRoutes(app);
   },
   networkRoutes: async (app) => {
     await app.register(dcatNetworkRoutes);
@@ -47,9 +53,9 @@ export const openDataModule: PalabreModule = {
   },
   seed: seedOpenData,
   i18n: {
-    fr: { ...fr, ...dcatFr, ...portalFr, ...vocabularyFr },
-    en: { ...en, ...dcatEn, ...portalEn, ...vocabularyEn },
-    pt: { ...pt, ...dcatPt, ...portalPt, ...vocabularyPt },
-    ar: { ...ar, ...dcatAr, ...portalAr, ...vocabularyAr },
+    fr: { ...fr, ...dcatFr, ...portalFr, ...vocabularyFr, ...datastoreFr },
+    en: { ...en, ...dcatEn, ...portalEn, ...vocabularyEn, ...datastoreEn },
+    pt: { ...pt, ...dcatPt, ...portalPt, ...vocabularyPt, ...datastorePt },
+    ar: { ...ar, ...dcatAr, ...portalAr, ...vocabularyAr, ...datastoreAr },
   },
 };

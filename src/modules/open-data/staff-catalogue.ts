@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { PlatformTables } from '../../platform/db/platform-tables.js';
 import type { CatalogueDataset, CatalogueResource } from './catalogue.js';
+import { resourcePreviewPath } from './datastore/preview-views.js';
 import { openDataDb } from './db/open-data-db.js';
 import type { StaffDatasetRow, StaffResourceRow } from './db/tables.js';
 
@@ -8,8 +9,6 @@ import type { StaffDatasetRow, StaffResourceRow } from './db/tables.js';
 export const resourceDownloadPath = (communeSlug: string, datasetName: string, resource: Pick<StaffResourceRow, 'id' | 'filename'>) =>
   `/${communeSlug}/dataset/${datasetName}/resource/${resource.id}/download/${encodeURIComponent(resource.filename ?? 'file')}`;
 
-/** The public preview of a resource loaded into the datastore. */
-export const resourcePreviewPath = (communeSlug: string, resourceId: string) => `/${communeSlug}/data/resources/${resourceId}`;
 
 function catalogueResource(commune: CatalogueDataset['commune'], dataset: StaffDatasetRow, row: StaffResourceRow): CatalogueResource {
   const isLink = row.kind === 'link';

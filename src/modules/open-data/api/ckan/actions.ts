@@ -2,6 +2,8 @@ import type { Commune } from '../../../../platform/db/platform-tables.js';
 import type { PlatformServices } from '../../../../platform/http/context.js';
 import { type CatalogueDataset, communeDatasets, datasetRows, datasetsOfCommunes } from '../../catalogue.js';
 import { licences } from '../../licences.js';
+import { ckanDatastoreSearch } from '../../datastore/ckan-search.js';
+import { findPublicDatastoreResource } from '../../datastore/resources.js';
 import { datastoreSearch, resourceNotFound } from './datastore.js';
 import { invalid, notFound } from './envelope.js';
 import { emulatedCkanVersion, matchesDataset, matchesResource, organizationDict, packageDict, type Publication, textIn } from './package.js';
@@ -146,6 +148,8 @@ export const actions: Record<string, Action> = {
 
   datastore_search: async (scope, params) => {
     const id = required(params, 'resource_id');
+    const imported = await findPublicDatastoreResource(scope.services.db, [...scope.publication.communes.values()].map((c) => c.id), id);
+    if (imported) return ckanDatastoreSearch(scope.services.db, imported, params, `${scope.actionPath}/datastore_search`);
     const found = await findResource(scope, id);
     if (!found || found.dataset.source.kind !== 'module' || found.resource.format !== 'CSV') throw resourceNotFound(id);
     const rows = await datasetRows(scope.services, found.dataset);

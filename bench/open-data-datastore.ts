@@ -1,0 +1,49 @@
+import { performance } from 'node:perf_hooks';
+import { createImportedResource } from '../src/modules/open-data/datastore/test-fixture.js';
+import { createTestApp } from '../src/test-support/test-app.js';
+
+/**
+ * Issue 7: `datastore_search` on an imported table of BENCH_ROWS rows (default 1,000,000, loaded with
+ * generate_series), through the whole HTTP app (Fastify inject: routing, parameter checks, SQL, JSON), one call
+ * at a time, BENCH_CALLS times each (default 40, after 3 warm-up calls). PGlite by default; PostgreSQL when
+ * DATABASE_URL is set (a fresh database is created on that server, as for the test suite).
+ */
+const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const calls = Number(process.env.BENCH_CALLS ?? 40);
+
+const t = await createTestApp();
+try {
+  const loading = performance.now();
+  const { id } = await createImportedResource(t.services.db, { rows });
+  const loadSeconds = ((performance.now() - loading) / 1000).toFixed(1);
+  const api = `/ndar-toute/api/3/action/datastore_search?resource_id=${id}`;
+  const half = Math.floor(rows / 2);
+  const cases: [string, string][] = [
+    ['first page (limit 100, total from the import)', `${api}&limit=100`],
+    [`offset ${half.toLocaleString('en')}`, `${api}&limit=100&offset=${half}`],
+    [`keyset after_id ${half.toLocaleString('en')}`, `${api}&limit=100&after_id=${half}`],
+    ['filter on an integer column (with exact total)', `${api}&limit=100&filters=${encodeURIComponent('{"Quartier n°": 7}')}`],
+    ['filter, include_total=false', `${api}&limit=100&include_total=false&filters=${encodeURIComponent('{"Quartier n°": 7}')}`],
+    ['q "ecole 4999" (substring, accents folded)', `${api}&limit=100&q=${encodeURIComponent('ecole 4999')}`],
+    ['sort on a numeric column, desc', `${api}&limit=100&sort=${encodeURIComponent('Montant desc')}`],
+  ];
+  const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  const results: [string, number, number][] = [];
+  for (const [name, url] of cases) {
+    const times: number[] = [];
+    for (let i = 0; i < calls + 3; i++) {
+      const start = performance.now();
+      const response = await t.app.inject({ method: 'GET', url });
+      if (response.statusCode !== 200) throw new Error(`${name}: ${response.statusCode} ${response.body.slice(0, 200)}`);
+      if (i >= 3) times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    results.push([name, quantile(times, 0.5), quantile(times, 0.95)]);
+  }
+  const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
+  console.log(`\n### datastore_search on ${rows.toLocaleString('en')} rows, ${engine} (table loaded in ${loadSeconds} s; ${calls} calls each, one at a time)\n`);
+  console.log('| call | p50 (ms) | p95 (ms) |\n|---|---:|---:|');
+  for (const [name, p50, p95] of results) console.log(`| ${name} | ${p50.toFixed(1)} | ${p95.toFixed(1)} |`);
+} finally {
+  await t.close();
+}
