@@ -86,6 +86,7 @@ export async function createApp(options: AppOptions): Promise<PalabreApp> {
     config,
     db: database.db,
     databaseKind: database.kind,
+    copyIn: database.copyIn,
     messages: buildMessages(modules),
     messageSender: new OutboxMessageSender(database.db),
     storage: new LocalFileStorage(join(config.dataDir, 'files')),

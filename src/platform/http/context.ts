@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.js';
+import type { CopyIn } from '../db/create-database.js';
 import type { Commune, PlatformTables } from '../db/platform-tables.js';
 import type { MessageRegistry, Translate } from '../i18n/i18n.js';
 import type { Locale } from '../i18n/locales.js';
@@ -13,6 +14,8 @@ export interface PlatformServices {
   config: Config;
   db: Kysely<PlatformTables>;
   databaseKind: 'pglite' | 'postgres';
+  /** Bulk loading with COPY (see create-database.ts). */
+  copyIn: CopyIn;
   messages: MessageRegistry;
   messageSender: MessageSender;
   storage: FileStorage;

@@ -44,7 +44,7 @@ async function childServer() {
 
 /** A second app instance listening on its own port, over the database handle of `t`. */
 async function inProcessServer() {
-  const palabre = await createApp({ config: testConfig({ SESSION_SECRET: secret }), database: { db: t.services.db, kind: t.services.databaseKind, close: async () => {} } });
+  const palabre = await createApp({ config: testConfig({ SESSION_SECRET: secret }), database: { db: t.services.db, kind: t.services.databaseKind, copyIn: t.services.copyIn, close: async () => {} } });
   await palabre.app.listen({ host: '127.0.0.1', port: 0 });
   const address = palabre.app.server.address();
   return { origin: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : ''}`, stop: () => palabre.close() };

@@ -35,6 +35,8 @@ export interface DetectedFormat {
   encoding?: string;
   delimiter?: string;
   sheet?: string;
+  /** The schema staff asked for (a corrected one); the import infers one when absent. */
+  schema?: DatastoreSchema;
 }
 
 export type OpenDataTables = {

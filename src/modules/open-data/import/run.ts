@@ -1,0 +1,140 @@
+import { recordAudit } from '../../../platform/audit/audit.js';
+import type { PlatformServices } from '../../../platform/http/context.js';
+import { openDataDb, scoped } from '../db/open-data-db.js';
+import type { DetectedFormat, ImportRowError, StaffResourceRow } from '../db/tables.js';
+import type { DatastoreSchema } from '../datastore/table-schema.js';
+import { createStagingTable, datastoreColumn, dropStagingTable, promoteStagingTable, stagingTableName } from '../datastore/tables.js';
+import { rowConverter } from './convert.js';
+import { fieldNames, inferSchema } from './infer.js';
+import { detectCsv, readRows, type SourceRow, type TabularKind } from './read.js';
+
+/** Rows read to infer the schema; the whole file is loaded. */
+const sampleRows = 10_000;
+/** Errors kept to show (the count is exact). */
+const keptErrors = 1_000;
+/** Progress written every this many rows. */
+const progressEvery = 5_000;
+
+export const tabularKind = (resource: Pick<StaffResourceRow, 'format'>): TabularKind | null =>
+  resource.format === 'CSV' ? 'csv' : resource.format === 'XLSX' ? 'xlsx' : null;
+
+/** A problem with the whole file (not one row): the import fails with this code and nothing is replaced. */
+export class ImportFailure extends Error {}
+
+async function sample(services: PlatformServices, key: string, kind: TabularKind, format: DetectedFormat) {
+  const rows: SourceRow[] = [];
+  for await (const row of readRows(services.storage, key, kind, format)) {
+    rows.push(row);
+    if (rows.length > sampleRows) break;
+  }
+  const [header, ...body] = rows;
+  if (!header || header.cells.length === 0) throw new ImportFailure('no_header');
+  return { header: header.cells, body: body.map((row) => row.cells) };
+}
+
+interface Progress {
+  bytesRead: number;
+  rowsLoaded: number;
+  errors: ImportRowError[];
+  rejected: number;
+}
+
+/** The COPY lines of every row that fits; the others are counted and the first thousand kept with their line. */
+async function* copyLines(rows: AsyncGenerator<SourceRow>, schema: DatastoreSchema, progress: Progress, report: () => Promise<void>): AsyncGenerator<string> {
+  const convert = rowConverter(schema);
+  let header = true;
+  for await (const row of rows) {
+    if (header) {
+      header = false;
+      continue;
+    }
+    const result = convert(row.cells);
+    if ('line' in result) {
+      progress.rowsLoaded += 1;
+      yield result.line;
+    } else {
+      progress.rejected += 1;
+      if (progress.errors.length < keptErrors) progress.errors.push({ line: row.line, ...result.error });
+    }
+    if ((progress.rowsLoaded + progress.rejected) % progressEvery === 0) await report();
+  }
+}
+
+async function loadFile(services: PlatformServices, importId: string, resource: StaffResourceRow, kind: TabularKind, detected: DetectedFormat) {
+  const key = resource.storage_key!;
+  const format: DetectedFormat = kind === 'csv' ? { ...(await detectCsv(services.storage, key)), ...(detected.schema ? { schema: detected.schema } : {}) } : { ...detected };
+  const { header, body } = await sample(services, key, kind, format);
+  const schema = detected.schema ?? inferSchema(header, body);
+  if (schema.fields.length !== header.length) throw new ImportFailure('schema_mismatch');
+  const names = fieldNames(header);
+  const renamed: DatastoreSchema = { ...schema, fields: schema.fields.map((field, index) => ({ ...field, title: field.title ?? names[index] })) };
+  const db = scoped(services.db, resource.commune_id);
+  const progress: Progress = { bytesRead: 0, rowsLoaded: 0, errors: [], rejected: 0 };
+  const report = () => db.updateTable('open_data_imports').set({ bytes_read: progress.bytesRead, rows_loaded: progress.rowsLoaded, rows_rejected: progress.rejected, detected: JSON.stringify(format) }).where('id', '=', importId).execute().then(() => undefined);
+  await createStagingTable(services.db, resource.id, renamed);
+  const columns = renamed.fields.map((_field, index) => `"${datastoreColumn(index)}"`).join(', ');
+  const rows = readRows(services.storage, key, kind, format, (bytes) => { progress.bytesRead = bytes; });
+  await services.copyIn(`COPY datastore.${stagingTableName(resource.id)} (${columns}) FROM STDIN`, copyLines(rows, renamed, progress, report));
+  await report();
+  return { schema: renamed, progress, format };
+}
+
+async function finish(services: PlatformServices, importId: string, resource: StaffResourceRow, loaded: Awaited<ReturnType<typeof loadFile>>) {
+  await services.db.transaction().execute(async (trx) => {
+    await promoteStagingTable(trx, resource.id);
+    const db = scoped(trx, resource.commune_id);
+    await db.updateTable('open_data_resources')
+      .set({ table_schema: JSON.stringify(loaded.schema), datastore_active: true, datastore_rows: loaded.progress.rowsLoaded, modified_at: new Date() })
+      .where('id', '=', resource.id).execute();
+    await db.updateTable('open_data_imports')
+      .set({ state: 'done', errors: JSON.stringify(loaded.progress.errors), rows_rejected: loaded.progress.rejected, rows_loaded: loaded.progress.rowsLoaded, detected: JSON.stringify({ ...loaded.format, schema: loaded.schema }), finished_at: new Date() })
+      .where('id', '=', importId).execute();
+  });
+}
+
+async function fail(services: PlatformServices, importId: string, resource: Pick<StaffResourceRow, 'id' | 'commune_id'>, error: unknown) {
+  await dropStagingTable(services.db, resource.id).catch(() => undefined);
+  const code = error instanceof ImportFailure ? error.message : 'unreadable';
+  await scoped(services.db, resource.commune_id).updateTable('open_data_imports').set({ state: 'failed', failure: code, finished_at: new Date() }).where('id', '=', importId).execute();
+}
+
+/** Loads the file of an import's resource into its datastore table; the previous table stays until it succeeds. */
+export async function runImport(services: PlatformServices, importId: string): Promise<void> {
+  const od = openDataDb(services.db);
+  const claimed = await od.updateTable('open_data_imports').set({ state: 'running' }).where('id', '=', importId).where('state', '=', 'queued').returningAll().executeTakeFirst();
+  if (!claimed) return; // another process took it, or it already ran
+  const resource = await od.selectFrom('open_data_resources').selectAll().where('id', '=', claimed.resource_id).where('commune_id', '=', claimed.commune_id).executeTakeFirst();
+  const kind = resource ? tabularKind(resource) : null;
+  if (!resource || !kind || !resource.storage_key) return fail(services, importId, { id: claimed.resource_id, commune_id: claimed.commune_id }, new ImportFailure('not_tabular'));
+  try {
+    await finish(services, importId, resource, await loadFile(services, importId, resource, kind, claimed.detected));
+  } catch (error) {
+    await fail(services, importId, resource, error);
+  }
+}
+
+/** Queues an import of the resource's file (with a schema staff corrected, or inferred) and starts it in the background. */
+export async function startImport(services: PlatformServices, options: { communeId: string; resourceId: string; actorId: string | null; schema?: DatastoreSchema }): Promise<string> {
+  const db = scoped(services.db, options.communeId);
+  const resource = await db.selectFrom('open_data_resources').select(['id', 'byte_size']).where('id', '=', options.resourceId).executeTakeFirstOrThrow();
+  const queued = await db.insertInto('open_data_imports', {
+    resource_id: resource.id, bytes_total: resource.byte_size ?? 0, created_by: options.actorId,
+    detected: JSON.stringify(options.schema ? { schema: options.schema } : {}),
+  }).returning('id').executeTakeFirstOrThrow();
+  if (options.actorId) await recordAudit(services.db, { communeId: options.communeId, actorUserId: options.actorId, action: 'open-data.import.start', resourceType: 'open_data_resource', resourceId: resource.id, details: { importId: queued.id, schemaCorrected: Boolean(options.schema) } });
+  void runImport(services, queued.id).catch(() => undefined);
+  return queued.id;
+}
+
+/** Imports left queued (a restart) are run; running ones without progress for 30 minutes are given up. */
+export async function resumeImports(services: PlatformServices, now: Date): Promise<void> {
+  const od = openDataDb(services.db);
+  await od.updateTable('open_data_imports').set({ state: 'failed', failure: 'interrupted', finished_at: now })
+    .where('state', '=', 'running').where('created_at', '<', new Date(now.getTime() - 30 * 60_000)).execute();
+  const queued = await od.selectFrom('open_data_imports').select('id').where('state', '=', 'queued').orderBy('created_at').limit(5).execute();
+  for (const { id } of queued) await runImport(services, id);
+}
+
+/** The latest import of a resource, for its status page. */
+export const latestImport = (services: PlatformServices, communeId: string, resourceId: string) =>
+  scoped(services.db, communeId).selectFrom('open_data_imports').selectAll().where('resource_id', '=', resourceId).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
