@@ -25,6 +25,7 @@ import portalPt from './i18n/portal.pt.json' with { type: 'json' };
 import vocabularyPt from './i18n/vocabulary.pt.json' with { type: 'json' };
 import { portalCommuneRoutes, portalNetworkRoutes } from './portal/portal-routes.js';
 import * as datasets from './db/migrations/2026-11-24T0400_open_data_datasets.js';
+import { resumeImports } from './import/run.js';
 import { seedOpenData } from './seed/seed.js';
 
 /**
@@ -52,6 +53,7 @@ export const openDataModule: PalabreModule = {
     '2026-11-24T0400_open_data_datasets': datasets,
   },
   seed: seedOpenData,
+  jobs: [{ id: 'open-data.imports', everyMinutes: 1, run: resumeImports }],
   i18n: {
     fr: { ...fr, ...dcatFr, ...portalFr, ...vocabularyFr, ...datastoreFr },
     en: { ...en, ...dcatEn, ...portalEn, ...vocabularyEn, ...datastoreEn },

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { SeedContext } from '../../../platform/module.js';
 import { scoped } from '../db/open-data-db.js';
 import type { DataTheme, UpdateFrequency } from '../db/tables.js';
+import { runImport } from '../import/run.js';
 import { budgetExecutionCsv, facilitiesCsv } from './demo-files.js';
 
 interface DemoDataset {
@@ -81,6 +82,9 @@ async function seedDataset(context: SeedContext, demo: DemoDataset): Promise<voi
   const storageKey = `open-data/${commune.id}/${resource.id}/${demo.file.filename}`;
   await context.storage.put(storageKey, content);
   await db.updateTable('open_data_resources').set({ storage_key: storageKey }).where('id', '=', resource.id).execute();
+  // Loaded as an upload is: the demo's preview and datastore_search work from the first start.
+  const queued = await db.insertInto('open_data_imports', { resource_id: resource.id, bytes_total: content.length, created_by: staff }).returning('id').executeTakeFirstOrThrow();
+  await runImport(context.services, queued.id);
   await db.insertInto('open_data_revisions', {
     dataset_id: dataset.id, revision: 1, actor_id: staff,
     changes: JSON.stringify([{ field: 'state', after: 'published' }, { field: `resources[${demo.file.name}]`, after: demo.file.filename }]),
@@ -88,7 +92,7 @@ async function seedDataset(context: SeedContext, demo: DemoDataset): Promise<voi
   }).execute();
 }
 
-/** One published dataset per demo commune, with the file staff uploaded (loaded into the datastore on start). */
+/** One published dataset per demo commune, with the file staff uploaded, loaded into the datastore. */
 export async function seedOpenData(context: SeedContext): Promise<void> {
   for (const demo of demoDatasets) await seedDataset(context, demo);
 }
