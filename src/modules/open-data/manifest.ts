@@ -17,14 +17,19 @@ import fr from './i18n/fr.json' with { type: 'json' };
 import pt from './i18n/pt.json' with { type: 'json' };
 import portalAr from './i18n/portal.ar.json' with { type: 'json' };
 import vocabularyAr from './i18n/vocabulary.ar.json' with { type: 'json' };
+import importAr from './i18n/import.ar.json' with { type: 'json' };
 import portalEn from './i18n/portal.en.json' with { type: 'json' };
 import vocabularyEn from './i18n/vocabulary.en.json' with { type: 'json' };
+import importEn from './i18n/import.en.json' with { type: 'json' };
 import portalFr from './i18n/portal.fr.json' with { type: 'json' };
 import vocabularyFr from './i18n/vocabulary.fr.json' with { type: 'json' };
+import importFr from './i18n/import.fr.json' with { type: 'json' };
 import portalPt from './i18n/portal.pt.json' with { type: 'json' };
 import vocabularyPt from './i18n/vocabulary.pt.json' with { type: 'json' };
+import importPt from './i18n/import.pt.json' with { type: 'json' };
 import { portalCommuneRoutes, portalNetworkRoutes } from './portal/portal-routes.js';
 import * as datasets from './db/migrations/2026-11-24T0400_open_data_datasets.js';
+import { importAdminRoutes } from './import/admin-routes.js';
 import { resumeImports } from './import/run.js';
 import { seedOpenData } from './seed/seed.js';
 
@@ -48,6 +53,7 @@ export const openDataModule: PalabreModule = {
     await app.register(ckanNetworkRoutes);
     await portalNetworkRoutes(app);
   },
+  adminRoutes: importAdminRoutes,
   navigation: [{ labelKey: 'open-data.portal.nav', path: 'data', area: 'public', order: 30 }],
   migrations: {
     '2026-11-24T0400_open_data_datasets': datasets,
@@ -55,9 +61,9 @@ export const openDataModule: PalabreModule = {
   seed: seedOpenData,
   jobs: [{ id: 'open-data.imports', everyMinutes: 1, run: resumeImports }],
   i18n: {
-    fr: { ...fr, ...dcatFr, ...portalFr, ...vocabularyFr, ...datastoreFr },
-    en: { ...en, ...dcatEn, ...portalEn, ...vocabularyEn, ...datastoreEn },
-    pt: { ...pt, ...dcatPt, ...portalPt, ...vocabularyPt, ...datastorePt },
-    ar: { ...ar, ...dcatAr, ...portalAr, ...vocabularyAr, ...datastoreAr },
+    fr: { ...fr, ...dcatFr, ...portalFr, ...vocabularyFr, ...importFr, ...datastoreFr },
+    en: { ...en, ...dcatEn, ...portalEn, ...vocabularyEn, ...importEn, ...datastoreEn },
+    pt: { ...pt, ...dcatPt, ...portalPt, ...vocabularyPt, ...importPt, ...datastorePt },
+    ar: { ...ar, ...dcatAr, ...portalAr, ...vocabularyAr, ...importAr, ...datastoreAr },
   },
 };
