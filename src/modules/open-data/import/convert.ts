@@ -1,9 +1,11 @@
 import type { DatastoreField, DatastoreSchema } from '../datastore/table-schema.js';
-import { normaliseDate, normaliseNumber } from './infer.js';
+import { normaliseDate } from './infer.js';
 
 /** COPY text format: `\N` is null; backslash, tab, newline and carriage return are escaped. */
 export const copyNull = '\\N';
-const copyText = (value: string) => value.replace(/[\\\t\n\r]/g, (char) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[char]!);
+const copySpecial = /[\\\t\n\r]/;
+const copyText = (value: string) =>
+  copySpecial.test(value) ? value.replace(/[\\\t\n\r]/g, (char) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[char]!) : value;
 
 export type Converted = { ok: true; value: string } | { ok: false; message: string };
 
@@ -11,12 +13,25 @@ const fail = (message: string): Converted => ({ ok: false, message });
 
 type Convert = (text: string) => Converted;
 
+const digitsOnly = /^[+-]?\d+$/;
+const anySpace = /[ \u00a0\u202f]/g;
+
+/**
+ * Numbers as the field declares them. Faster and a little more lenient than inference (which checks that groups
+ * have three digits): a million rows pass through here.
+ */
 function numberConverter(field: DatastoreField, integer: boolean): Convert {
-  const format = { decimalChar: field.decimalChar ?? '.', ...(field.groupChar ? { groupChar: field.groupChar } : {}) };
+  const decimal = field.decimalChar ?? '.';
+  const group = field.groupChar;
+  const shape = decimal === ',' ? /^[+-]?\d+(,\d+)?$/ : /^[+-]?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/;
   return (text) => {
-    const value = normaliseNumber(text, format);
-    if (value === null) return fail(integer ? 'not_integer' : 'not_number');
-    if (integer && !/^[+-]?\d+$/.test(value)) return fail('not_integer');
+    let value = text.trim();
+    if (digitsOnly.test(value)) return { ok: true, value };
+    if (group === ' ') value = value.replace(anySpace, '');
+    else if (group) value = value.split(group).join('');
+    if (!shape.test(value)) return fail(integer ? 'not_integer' : 'not_number');
+    if (decimal === ',') value = value.replace(',', '.');
+    if (integer && !digitsOnly.test(value)) return fail('not_integer');
     return { ok: true, value };
   };
 }
@@ -31,6 +46,19 @@ function booleanConverter(field: DatastoreField): Convert {
   };
 }
 
+/** Dates repeat a lot in a table (a few hundred days for a million rows): each text is checked once. */
+function dateConverter(format: string): Convert {
+  const known = new Map<string, Converted>();
+  return (text) => {
+    const hit = known.get(text);
+    if (hit) return hit;
+    const value = normaliseDate(text, format);
+    const converted: Converted = value ? { ok: true, value } : fail('not_date');
+    if (known.size < 50_000) known.set(text, converted);
+    return converted;
+  };
+}
+
 function converterOf(field: DatastoreField): Convert {
   switch (field.type) {
     case 'integer':
@@ -40,10 +68,7 @@ function converterOf(field: DatastoreField): Convert {
     case 'boolean':
       return booleanConverter(field);
     case 'date':
-      return (text) => {
-        const value = normaliseDate(text, field.format ?? '%Y-%m-%d');
-        return value ? { ok: true, value } : fail('not_date');
-      };
+      return dateConverter(field.format ?? '%Y-%m-%d');
     case 'datetime':
       return (text) => (Number.isNaN(Date.parse(text.trim())) ? fail('not_datetime') : { ok: true, value: new Date(text.trim()).toISOString() });
     case 'string':
@@ -63,22 +88,25 @@ export interface RowError {
 export function rowConverter(schema: DatastoreSchema): (cells: string[]) => { line: string } | { error: RowError } {
   const converters = schema.fields.map(converterOf);
   const tokens = new Set(schema.missingValues.map((value) => value.trim()));
+  const fields = schema.fields;
+  const typedTokens = fields.map((field) => (field.type === 'string' ? new Set(['']) : tokens));
   return (cells) => {
-    if (cells.length !== schema.fields.length) return { error: { message: 'column_count' } };
-    const values: string[] = [];
-    for (const [index, field] of schema.fields.entries()) {
-      const text = cells[index] ?? '';
-      const trimmed = text.trim();
-      const missing = trimmed === '' || (field.type !== 'string' && tokens.has(trimmed));
+    if (cells.length !== fields.length) return { error: { message: 'column_count' } };
+    let line = '';
+    for (let index = 0; index < fields.length; index++) {
+      const text = cells[index]!;
+      const missing = text === '' || typedTokens[index]!.has(text.trim());
+      let value: string;
       if (missing) {
-        if (field.constraints?.required) return { error: { column: field.name, message: 'required' } };
-        values.push(copyNull);
-        continue;
+        if (fields[index]!.constraints?.required) return { error: { column: fields[index]!.name, message: 'required' } };
+        value = copyNull;
+      } else {
+        const converted = converters[index]!(text);
+        if (!converted.ok) return { error: { column: fields[index]!.name, message: converted.message } };
+        value = converted.value;
       }
-      const converted = converters[index]!(text);
-      if (!converted.ok) return { error: { column: field.name, message: converted.message } };
-      values.push(converted.value);
+      line += index === 0 ? value : `\t${value}`;
     }
-    return { line: `${values.join('\t')}\n` };
+    return { line: `${line}\n` };
   };
 }

@@ -15,19 +15,35 @@ interface NumberFormat {
 
 const numberFormats: NumberFormat[] = [{ decimalChar: '.' }, { decimalChar: ',', groupChar: ' ' }, { decimalChar: ',', groupChar: '.' }, { decimalChar: '.', groupChar: ',' }];
 
+const groupedPatterns = new Map<string, RegExp>();
+
+/** The shape of a number with thousands grouped ("1 234 567,50"), built once per format: imports test millions. */
+function groupedPattern(format: NumberFormat): RegExp {
+  const key = `${format.groupChar}${format.decimalChar}`;
+  let pattern = groupedPatterns.get(key);
+  if (!pattern) {
+    const escape = (char: string) => (char === '.' ? '\\.' : char);
+    pattern = new RegExp(`^[+-]?\\d{1,3}(${escape(format.groupChar!)}\\d{3})*(${escape(format.decimalChar)}\\d+)?$`);
+    groupedPatterns.set(key, pattern);
+  }
+  return pattern;
+}
+
+const plainNumber = /^[+-]?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/;
+
 /** "1 234,50" → "1234.50" under a format, or null when the text is not a number written that way. */
 export function normaliseNumber(text: string, format: NumberFormat): string | null {
-  let value = text.trim().replace(spaces, ' ');
+  let value = text.trim();
   if (format.groupChar) {
-    const group = format.groupChar === '.' ? '\\.' : format.groupChar;
-    if (!new RegExp(`^[+-]?\\d{1,3}(${group}\\d{3})*(${format.decimalChar === '.' ? '\\.' : ','}\\d+)?$`).test(value)) return null;
+    value = value.replace(spaces, ' ');
+    if (!groupedPattern(format).test(value)) return null;
     value = value.split(format.groupChar).join('');
   }
   if (format.decimalChar === ',') {
     if (value.includes('.')) return null;
     value = value.replace(',', '.');
   }
-  return /^[+-]?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/.test(value) ? value : null;
+  return plainNumber.test(value) ? value : null;
 }
 
 /** Codes such as "007" or "06011" keep their leading zeros: they are identifiers, not quantities. */

@@ -1,9 +1,9 @@
 import { PassThrough, type Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { FileStorage } from '../../../platform/storage/storage.js';
 import type { DetectedFormat } from '../db/tables.js';
+import { delimitedRows } from './delimited.js';
 import { detectDelimiter, detectEncoding } from './detect.js';
 
 export interface SourceRow {
@@ -47,13 +47,13 @@ function counted(stream: Readable, onBytes: (total: number) => void): Readable {
   return stream.pipe(through);
 }
 
-async function* csvRows(source: Readable, format: DetectedFormat): AsyncGenerator<SourceRow> {
-  const parser = source.pipe(iconv.decodeStream(format.encoding ?? 'utf-8')).pipe(
-    parse({ delimiter: format.delimiter ?? ',', bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }),
-  );
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    if (record.every((cell) => cell.trim() === '')) continue;
-    yield { line: info.lines, cells: record };
+const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === '');
+
+async function* csvRows(source: Readable, format: DetectedFormat): AsyncGenerator<SourceRow[]> {
+  const text = source.pipe(iconv.decodeStream(format.encoding ?? 'utf-8')) as AsyncIterable<string>;
+  for await (const batch of delimitedRows(text, format.delimiter ?? ',')) {
+    const rows = batch.filter((row) => !isBlank(row.cells));
+    if (rows.length > 0) yield rows;
   }
 }
 
@@ -73,24 +73,30 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-async function* xlsxRows(source: Readable, format: DetectedFormat): AsyncGenerator<SourceRow> {
+async function* xlsxRows(source: Readable, format: DetectedFormat): AsyncGenerator<SourceRow[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { sharedStrings: 'cache', worksheets: 'emit', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
   for await (const sheet of reader) {
     format.sheet = (sheet as unknown as { name?: string }).name ?? 'Sheet1';
     let width = 0;
+    let batch: SourceRow[] = [];
     for await (const row of sheet) {
       const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
       if (width === 0) width = values.length;
       while (values.length < width && values.length > 0) values.push('');
-      if (values.every((cell) => cell.trim() === '')) continue;
-      yield { line: row.number, cells: values };
+      if (isBlank(values)) continue;
+      batch.push({ line: row.number, cells: values });
+      if (batch.length === 1000) {
+        yield batch;
+        batch = [];
+      }
     }
+    if (batch.length > 0) yield batch;
     return; // the first worksheet only
   }
 }
 
-/** The rows of a stored file, streamed; `onBytes` hears how far into the file the reader is. */
-export function readRows(storage: FileStorage, key: string, kind: TabularKind, format: DetectedFormat, onBytes: (total: number) => void = () => {}): AsyncGenerator<SourceRow> {
+/** The rows of a stored file, streamed in batches; `onBytes` hears how far into the file the reader is. */
+export function readRows(storage: FileStorage, key: string, kind: TabularKind, format: DetectedFormat, onBytes: (total: number) => void = () => {}): AsyncGenerator<SourceRow[]> {
   const source = counted(storage.read(key), onBytes);
   return kind === 'csv' ? csvRows(source, format) : xlsxRows(source, format);
 }

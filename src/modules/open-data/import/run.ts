@@ -23,8 +23,8 @@ export class ImportFailure extends Error {}
 
 async function sample(services: PlatformServices, key: string, kind: TabularKind, format: DetectedFormat) {
   const rows: SourceRow[] = [];
-  for await (const row of readRows(services.storage, key, kind, format)) {
-    rows.push(row);
+  for await (const batch of readRows(services.storage, key, kind, format)) {
+    rows.push(...batch);
     if (rows.length > sampleRows) break;
   }
   const [header, ...body] = rows;
@@ -39,24 +39,34 @@ interface Progress {
   rejected: number;
 }
 
-/** The COPY lines of every row that fits; the others are counted and the first thousand kept with their line. */
-async function* copyLines(rows: AsyncGenerator<SourceRow>, schema: DatastoreSchema, progress: Progress, report: () => Promise<void>): AsyncGenerator<string> {
+/** The COPY lines of every row that fits, in batches; the others are counted and the first thousand kept with their line. */
+async function* copyLines(batches: AsyncGenerator<SourceRow[]>, schema: DatastoreSchema, progress: Progress, report: () => Promise<void>): AsyncGenerator<string> {
   const convert = rowConverter(schema);
   let header = true;
-  for await (const row of rows) {
-    if (header) {
-      header = false;
-      continue;
+  let sinceReport = 0;
+  // Lines go to COPY a batch at a time: one await per row would cost more than the conversion itself.
+  for await (const rows of batches) {
+    let text = '';
+    for (const row of rows) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      const result = convert(row.cells);
+      if ('line' in result) {
+        progress.rowsLoaded += 1;
+        text += result.line;
+      } else {
+        progress.rejected += 1;
+        if (progress.errors.length < keptErrors) progress.errors.push({ line: row.line, ...result.error });
+      }
     }
-    const result = convert(row.cells);
-    if ('line' in result) {
-      progress.rowsLoaded += 1;
-      yield result.line;
-    } else {
-      progress.rejected += 1;
-      if (progress.errors.length < keptErrors) progress.errors.push({ line: row.line, ...result.error });
+    if (text) yield text;
+    sinceReport += rows.length;
+    if (sinceReport >= progressEvery) {
+      sinceReport = 0;
+      await report();
     }
-    if ((progress.rowsLoaded + progress.rejected) % progressEvery === 0) await report();
   }
 }
 
