@@ -51,6 +51,12 @@ describe('open-data portal', () => {
     expect(facts).toContain('Service financier');
     expect(await page.locator('#downloads .stars').first().getAttribute('aria-label')).toBe('3 étoile(s) d’ouverture sur 5');
     expect(await page.locator('#quality li[data-passed="true"]').count()).toBeGreaterThanOrEqual(3);
+    const file = await page.request.get(await page.locator('#downloads a', { hasText: 'Télécharger' }).first().getAttribute('href') ?? '');
+    expect(file.status()).toBe(200);
+    expect((await file.body()).subarray(0, 8).toString('latin1')).toBe('Section;');
+    await page.locator('#downloads a', { hasText: 'Consulter le tableau' }).click();
+    await page.waitForURL(/\/ndar-toute\/data\/resources\/[0-9a-f-]{36}$/);
+    await page.goBack();
     const ckan = await page.request.get(await page.locator('#metadata-links a').first().getAttribute('href') ?? '');
     expect((await ckan.json()).result.resources[0].format).toBe('CSV');
     await context.close();

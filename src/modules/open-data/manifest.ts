@@ -27,6 +27,7 @@ import importFr from './i18n/import.fr.json' with { type: 'json' };
 import portalPt from './i18n/portal.pt.json' with { type: 'json' };
 import vocabularyPt from './i18n/vocabulary.pt.json' with { type: 'json' };
 import importPt from './i18n/import.pt.json' with { type: 'json' };
+import { fileDownloadRoutes } from './portal/file-downloads.js';
 import { portalCommuneRoutes, portalNetworkRoutes } from './portal/portal-routes.js';
 import * as datasets from './db/migrations/2026-11-24T0400_open_data_datasets.js';
 import { importAdminRoutes } from './import/admin-routes.js';
@@ -46,6 +47,7 @@ export const openDataModule: PalabreModule = {
     await app.register(dataPackageRoutes);
     await app.register(ckanCommuneRoutes);
     await portalCommuneRoutes(app);
+    await fileDownloadRoutes(app);
     await datastoreRoutes(app);
   },
   networkRoutes: async (app) => {
