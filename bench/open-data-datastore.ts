@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { latencyOf } from './in-process.js';
 import { createImportedResource } from '../src/modules/open-data/datastore/test-fixture.js';
 import { createTestApp } from '../src/test-support/test-app.js';
 
@@ -27,18 +28,10 @@ try {
     ['q "ecole 4999" (substring, accents folded)', `${api}&limit=100&q=${encodeURIComponent('ecole 4999')}`],
     ['sort on a numeric column, desc', `${api}&limit=100&sort=${encodeURIComponent('Montant desc')}`],
   ];
-  const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
   const results: [string, number, number][] = [];
   for (const [name, url] of cases) {
-    const times: number[] = [];
-    for (let i = 0; i < calls + 3; i++) {
-      const start = performance.now();
-      const response = await t.app.inject({ method: 'GET', url });
-      if (response.statusCode !== 200) throw new Error(`${name}: ${response.statusCode} ${response.body.slice(0, 200)}`);
-      if (i >= 3) times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    results.push([name, quantile(times, 0.5), quantile(times, 0.95)]);
+    const { p50, p95 } = await latencyOf(t.app, url, calls);
+    results.push([name, p50, p95]);
   }
   const engine = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
   console.log(`\n### datastore_search on ${rows.toLocaleString('en')} rows, ${engine} (table loaded in ${loadSeconds} s; ${calls} calls each, one at a time)\n`);

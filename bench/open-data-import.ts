@@ -1,13 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { createApp } from '../src/app.js';
 import { scoped } from '../src/modules/open-data/db/open-data-db.js';
 import { runImport } from '../src/modules/open-data/import/run.js';
-import { loadConfig } from '../src/platform/config/config.js';
-import { seedDemoIfEmpty } from '../src/seed.js';
+import { benchApp } from './in-process.js';
 
 /**
  * The tabular import of a CSV of BENCH_ROWS rows (default 1,000,000) written as a French spreadsheet exports it
@@ -17,17 +12,7 @@ import { seedDemoIfEmpty } from '../src/seed.js';
  */
 const rowCount = Number(process.env.BENCH_ROWS ?? 1_000_000);
 
-const config = loadConfig({
-  ...process.env,
-  NODE_ENV: 'production',
-  SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
-  DEMO_MODE: 'true',
-  DATA_DIR: mkdtempSync(join(tmpdir(), 'palabre-bench-')),
-  LOG_LEVEL: 'silent',
-  DATABASE_URL: process.env.BENCH_DATABASE_URL,
-});
-const palabre = await createApp({ config });
-await seedDemoIfEmpty(palabre.services);
+const palabre = await benchApp();
 const { services } = palabre;
 
 const quartiers = ['Guet Ndar', 'Sor', 'Pikine', 'Balacoss', 'Diamaguène'];

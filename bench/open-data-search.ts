@@ -1,11 +1,6 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { createApp } from '../src/app.js';
-import { loadConfig } from '../src/platform/config/config.js';
-import { seedDemoIfEmpty } from '../src/seed.js';
+import { benchApp, latencyOf } from './in-process.js';
 
 /**
  * CKAN `package_search` with BENCH_DATASETS staff datasets (default 10,000, three resources each) spread over
@@ -15,17 +10,7 @@ import { seedDemoIfEmpty } from '../src/seed.js';
 const datasetCount = Number(process.env.BENCH_DATASETS ?? 10_000);
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 60);
 
-const config = loadConfig({
-  ...process.env,
-  NODE_ENV: 'production',
-  SESSION_SECRET: 'bench-secret-bench-secret-bench-secret',
-  DEMO_MODE: 'true',
-  DATA_DIR: mkdtempSync(join(tmpdir(), 'palabre-bench-')),
-  LOG_LEVEL: 'silent',
-  DATABASE_URL: process.env.BENCH_DATABASE_URL,
-});
-const palabre = await createApp({ config });
-await seedDemoIfEmpty(palabre.services);
+const palabre = await benchApp();
 const db = palabre.services.db;
 
 // Set-based inserts: titles and descriptions vary so free-text queries select a realistic share.
@@ -50,19 +35,6 @@ async function seedDatasets(): Promise<void> {
   await sql`analyze`.execute(db);
 }
 
-async function measure(url: string) {
-  const timings: number[] = [];
-  for (let i = 0; i < iterations + 3; i++) {
-    const started = performance.now();
-    const response = await palabre.app.inject({ method: 'GET', url });
-    if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body.slice(0, 200)}`);
-    if (i >= 3) timings.push(performance.now() - started);
-  }
-  timings.sort((a, b) => a - b);
-  const at = (q: number) => timings[Math.min(timings.length - 1, Math.floor(q * timings.length))]!.toFixed(1);
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
 const started = performance.now();
 await seedDatasets();
 console.log(`Seeded ${datasetCount} datasets in ${((performance.now() - started) / 1000).toFixed(1)} s (${palabre.services.databaseKind}).`);
@@ -78,7 +50,7 @@ const calls: [string, string][] = [
 ];
 console.log(`\n| call (${datasetCount} datasets, ${palabre.services.databaseKind}) | p50 (ms) | p95 (ms) |\n|---|---:|---:|`);
 for (const [label, url] of calls) {
-  const { p50, p95 } = await measure(url);
-  console.log(`| ${label} | ${p50} | ${p95} |`);
+  const { p50, p95 } = await latencyOf(palabre.app, url, iterations);
+  console.log(`| ${label} | ${p50.toFixed(1)} | ${p95.toFixed(1)} |`);
 }
 await palabre.close();
