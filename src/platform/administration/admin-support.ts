@@ -33,7 +33,7 @@ export function formValues(request: FastifyRequest): Record<string, string> {
 
 export const grantableRoles: CommuneRole[] = ['citizen', 'staff', 'admin', 'moderator', 'mediator'];
 
-export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+export { isUuid } from '../db/uuid.js';
 
 /**
  * Grants the role now when the person has an account; otherwise records an invitation that the

@@ -3,12 +3,13 @@ import { communeScope } from '../../../platform/db/commune-scope.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { VotingRule } from '../voting-rules.js';
 import { type BudgetingTables, type PhaseKind, phaseKinds, type Project, type Round, type RoundPhase } from '../db/tables.js';
+import { isUuid } from '../../../platform/db/uuid.js';
 
 export type BudgetingDb = Kysely<PlatformTables & BudgetingTables>;
 export const budgetingDb = (db: Kysely<PlatformTables>): BudgetingDb => db.withTables<BudgetingTables>();
 export const scoped = (db: Kysely<PlatformTables>, communeId: string) => communeScope(budgetingDb(db), communeId);
 
-export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+export { isUuid } from '../../../platform/db/uuid.js';
 
 /** Rounds citizens may see: not drafts, newest first. */
 export async function listPublicRounds(db: Kysely<PlatformTables>, communeId: string) {

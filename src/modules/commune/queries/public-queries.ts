@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { communeScope } from '../../../platform/db/commune-scope.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { CommuneTables } from '../db/tables.js';
+import { isUuid } from '../../../platform/db/uuid.js';
 
 export type CommuneDb = Kysely<PlatformTables & CommuneTables>;
 
@@ -99,9 +100,7 @@ export async function councilData(db: Kysely<PlatformTables>, communeId: string)
   return { persons, organizations, memberships };
 }
 
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
+export { isUuid } from '../../../platform/db/uuid.js';
 
 /** The commune's neighbourhoods as its profile lists them (other modules offer them as choices). */
 export async function communeNeighbourhoods(db: Kysely<PlatformTables>, communeId: string): Promise<string[]> {

@@ -2,8 +2,7 @@ import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { openDataDb } from '../db/open-data-db.js';
 import type { DatastoreResource } from './query.js';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../../platform/db/uuid.js';
 
 /** An imported resource anyone may read: its table is loaded and its dataset published. */
 export interface PublicDatastoreResource extends DatastoreResource {
@@ -19,7 +18,7 @@ export interface PublicDatastoreResource extends DatastoreResource {
  * withdrawn dataset, a resource not (yet) imported, another commune's resource all look the same from outside.
  */
 export async function findPublicDatastoreResource(db: Kysely<PlatformTables>, communeIds: string[], resourceId: string): Promise<PublicDatastoreResource | null> {
-  if (!uuid.test(resourceId) || communeIds.length === 0) return null;
+  if (!isUuid(resourceId) || communeIds.length === 0) return null;
   const row = await openDataDb(db)
     .selectFrom('open_data_resources as r')
     .innerJoin('open_data_datasets as d', (join) => join.onRef('d.id', '=', 'r.dataset_id').onRef('d.commune_id', '=', 'r.commune_id'))

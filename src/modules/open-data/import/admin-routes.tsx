@@ -10,12 +10,11 @@ import { openDataPolicy } from '../permissions.js';
 import { ImportPage, importMessageKeys, SchemaPage } from './admin-views.js';
 import { dateFormats } from './infer.js';
 import { latestImport, startImport, tabularKind } from './run.js';
+import { isUuid } from '../../../platform/db/uuid.js';
 
 const staff = { config: { access: staffOnly } };
 type ResourceRequest = { Params: { id: string } };
 type SchemaForm = { Params: { id: string }; Body: Record<string, string | undefined> };
-
-const isUuid = (text: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
 
 /** A CSV or XLSX file resource of this commune that this person may load; anything else is "not found". */
 async function loadable(request: FastifyRequest, id: string) {

@@ -80,7 +80,8 @@ async function loadFile(services: PlatformServices, importId: string, resource: 
   const renamed: DatastoreSchema = { ...schema, fields: schema.fields.map((field, index) => ({ ...field, title: field.title ?? names[index] })) };
   const db = scoped(services.db, resource.commune_id);
   const progress: Progress = { bytesRead: 0, rowsLoaded: 0, errors: [], rejected: 0 };
-  const report = () => db.updateTable('open_data_imports').set({ bytes_read: progress.bytesRead, rows_loaded: progress.rowsLoaded, rows_rejected: progress.rejected, detected: JSON.stringify(format) }).where('id', '=', importId).execute().then(() => undefined);
+  await db.updateTable('open_data_imports').set({ detected: JSON.stringify(format) }).where('id', '=', importId).execute();
+  const report = () => db.updateTable('open_data_imports').set({ bytes_read: progress.bytesRead, rows_loaded: progress.rowsLoaded, rows_rejected: progress.rejected }).where('id', '=', importId).execute().then(() => undefined);
   await createStagingTable(services.db, resource.id, renamed);
   const columns = renamed.fields.map((_field, index) => `"${datastoreColumn(index)}"`).join(', ');
   const rows = readRows(services.storage, key, kind, format, (bytes) => { progress.bytesRead = bytes; });

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../platform/http/errors.js';
 import { openDataDb } from '../db/open-data-db.js';
+import { isUuid } from '../../../platform/db/uuid.js';
 
 type DownloadRequest = { Params: { name: string; id: string; filename: string } };
-
-const isUuid = (text: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
 
 /** The stored file of a published dataset's resource, at CKAN's address; anything else is "not found". */
 async function publishedFile(app: FastifyInstance, communeId: string, params: DownloadRequest['Params']) {

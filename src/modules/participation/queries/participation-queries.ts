@@ -3,12 +3,13 @@ import { type Kysely, sql } from 'kysely';
 import { communeScope } from '../../../platform/db/commune-scope.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { ParticipationTables } from '../db/tables.js';
+import { isUuid } from '../../../platform/db/uuid.js';
 
 export type ParticipationDb = Kysely<PlatformTables & ParticipationTables>;
 export const participationDb = (db: Kysely<PlatformTables>): ParticipationDb => db.withTables<ParticipationTables>();
 export const scoped = (db: Kysely<PlatformTables>, communeId: string) => communeScope(participationDb(db), communeId);
 
-export const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+export { isUuid } from '../../../platform/db/uuid.js';
 
 /** Consultations citizens may see: published or closed, never drafts. */
 export async function listPublicConsultations(db: Kysely<PlatformTables>, communeId: string) {

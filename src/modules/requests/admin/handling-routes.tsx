@@ -19,11 +19,11 @@ import { dashboardFigures, listQueue, personLabel, queuePageSize, reporterDetail
 import { categoriesOf, eventsOf, findRequest, servicesOf, statesOf } from '../queries/request-queries.js';
 import { DashboardPage, type HandlingForms, HandlingPage, QueuePage } from './handling-views.js';
 import { registerOnBehalfRoutes } from './on-behalf-routes.js';
+import { isUuid } from '../../../platform/db/uuid.js';
 
 const staff = { config: { access: staffOnly } };
 type IdParams = { Params: { id: string } };
 const empty: FormState = { values: {}, errors: {} };
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 function communeOf(request: FastifyRequest): Commune {
   if (!request.commune) throw new AppError('COMMUNE_NOT_FOUND');
