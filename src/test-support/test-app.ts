@@ -21,9 +21,16 @@ export interface TestApp extends PalabreApp {
     key: string | null,
     method: 'GET' | 'POST',
     url: string,
-    form?: Record<string, string>,
+    /** A list repeats the field, as ticked checkboxes of one name do. */
+    form?: Record<string, string | string[]>,
     extra?: Partial<InjectOptions>,
   ): Promise<LightMyRequestResponse>;
+}
+
+function formBody(form: Record<string, string | string[]>): string {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(form)) for (const one of [value].flat()) body.append(name, one);
+  return body.toString();
 }
 
 /** Configuration for tests: own data directory, demo mode (codes on screen), no practical POST limit. */
@@ -75,7 +82,7 @@ export async function createTestApp(options: { seed?: boolean; env?: Record<stri
     cookiesFor,
     request: async (key, method, url, form, extra = {}) => {
       const cookie = await cookiesFor(key);
-      const payload = form ? new URLSearchParams({ _csrf: testCsrfToken, ...form }).toString() : undefined;
+      const payload = form ? formBody({ _csrf: testCsrfToken, ...form }) : undefined;
       const { headers: extraHeaders, ...rest } = extra;
       return palabre.app.inject({
         method,

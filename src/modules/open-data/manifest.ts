@@ -27,10 +27,17 @@ import importFr from './i18n/import.fr.json' with { type: 'json' };
 import portalPt from './i18n/portal.pt.json' with { type: 'json' };
 import vocabularyPt from './i18n/vocabulary.pt.json' with { type: 'json' };
 import importPt from './i18n/import.pt.json' with { type: 'json' };
+import publishingAr from './i18n/publishing.ar.json' with { type: 'json' };
+import publishingEn from './i18n/publishing.en.json' with { type: 'json' };
+import publishingFr from './i18n/publishing.fr.json' with { type: 'json' };
+import publishingPt from './i18n/publishing.pt.json' with { type: 'json' };
 import { fileDownloadRoutes } from './portal/file-downloads.js';
 import { portalCommuneRoutes, portalNetworkRoutes } from './portal/portal-routes.js';
 import * as datasets from './db/migrations/2026-11-24T0400_open_data_datasets.js';
 import { importAdminRoutes } from './import/admin-routes.js';
+import { publishingAdminRoutes } from './publishing/admin-routes.js';
+import { progressScript } from './publishing/progress-script.js';
+import { registerStaticScript } from '../../platform/http/static-script.js';
 import { resumeImports } from './import/run.js';
 import { seedOpenData } from './seed/seed.js';
 
@@ -49,23 +56,30 @@ export const openDataModule: PalabreModule = {
     await portalCommuneRoutes(app);
     await fileDownloadRoutes(app);
     await datastoreRoutes(app);
+    registerStaticScript(app, progressScript);
   },
   networkRoutes: async (app) => {
     await app.register(dcatNetworkRoutes);
     await app.register(ckanNetworkRoutes);
     await portalNetworkRoutes(app);
   },
-  adminRoutes: importAdminRoutes,
-  navigation: [{ labelKey: 'open-data.portal.nav', path: 'data', area: 'public', order: 30 }],
+  adminRoutes: async (app) => {
+    await publishingAdminRoutes(app);
+    await importAdminRoutes(app);
+  },
+  navigation: [
+    { labelKey: 'open-data.portal.nav', path: 'data', area: 'public', order: 30 },
+    { labelKey: 'open-data.publishing.nav', path: 'admin/data', area: 'admin', order: 19, roles: ['staff', 'admin'] },
+  ],
   migrations: {
     '2026-11-24T0400_open_data_datasets': datasets,
   },
   seed: seedOpenData,
   jobs: [{ id: 'open-data.imports', everyMinutes: 1, run: resumeImports }],
   i18n: {
-    fr: { ...fr, ...dcatFr, ...portalFr, ...vocabularyFr, ...importFr, ...datastoreFr },
-    en: { ...en, ...dcatEn, ...portalEn, ...vocabularyEn, ...importEn, ...datastoreEn },
-    pt: { ...pt, ...dcatPt, ...portalPt, ...vocabularyPt, ...importPt, ...datastorePt },
-    ar: { ...ar, ...dcatAr, ...portalAr, ...vocabularyAr, ...importAr, ...datastoreAr },
+    fr: { ...fr, ...dcatFr, ...portalFr, ...vocabularyFr, ...importFr, ...datastoreFr, ...publishingFr },
+    en: { ...en, ...dcatEn, ...portalEn, ...vocabularyEn, ...importEn, ...datastoreEn, ...publishingEn },
+    pt: { ...pt, ...dcatPt, ...portalPt, ...vocabularyPt, ...importPt, ...datastorePt, ...publishingPt },
+    ar: { ...ar, ...dcatAr, ...portalAr, ...vocabularyAr, ...importAr, ...datastoreAr, ...publishingAr },
   },
 };

@@ -20,6 +20,7 @@ const configSchema = z.object({
   DEMO_MODE: booleanFromEnv.optional(),
   TRUST_PROXY: booleanFromEnv.default(false),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(200).default(10),
+  DATA_UPLOAD_MAX_MB: z.coerce.number().positive().max(10000).default(200),
   RATE_LIMIT_POST_PER_MINUTE: z.coerce.number().int().positive().default(60),
   SEED_DEMO: booleanFromEnv.default(true),
 });
@@ -37,6 +38,8 @@ export interface Config {
   demoMode: boolean;
   trustProxy: boolean;
   uploadMaxBytes: number;
+  /** Open-data files (streamed to storage, never held in memory) may be larger than other uploads. */
+  dataUploadMaxBytes: number;
   postRateLimitPerMinute: number;
   seedDemo: boolean;
 }
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoMode: values.DEMO_MODE ?? values.NODE_ENV !== 'production',
     trustProxy: values.TRUST_PROXY,
     uploadMaxBytes: Math.round(values.UPLOAD_MAX_MB * 1024 * 1024),
+    dataUploadMaxBytes: Math.round(values.DATA_UPLOAD_MAX_MB * 1024 * 1024),
     postRateLimitPerMinute: values.RATE_LIMIT_POST_PER_MINUTE,
     seedDemo: values.SEED_DEMO,
   };

@@ -23,7 +23,7 @@ async function loadable(request: FastifyRequest, id: string) {
   openDataPolicy.authorize(request.actor, 'open-data.publish', { communeId: commune.id });
   const resource = await scoped(request.server.platform.db, commune.id).selectFrom('open_data_resources').selectAll().where('id', '=', id).executeTakeFirst();
   if (!resource || resource.kind !== 'file' || !tabularKind(resource)) throw new AppError('NOT_FOUND');
-  return { commune, resource, base: `/${commune.slug}/admin/data/resources/${resource.id}` };
+  return { commune, resource, base: `/${commune.slug}/admin/data/resources/${resource.id}`, datasetHref: `/${commune.slug}/admin/data/${resource.dataset_id}` };
 }
 
 const oneOf = <T extends string>(allowed: readonly T[], value: string | undefined, fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
@@ -51,10 +51,10 @@ function correctedSchema(stored: DatastoreSchema, body: Record<string, string | 
 /** Staff pages to load a tabular resource into the datastore, follow the load and correct the inferred columns. */
 export async function importAdminRoutes(app: FastifyInstance): Promise<void> {
   app.get<ResourceRequest>('/data/resources/:id/import', staff, async (request, reply) => {
-    const { commune, resource, base } = await loadable(request, request.params.id);
+    const { commune, resource, base, datasetHref } = await loadable(request, request.params.id);
     const latest = await latestImport(app.platform, commune.id, resource.id);
     reply.header('cache-control', 'no-store');
-    return sendPage(request, reply, (ctx) => <ImportPage ctx={ctx} props={{ resource, latest, base }} />);
+    return sendPage(request, reply, (ctx) => <ImportPage ctx={ctx} props={{ resource, latest, base, datasetHref }} />);
   });
 
   app.post<ResourceRequest>('/data/resources/:id/import', staff, async (request, reply) => {

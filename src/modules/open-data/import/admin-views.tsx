@@ -45,6 +45,8 @@ export interface ImportPageProps {
   resource: StaffResourceRow;
   latest: ImportRow | undefined;
   base: string;
+  /** The dataset's back-office page. */
+  datasetHref: string;
 }
 
 function Progress({ ctx, latest }: { ctx: ViewContext; latest: ImportRow }) {
@@ -88,6 +90,7 @@ export function ImportPage({ ctx, props }: { ctx: ViewContext; props: ImportPage
   const head = busy ? <meta http-equiv="refresh" content="2" /> : '';
   return (
     <Layout ctx={ctx} title={ctx.t('open-data.import.title')} area="admin" head={head}>
+      <p><a href={props.datasetHref} safe>{ctx.t('open-data.import.back_to_dataset')}</a></p>
       <h1 safe>{ctx.t('open-data.import.title')}</h1>
       <p dir="auto" safe>{resource.name}</p>
       {!latest ? <p safe>{ctx.t('open-data.import.never')}</p> : <p id="import-state" safe>{ctx.t(stateKeys[latest.state]!)}</p>}
