@@ -103,6 +103,21 @@ export function Field(props: FieldProps) {
   );
 }
 
+/** A labelled drop-down list; `empty` adds a first choice meaning "none". */
+export function SelectField({ ctx, form, name, label, options, empty }: { ctx: ViewContext; form: FormState; name: string; label: string; options: [string, string][]; empty?: string }) {
+  const error = form.errors[name];
+  return (
+    <div class="field">
+      <label for={name} safe>{label}</label>
+      {error ? <p class="field-error" id={`${name}-error`} safe>{ctx.t(error)}</p> : ''}
+      <select id={name} name={name} aria-invalid={error ? 'true' : undefined}>
+        {empty !== undefined ? <option value="" safe>{empty}</option> : ''}
+        {options.map(([v, text]) => <option value={v} selected={form.values[name] === v} safe>{text}</option>)}
+      </select>
+    </div>
+  );
+}
+
 export function ErrorSummary({ ctx, form, labels }: { ctx: ViewContext; form: FormState<any>; labels: Record<string, string> }) {
   const entries = Object.entries(form.errors) as [string, string][];
   if (entries.length === 0) return <></>;

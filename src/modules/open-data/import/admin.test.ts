@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
 import { openDataDb } from '../db/open-data-db.js';
-import { latestImport, runImport } from './run.js';
+import { importSettled } from './import-test-helpers.js';
 
 let t: TestApp;
 let resourceId: string;
@@ -15,18 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Waits for the import started in the background by a POST. */
-async function settled() {
-  const ndar = await t.communeId('ndar-toute');
-  for (let i = 0; i < 100; i++) {
-    const latest = await latestImport(t.services, ndar, resourceId);
-    if (latest?.state === 'done' || latest?.state === 'failed') return latest;
-    if (latest?.state === 'queued') await runImport(t.services, latest.id);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('import never settled');
-}
-
 describe('staff pages of the tabular import', () => {
   it('show the last load with its counts, and load again on request', async () => {
     const page = await t.request('ndar-toute:staff', 'GET', `${base}/import`);
@@ -35,7 +23,7 @@ describe('staff pages of the tabular import', () => {
     expect(page.body).toContain(`href="${base}/schema"`);
     const again = await t.request('ndar-toute:staff', 'POST', `${base}/import`, {});
     expect(again.statusCode).toBe(303);
-    expect((await settled()).state).toBe('done');
+    expect((await importSettled(t, 'ndar-toute', resourceId)).state).toBe('done');
     const audit = await t.services.db.selectFrom('audit_log').select('action').where('resource_id', '=', resourceId).execute();
     expect(audit.map((a) => a.action)).toContain('open-data.import.start');
   });
@@ -48,7 +36,7 @@ describe('staff pages of the tabular import', () => {
     Object.assign(fields, { decimal_3: ',', decimal_4: ',', decimal_5: ',', format_6: '%d/%m/%Y', title_2: 'Libellé de la ligne' });
     const saved = await t.request('ndar-toute:staff', 'POST', `${base}/schema`, fields);
     expect(saved.statusCode).toBe(303);
-    const done = await settled();
+    const done = await importSettled(t, 'ndar-toute', resourceId);
     expect(done).toMatchObject({ state: 'done', rows_loaded: 14 });
     const resource = await openDataDb(t.services.db).selectFrom('open_data_resources').select('table_schema').where('id', '=', resourceId).executeTakeFirstOrThrow();
     expect(resource.table_schema!.fields[1]).toMatchObject({ name: 'Article', type: 'string' });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postMultipart } from '../../../test-support/multipart.js';
 import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
 import { openDataDb } from '../db/open-data-db.js';
-import { latestImport, runImport } from '../import/run.js';
+import { importSettled } from '../import/import-test-helpers.js';
 import { createdDataset } from './publishing-test-helpers.js';
 
 let t: TestApp;
@@ -24,17 +24,6 @@ const resources = () => od().selectFrom('open_data_resources').selectAll().where
 const csv = (body: string) => ({ content: Buffer.from(body), filename: 'marchés 2026.csv', type: 'text/csv' });
 const marches = 'Numéro;Objet;Montant\n1;Fournitures scolaires;1 250 000,50\n2;Curage des caniveaux;3 400 000\n';
 
-async function importSettled(resourceId: string) {
-  const ndar = await t.communeId('ndar-toute');
-  for (let i = 0; i < 200; i++) {
-    const latest = await latestImport(t.services, ndar, resourceId);
-    if (latest?.state === 'done' || latest?.state === 'failed') return latest;
-    if (latest?.state === 'queued') await runImport(t.services, latest.id);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('import never settled');
-}
-
 describe('resources of a staff dataset', () => {
   it('stores an uploaded CSV with its size and SHA-256, versions it, and loads it into a table', async () => {
     const added = await postMultipart(t, 'ndar-toute:staff', `${base}/resources/file`, { name: 'Marchés 2026', description: 'Un marché par ligne.' }, { file: csv(marches) });
@@ -43,7 +32,7 @@ describe('resources of a staff dataset', () => {
     expect(resource).toMatchObject({ kind: 'file', format: 'CSV', filename: 'marches-2026.csv', byte_size: Buffer.byteLength(marches), description: { fr: 'Un marché par ligne.' } });
     expect(resource!.sha256).toBe(createHash('sha256').update(marches).digest('hex'));
     expect(await text(t.services.storage.read(resource!.storage_key!))).toBe(marches);
-    expect(await importSettled(resource!.id)).toMatchObject({ state: 'done', rows_loaded: 2 });
+    expect(await importSettled(t, 'ndar-toute', resource!.id)).toMatchObject({ state: 'done', rows_loaded: 2 });
     const history = await od().selectFrom('open_data_revisions').select('changes').where('dataset_id', '=', datasetId).orderBy('revision', 'desc').executeTakeFirstOrThrow();
     expect(history.changes[0]).toMatchObject({ field: 'resources[Marchés 2026]', before: null, after: { format: 'CSV', sha256: resource!.sha256 } });
     const page = await t.request('ndar-toute:staff', 'GET', base);
@@ -96,7 +85,7 @@ describe('resources of a staff dataset', () => {
     expect(replaced.statusCode, replaced.body).toBe(303);
     const [after] = await resources();
     expect(after!.sha256).toBe(createHash('sha256').update(updated).digest('hex'));
-    expect(await importSettled(resource!.id)).toMatchObject({ state: 'done', rows_loaded: 3 });
+    expect(await importSettled(t, 'ndar-toute', resource!.id)).toMatchObject({ state: 'done', rows_loaded: 3 });
     await expect(text(t.services.storage.read(resource!.storage_key!))).rejects.toThrow();
     const change = (await od().selectFrom('open_data_revisions').select('changes').where('dataset_id', '=', datasetId).orderBy('revision', 'desc').executeTakeFirstOrThrow()).changes[0]!;
     expect(change).toMatchObject({ before: { sha256: resource!.sha256 }, after: { sha256: after!.sha256 } });

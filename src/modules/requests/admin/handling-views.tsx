@@ -2,7 +2,7 @@ import type { FormState } from '../../../platform/http/forms.js';
 import { formatDate, formatDateTime, formatNumber, isoDate } from '../../../platform/i18n/format.js';
 import { pickLocalized } from '../../../platform/i18n/locales.js';
 import { HorizontalBarChart } from '../../../platform/views/charts.js';
-import { CsrfField, ErrorSummary, Field, Localized, Notice } from '../../../platform/views/components.js';
+import { CsrfField, ErrorSummary, Field, Localized, Notice, SelectField } from '../../../platform/views/components.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { Category, Request, RequestEvent, Service, State } from '../db/tables.js';
@@ -247,20 +247,6 @@ function StaffTimeline({ ctx, props }: { ctx: ViewContext; props: HandlingProps 
         </li>
       ))}
     </ol>
-  );
-}
-
-function SelectField({ ctx, form, name, label, options, empty }: { ctx: ViewContext; form: FormState; name: string; label: string; options: [string, string][]; empty?: string }) {
-  const error = form.errors[name];
-  return (
-    <div class="field">
-      <label for={name} safe>{label}</label>
-      {error ? <p class="field-error" id={`${name}-error`} safe>{ctx.t(error)}</p> : ''}
-      <select id={name} name={name} aria-invalid={error ? 'true' : undefined}>
-        {empty !== undefined ? <option value="" safe>{empty}</option> : ''}
-        {options.map(([v, text]) => <option value={v} selected={form.values[name] === v} safe>{text}</option>)}
-      </select>
-    </div>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { FormState } from '../../../../platform/http/forms.js';
 import { localeNames } from '../../../../platform/i18n/locales.js';
-import { CsrfField, ErrorSummary, Field } from '../../../../platform/views/components.js';
+import { CsrfField, ErrorSummary, Field, SelectField } from '../../../../platform/views/components.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import type { ViewContext } from '../../../../platform/views/view-context.js';
 import { dataThemes, updateFrequencies } from '../../db/tables.js';
@@ -37,21 +37,6 @@ function fieldLabels(ctx: ViewContext): Record<string, string> {
     labels[`description_${locale}`] = ctx.t('open-data.publishing.field_description', { language: localeNames[locale] });
   }
   return labels;
-}
-
-function Select({ ctx, form, name, label, options }: { ctx: ViewContext; form: FormState; name: string; label: string; options: { value: string; label: string }[] }) {
-  const error = form.errors[name];
-  return (
-    <div class="field">
-      <label for={name} safe>{label}</label>
-      {error ? <p class="field-error" id={`${name}-error`} safe>{ctx.t(error)}</p> : ''}
-      <select id={name} name={name} aria-invalid={error ? 'true' : undefined}>
-        {options.map((o) => (
-          <option value={o.value} selected={form.values[name] === o.value} safe>{o.label}</option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 function Themes({ ctx, form, themes }: { ctx: ViewContext; form: FormState; themes: string[] }) {
@@ -99,13 +84,13 @@ export function DatasetFormPage({ ctx, props }: { ctx: ViewContext; props: Datas
         <LocalizedFields ctx={ctx} form={form} labels={labels} />
         <Themes ctx={ctx} form={form} themes={props.themes} />
         <Field ctx={ctx} form={form} name="keywords" label={labels.keywords!} hint={ctx.t('open-data.publishing.field_keywords_hint')} />
-        <Select ctx={ctx} form={form} name="licence_id" label={labels.licence_id!} options={licences.map((l) => ({ value: l.id, label: l.title }))} />
+        <SelectField ctx={ctx} form={form} name="licence_id" label={labels.licence_id!} options={licences.map((l) => [l.id, l.title])} />
         <Field ctx={ctx} form={form} name="contact_name" label={labels.contact_name!} />
         <Field ctx={ctx} form={form} name="contact_email" label={labels.contact_email!} type="email" autocomplete="email" />
         <Field ctx={ctx} form={form} name="temporal_start" label={labels.temporal_start!} type="date" />
         <Field ctx={ctx} form={form} name="temporal_end" label={labels.temporal_end!} type="date" />
         <Field ctx={ctx} form={form} name="spatial" label={labels.spatial!} />
-        <Select ctx={ctx} form={form} name="frequency" label={labels.frequency!} options={updateFrequencies.map((f) => ({ value: f, label: ctx.t(frequencyLabelKeys[f]!) }))} />
+        <SelectField ctx={ctx} form={form} name="frequency" label={labels.frequency!} options={updateFrequencies.map((f) => [f, ctx.t(frequencyLabelKeys[f]!)])} />
         <Field ctx={ctx} form={form} name="version" label={labels.version!} />
         <button type="submit" safe>{ctx.t('open-data.publishing.save')}</button>
       </form>
