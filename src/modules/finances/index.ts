@@ -1,0 +1,1 @@
+export { financesModule } from './manifest.js';
