@@ -1,4 +1,5 @@
 import type { PalabreModule } from '../../platform/module.js';
+import { seedBudgets } from './budgets/seed.js';
 import * as budgets from './db/migrations/2026-11-25T0100_finances_budgets.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -10,6 +11,9 @@ export const financesModule: PalabreModule = {
   id: 'finances',
   migrations: {
     '2026-11-25T0100_finances_budgets': budgets,
+  },
+  seed: async (context) => {
+    await seedBudgets(context);
   },
   i18n: { fr, en, pt, ar },
 };

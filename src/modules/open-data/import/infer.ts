@@ -8,12 +8,12 @@ import type { DatastoreField, DatastoreSchema } from '../datastore/table-schema.
 
 const spaces = /[ \u00a0\u202f]/g;
 
-interface NumberFormat {
+export interface NumberFormat {
   decimalChar: string;
   groupChar?: string;
 }
 
-const numberFormats: NumberFormat[] = [{ decimalChar: '.' }, { decimalChar: ',', groupChar: ' ' }, { decimalChar: ',', groupChar: '.' }, { decimalChar: '.', groupChar: ',' }];
+export const numberFormats: NumberFormat[] = [{ decimalChar: '.' }, { decimalChar: ',', groupChar: ' ' }, { decimalChar: ',', groupChar: '.' }, { decimalChar: '.', groupChar: ',' }];
 
 const groupedPatterns = new Map<string, RegExp>();
 
