@@ -1,5 +1,7 @@
 import type { PalabreModule } from '../../platform/module.js';
 import { budgetAdminRoutes } from './budgets/admin-routes.js';
+import { budgetDataRoutes } from './budgets/data-routes.js';
+import { budgetLinesExport } from './budgets/exports.js';
 import { seedBudgets } from './budgets/seed.js';
 import * as budgets from './db/migrations/2026-11-25T0100_finances_budgets.js';
 import budgetsAr from './i18n/budgets.ar.json' with { type: 'json' };
@@ -14,6 +16,9 @@ import pt from './i18n/pt.json' with { type: 'json' };
 /** Public money: the commune's budget by phase and its execution, a citizen budget, public contracts (OCDS). */
 export const financesModule: PalabreModule = {
   id: 'finances',
+  communeRoutes: async (app) => {
+    budgetDataRoutes(app);
+  },
   adminRoutes: async (app) => {
     budgetAdminRoutes(app);
   },
@@ -21,6 +26,7 @@ export const financesModule: PalabreModule = {
   migrations: {
     '2026-11-25T0100_finances_budgets': budgets,
   },
+  openDataExports: [budgetLinesExport],
   seed: async (context) => {
     await seedBudgets(context);
   },

@@ -69,6 +69,7 @@ const moduleThemes: Record<string, readonly string[]> = {
   commune: ['GOVE'],
   participation: ['GOVE', 'SOCI'],
   budgeting: ['GOVE', 'ECON'],
+  finances: ['ECON', 'GOVE'],
   requests: ['GOVE', 'SOCI'],
 };
 
