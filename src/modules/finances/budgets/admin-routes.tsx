@@ -13,7 +13,11 @@ import { applyImport, checkImport, storeBudgetFile } from './commands.js';
 import { budgetTemplateCsv, demoBudgetCsv } from './demo-budget.js';
 import { budgetFields, type Mapping, missingRequired } from './fields.js';
 import { problemKeys } from './labels.js';
+import { isCofogCode } from './cofog.js';
+import { functionMappings, saveCrosswalk } from './crosswalk.js';
+import { CrosswalkPage } from './crosswalk-views.js';
 import { findImport, loadedPhases, recentImports } from './queries.js';
+import { redirectWithFlash } from '../../../platform/http/render.js';
 import { BudgetFileProblem } from './read-file.js';
 
 const staff = { config: { access: staffOnly } };
@@ -61,6 +65,17 @@ async function ownImport(request: FastifyRequest<ImportParams>) {
   const row = await findImport(request.server.platform.db, commune.id, request.params.id);
   if (!row) throw new AppError('NOT_FOUND');
   return { commune, row };
+}
+
+/** The posted crosswalk, function code → COFOG code ('' = none); undefined when a code is not COFOG's. */
+function postedCrosswalk(body: Record<string, unknown>): Map<string, string> | undefined {
+  const chosen = new Map<string, string>();
+  for (let index = 0; typeof body[`code_${index}`] === 'string'; index++) {
+    const cofog = typeof body[`cofog_${index}`] === 'string' ? (body[`cofog_${index}`] as string) : '';
+    if (cofog !== '' && !isCofogCode(cofog)) return undefined;
+    chosen.set(body[`code_${index}`] as string, cofog);
+  }
+  return chosen;
 }
 
 const csvFile = (reply: FastifyReply, filename: string, content: Buffer) =>
@@ -121,6 +136,23 @@ export function budgetAdminRoutes(app: FastifyInstance): void {
     if (refused.length > 0 && body.confirm !== '1') return showImport(request, reply, row, mapping, { values: typed, errors: { confirm: 'finances.budgets.confirm_required' } }, 422);
     await applyImport(app.platform, actorOf(request, commune), row, mapping);
     return reply.redirect(self, 303);
+  });
+
+  app.get('/finances/budgets/cofog', staff, async (request, reply) => {
+    const commune = financeCommune(request);
+    const mappings = await functionMappings(app.platform.db, commune.id);
+    return sendPage(request, reply, (ctx) => <CrosswalkPage ctx={ctx} mappings={mappings} errors={{}} />);
+  });
+
+  app.post('/finances/budgets/cofog', staff, async (request, reply) => {
+    const commune = financeCommune(request);
+    const chosen = postedCrosswalk((request.body ?? {}) as Record<string, unknown>);
+    if (!chosen) {
+      const mappings = await functionMappings(app.platform.db, commune.id);
+      return sendPage(request, reply, (ctx) => <CrosswalkPage ctx={ctx} mappings={mappings} errors={{ cofog: 'finances.budgets.cofog_invalid' }} />, 422);
+    }
+    const changed = await saveCrosswalk(app.platform.db, actorOf(request, commune), chosen);
+    return redirectWithFlash(reply, `/${commune.slug}/admin/finances/budgets/cofog`, changed > 0 ? 'finances.budgets.cofog_saved' : 'finances.budgets.cofog_unchanged');
   });
 
   app.get<ImportParams>('/finances/budgets/imports/:id/errors.csv', staff, async (request, reply) => {

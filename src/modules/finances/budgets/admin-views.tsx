@@ -70,6 +70,8 @@ export function BudgetsAdminPage({ ctx, props }: { ctx: ViewContext; props: { ph
         <a href={`${base}/template.csv`} download="" safe>{ctx.t('finances.budgets.template')}</a>
         {' · '}
         <a href={`${base}/example.csv`} download="" safe>{ctx.t('finances.budgets.example')}</a>
+        {' · '}
+        <a href={`${base}/cofog`} safe>{ctx.t('finances.budgets.cofog_title')}</a>
       </p>
       <UploadForm ctx={ctx} form={props.form} />
       {props.imports.length > 0 ? (
