@@ -1,2 +1,3 @@
 export { budgetingModule } from './manifest.js';
 export type { VotingRule } from './voting-rules.js';
+export { linkableProjects, type LinkableProject } from './queries/linkable.js';

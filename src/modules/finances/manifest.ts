@@ -1,6 +1,7 @@
 import type { PalabreModule } from '../../platform/module.js';
 import { budgetAdminRoutes } from './budgets/admin-routes.js';
 import { budgetDataRoutes } from './budgets/data-routes.js';
+import { lineLinkRoutes } from './budgets/links-routes.js';
 import { budgetLinesExport } from './budgets/exports.js';
 import { seedBudgets } from './budgets/seed.js';
 import * as budgets from './db/migrations/2026-11-25T0100_finances_budgets.js';
@@ -21,6 +22,7 @@ export const financesModule: PalabreModule = {
   },
   adminRoutes: async (app) => {
     budgetAdminRoutes(app);
+    lineLinkRoutes(app);
   },
   navigation: [{ labelKey: 'finances.budgets.nav', path: 'admin/finances/budgets', area: 'admin', order: 18, roles: ['staff', 'admin'] }],
   migrations: {

@@ -27,7 +27,7 @@ function PhasesTable({ ctx, phases }: { ctx: ViewContext; phases: LoadedPhase[] 
         <tbody>
           {years.map((year) => (
             <tr>
-              <th scope="row" safe>{String(year)}</th>
+              <th scope="row"><a href={`${budgetsAdminBase(ctx)}/${year}/links`} safe>{String(year)}</a></th>
               {budgetPhases.map((phase) => <td safe>{count(year, phase) === undefined ? '—' : ctx.t('finances.budgets.lines', { count: formatNumber(count(year, phase)!, ctx.locale) })}</td>)}
             </tr>
           ))}

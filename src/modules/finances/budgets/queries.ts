@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { isUuid } from '../../../platform/db/uuid.js';
 import { scoped } from '../db/finances-db.js';
@@ -27,4 +27,23 @@ export const recentImports = (db: Kysely<PlatformTables>, communeId: string) =>
 export async function findImport(db: Kysely<PlatformTables>, communeId: string, id: string): Promise<BudgetImportRow | undefined> {
   if (!isUuid(id)) return undefined;
   return scoped(db, communeId).selectFrom('finance_budget_imports').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface YearLine {
+  line_key: string;
+  direction: string;
+  nature_label: string;
+  function_label: string;
+}
+
+/** The distinct lines of a year, whatever their phase (one per line key), expenditure first. */
+export async function linesOfYear(db: Kysely<PlatformTables>, communeId: string, year: number): Promise<YearLine[]> {
+  return scoped(db, communeId)
+    .selectFrom('finance_budget_lines')
+    .select(['line_key', 'direction', sql<string>`max(nature_label)`.as('nature_label'), sql<string>`max(function_label)`.as('function_label')])
+    .where('year', '=', year)
+    .groupBy(['line_key', 'direction'])
+    .orderBy('direction')
+    .orderBy('line_key')
+    .execute();
 }
