@@ -1,6 +1,6 @@
 import type { FormState } from '../../../platform/http/forms.js';
 import { formatDateTime, formatNumber } from '../../../platform/i18n/format.js';
-import { CsrfField, ErrorSummary, SelectField } from '../../../platform/views/components.js';
+import { CsrfField, ErrorSummary, Field, SelectField } from '../../../platform/views/components.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import { type BudgetImportRow, type BudgetPhase, budgetPhases, type BudgetRowError } from '../db/tables.js';
@@ -39,12 +39,12 @@ function PhasesTable({ ctx, phases }: { ctx: ViewContext; phases: LoadedPhase[] 
 
 export function UploadForm({ ctx, form }: { ctx: ViewContext; form: FormState }) {
   const labels = { year: ctx.t('finances.budgets.year'), phase: ctx.t('finances.budgets.phase'), file: ctx.t('finances.budgets.file') };
-  const years = Array.from({ length: 6 }, (_, i) => String(new Date().getFullYear() + 1 - i));
+  const values = { year: String(new Date().getFullYear()), ...form.values };
   return (
     <>
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <form method="post" action={`${budgetsAdminBase(ctx)}/imports?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" id="budget-upload" class="card">
-        <SelectField ctx={ctx} form={form} name="year" label={labels.year} options={years.map((y) => [y, y])} />
+        <Field ctx={ctx} form={{ values, errors: form.errors }} name="year" label={labels.year} type="number" inputmode="numeric" required />
         <SelectField ctx={ctx} form={form} name="phase" label={labels.phase} options={budgetPhases.map((p) => [p, ctx.t(phaseLabelKeys[p])])} />
         <div class="field">
           <label for="file" safe>{labels.file}</label>
