@@ -16,7 +16,10 @@ const palabre = await benchApp();
 const { services } = palabre;
 
 const quartiers = ['Guet Ndar', 'Sor', 'Pikine', 'Balacoss', 'Diamaguène'];
-const amount = (n: number) => `${Math.floor(n / 1000) > 0 ? `${Math.floor(n / 1000)} ${String(n % 1000).padStart(3, '0')}` : n % 1000},${String(n % 100).padStart(2, '0')}`;
+// "1 234 567,89": a space between every group of three digits (a lone space before the last three made "1234 567,89",
+// which is not a number, so the column was inferred as text).
+const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+const amount = (n: number) => `${grouped(n)},${String(n % 100).padStart(2, '0')}`;
 
 function frenchCsv(rows: number): string {
   const lines = ['Numéro;Quartier;Montant (FCFA);Date;Payé'];

@@ -100,17 +100,40 @@ export function parseDelimited(text: string, delimiter: string, firstLine: numbe
   return { rows, consumed, line };
 }
 
+/**
+ * Cuts decoded text arriving in pieces into complete rows: the incomplete record at the end of a piece waits for
+ * the next one. Synchronous, so the import's worker thread can use it without an await per piece.
+ */
+export class DelimitedSplitter {
+  private pending = '';
+  private line = 1;
+
+  constructor(private readonly delimiter: string) {}
+
+  /** The rows completed by this piece of text. */
+  push(text: string): DelimitedRow[] {
+    this.pending += text;
+    const parsed = parseDelimited(this.pending, this.delimiter, this.line, false);
+    this.pending = this.pending.slice(parsed.consumed);
+    this.line = parsed.line;
+    return parsed.rows;
+  }
+
+  /** The last rows, once the text has ended (the last one may lack its line end). */
+  end(): DelimitedRow[] {
+    const last = parseDelimited(this.pending, this.delimiter, this.line, true);
+    this.pending = '';
+    return last.rows;
+  }
+}
+
 /** Rows of a stream of decoded text, in batches (one await per batch, not per row). */
 export async function* delimitedRows(chunks: AsyncIterable<string>, delimiter: string): AsyncGenerator<DelimitedRow[]> {
-  let pending = '';
-  let line = 1;
+  const splitter = new DelimitedSplitter(delimiter);
   for await (const chunk of chunks) {
-    pending += chunk;
-    const parsed = parseDelimited(pending, delimiter, line, false);
-    pending = pending.slice(parsed.consumed);
-    line = parsed.line;
-    if (parsed.rows.length > 0) yield parsed.rows;
+    const rows = splitter.push(chunk);
+    if (rows.length > 0) yield rows;
   }
-  const last = parseDelimited(pending, delimiter, line, true);
-  if (last.rows.length > 0) yield last.rows;
+  const last = splitter.end();
+  if (last.length > 0) yield last;
 }

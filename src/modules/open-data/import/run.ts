@@ -1,18 +1,17 @@
 import { recordAudit } from '../../../platform/audit/audit.js';
 import type { PlatformServices } from '../../../platform/http/context.js';
 import { openDataDb, scoped } from '../db/open-data-db.js';
-import type { DetectedFormat, ImportRowError, StaffResourceRow } from '../db/tables.js';
+import type { DetectedFormat, StaffResourceRow } from '../db/tables.js';
 import type { DatastoreSchema } from '../datastore/table-schema.js';
 import { createStagingTable, datastoreColumn, dropStagingTable, promoteStagingTable, stagingTableName } from '../datastore/tables.js';
-import { rowConverter } from './convert.js';
+import { CopyTextBuilder, emptyCounts, type LoadCounts } from './copy-text.js';
 import { fieldNames, inferSchema } from './infer.js';
 import { detectCsv, readRows, type SourceRow, type TabularKind } from './read.js';
+import { copyTextInWorker } from './worker-load.js';
 
 /** Rows read to infer the schema; the whole file is loaded. */
 const sampleRows = 10_000;
-/** Errors kept to show (the count is exact). */
-const keptErrors = 1_000;
-/** Progress written every this many rows. */
+/** Progress written every this many rows (in-thread XLSX path; the CSV worker reports once per batch of ~1 MB). */
 const progressEvery = 5_000;
 
 export const tabularKind = (resource: Pick<StaffResourceRow, 'format'>): TabularKind | null =>
@@ -32,35 +31,17 @@ async function sample(services: PlatformServices, key: string, kind: TabularKind
   return { header: header.cells, body: body.map((row) => row.cells) };
 }
 
-interface Progress {
+interface Progress extends LoadCounts {
   bytesRead: number;
-  rowsLoaded: number;
-  errors: ImportRowError[];
-  rejected: number;
 }
 
-/** The COPY lines of every row that fits, in batches; the others are counted and the first thousand kept with their line. */
-async function* copyLines(batches: AsyncGenerator<SourceRow[]>, schema: DatastoreSchema, progress: Progress, report: () => Promise<void>): AsyncGenerator<string> {
-  const convert = rowConverter(schema);
-  let header = true;
+/** The COPY lines of a sheet's rows, converted on this thread (XLSX: the reader is a stream of parsed rows, not bytes). */
+async function* copyLinesInThread(batches: AsyncGenerator<SourceRow[]>, schema: DatastoreSchema, progress: Progress, report: () => Promise<void>): AsyncGenerator<string> {
+  const builder = new CopyTextBuilder(schema, progress);
   let sinceReport = 0;
   // Lines go to COPY a batch at a time: one await per row would cost more than the conversion itself.
   for await (const rows of batches) {
-    let text = '';
-    for (const row of rows) {
-      if (header) {
-        header = false;
-        continue;
-      }
-      const result = convert(row.cells);
-      if ('line' in result) {
-        progress.rowsLoaded += 1;
-        text += result.line;
-      } else {
-        progress.rejected += 1;
-        if (progress.errors.length < keptErrors) progress.errors.push({ line: row.line, ...result.error });
-      }
-    }
+    const text = builder.add(rows);
     if (text) yield text;
     sinceReport += rows.length;
     if (sinceReport >= progressEvery) {
@@ -68,6 +49,14 @@ async function* copyLines(batches: AsyncGenerator<SourceRow[]>, schema: Datastor
       await report();
     }
   }
+}
+
+/** The COPY text of the whole file: CSV bytes converted in a worker thread beside the COPY, XLSX rows here. */
+function copyLines(services: PlatformServices, key: string, kind: TabularKind, format: DetectedFormat, schema: DatastoreSchema, progress: Progress, report: () => Promise<void>): AsyncGenerator<string> {
+  const onBytes = (bytes: number) => { progress.bytesRead = bytes; };
+  if (kind === 'xlsx') return copyLinesInThread(readRows(services.storage, key, kind, format, onBytes), schema, progress, report);
+  const data = { encoding: format.encoding ?? 'utf-8', delimiter: format.delimiter ?? ',', schema };
+  return copyTextInWorker(services.storage.read(key), data, progress, onBytes, report);
 }
 
 async function loadFile(services: PlatformServices, importId: string, resource: StaffResourceRow, kind: TabularKind, detected: DetectedFormat) {
@@ -79,13 +68,12 @@ async function loadFile(services: PlatformServices, importId: string, resource: 
   const names = fieldNames(header);
   const renamed: DatastoreSchema = { ...schema, fields: schema.fields.map((field, index) => ({ ...field, title: field.title ?? names[index] })) };
   const db = scoped(services.db, resource.commune_id);
-  const progress: Progress = { bytesRead: 0, rowsLoaded: 0, errors: [], rejected: 0 };
+  const progress: Progress = { bytesRead: 0, ...emptyCounts() };
   await db.updateTable('open_data_imports').set({ detected: JSON.stringify(format) }).where('id', '=', importId).execute();
   const report = () => db.updateTable('open_data_imports').set({ bytes_read: progress.bytesRead, rows_loaded: progress.rowsLoaded, rows_rejected: progress.rejected }).where('id', '=', importId).execute().then(() => undefined);
   await createStagingTable(services.db, resource.id, renamed);
   const columns = renamed.fields.map((_field, index) => `"${datastoreColumn(index)}"`).join(', ');
-  const rows = readRows(services.storage, key, kind, format, (bytes) => { progress.bytesRead = bytes; });
-  await services.copyIn(`COPY datastore.${stagingTableName(resource.id)} (${columns}) FROM STDIN`, copyLines(rows, renamed, progress, report));
+  await services.copyIn(`COPY datastore.${stagingTableName(resource.id)} (${columns}) FROM STDIN`, copyLines(services, key, kind, format, renamed, progress, report));
   await report();
   return { schema: renamed, progress, format };
 }
