@@ -30,6 +30,7 @@ import importPt from './i18n/import.pt.json' with { type: 'json' };
 import { fileDownloadRoutes } from './portal/file-downloads.js';
 import { portalCommuneRoutes, portalNetworkRoutes } from './portal/portal-routes.js';
 import * as datasets from './db/migrations/2026-11-24T0400_open_data_datasets.js';
+import * as datastoreIndexes from './db/migrations/2026-11-24T0420_open_data_datastore_indexes.js';
 import { importAdminRoutes } from './import/admin-routes.js';
 import { resumeImports } from './import/run.js';
 import { seedOpenData } from './seed/seed.js';
@@ -59,6 +60,7 @@ export const openDataModule: PalabreModule = {
   navigation: [{ labelKey: 'open-data.portal.nav', path: 'data', area: 'public', order: 30 }],
   migrations: {
     '2026-11-24T0400_open_data_datasets': datasets,
+    '2026-11-24T0420_open_data_datastore_indexes': datastoreIndexes,
   },
   seed: seedOpenData,
   jobs: [{ id: 'open-data.imports', everyMinutes: 1, run: resumeImports }],

@@ -2,6 +2,7 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import type { PlatformServices } from '../../../platform/http/context.js';
 import { openDataDb, scoped } from '../db/open-data-db.js';
 import type { DetectedFormat, StaffResourceRow } from '../db/tables.js';
+import { buildDatastoreIndexesInBackground } from '../datastore/indexes.js';
 import type { DatastoreSchema } from '../datastore/table-schema.js';
 import { createStagingTable, datastoreColumn, dropStagingTable, promoteStagingTable, stagingTableName } from '../datastore/tables.js';
 import { CopyTextBuilder, emptyCounts, type LoadCounts } from './copy-text.js';
@@ -106,7 +107,10 @@ export async function runImport(services: PlatformServices, importId: string): P
   const kind = resource ? tabularKind(resource) : null;
   if (!resource || !kind || !resource.storage_key) return fail(services, importId, { id: claimed.resource_id, commune_id: claimed.commune_id }, new ImportFailure('not_tabular'));
   try {
-    await finish(services, importId, resource, await loadFile(services, importId, resource, kind, claimed.detected));
+    const loaded = await loadFile(services, importId, resource, kind, claimed.detected);
+    await finish(services, importId, resource, loaded);
+    // The new table is live; its indexes come after, so that the import itself stays as fast as the load.
+    void buildDatastoreIndexesInBackground(services.db, resource.id, loaded.schema);
   } catch (error) {
     await fail(services, importId, resource, error);
   }
