@@ -31,7 +31,7 @@ interface Row {
 }
 
 /**
- * Source rows → COPY text, the header skipped, blank rows ignored; refused rows are counted and the first
+ * Source rows → COPY text (`_id` then the columns), the header skipped, blank rows ignored; refused rows are counted and the first
  * thousand kept with their line. The same code runs in the import's worker thread (CSV) and in-thread (XLSX).
  */
 export class CopyTextBuilder {
@@ -51,10 +51,14 @@ export class CopyTextBuilder {
         this.header = false;
         continue;
       }
+      // `_id` first: the row's number among those loaded, in file order, as the identity would have given it.
+      const start = out.length;
+      out.push(String(this.counts.rowsLoaded + 1), '\t');
       const refused = this.convert(row.cells, out);
       if (refused === null) {
         this.counts.rowsLoaded += 1;
       } else {
+        out.length = start;
         this.counts.rejected += 1;
         if (this.counts.errors.length < keptErrors) this.counts.errors.push({ line: row.line, ...refused });
       }

@@ -4,7 +4,7 @@ import { openDataDb, scoped } from '../db/open-data-db.js';
 import type { DetectedFormat, StaffResourceRow } from '../db/tables.js';
 import { buildDatastoreIndexesInBackground } from '../datastore/indexes.js';
 import type { DatastoreSchema } from '../datastore/table-schema.js';
-import { createStagingTable, datastoreColumn, dropStagingTable, promoteStagingTable, stagingTableName } from '../datastore/tables.js';
+import { createStagingTable, datastoreColumn, dropStagingTable, keyStagingTable, promoteStagingTable, stagingTableName } from '../datastore/tables.js';
 import { CopyTextBuilder, emptyCounts, type LoadCounts } from './copy-text.js';
 import { fieldNames, inferSchema } from './infer.js';
 import { detectCsv, readRows, type SourceRow, type TabularKind } from './read.js';
@@ -12,8 +12,24 @@ import { copyTextInWorker } from './worker-load.js';
 
 /** Rows read to infer the schema; the whole file is loaded. */
 const sampleRows = 10_000;
-/** Progress written every this many rows (in-thread XLSX path; the CSV worker reports once per batch of ~1 MB). */
+/** Progress written every this many rows (in-thread XLSX path). */
 const progressEvery = 5_000;
+/**
+ * CSV progress is written at most this often: once per worker batch (~1 MB) would be forty UPDATEs for a 40 MB
+ * file, each holding PGlite's only thread that the COPY needs.
+ */
+const reportEveryMs = 250;
+
+/** `report`, skipped when the last one ran less than `ms` ago. */
+function atMostEvery(ms: number, report: () => Promise<void>): () => Promise<void> {
+  let last = 0;
+  return async () => {
+    const now = Date.now();
+    if (now - last < ms) return;
+    last = now;
+    await report();
+  };
+}
 
 export const tabularKind = (resource: Pick<StaffResourceRow, 'format'>): TabularKind | null =>
   resource.format === 'CSV' ? 'csv' : resource.format === 'XLSX' ? 'xlsx' : null;
@@ -57,7 +73,7 @@ function copyLines(services: PlatformServices, key: string, kind: TabularKind, f
   const onBytes = (bytes: number) => { progress.bytesRead = bytes; };
   if (kind === 'xlsx') return copyLinesInThread(readRows(services.storage, key, kind, format, onBytes), schema, progress, report);
   const data = { encoding: format.encoding ?? 'utf-8', delimiter: format.delimiter ?? ',', schema };
-  return copyTextInWorker(services.storage.read(key), data, progress, onBytes, report);
+  return copyTextInWorker(services.storage.read(key), data, progress, onBytes, atMostEvery(reportEveryMs, report));
 }
 
 async function loadFile(services: PlatformServices, importId: string, resource: StaffResourceRow, kind: TabularKind, detected: DetectedFormat) {
@@ -73,8 +89,9 @@ async function loadFile(services: PlatformServices, importId: string, resource: 
   await db.updateTable('open_data_imports').set({ detected: JSON.stringify(format) }).where('id', '=', importId).execute();
   const report = () => db.updateTable('open_data_imports').set({ bytes_read: progress.bytesRead, rows_loaded: progress.rowsLoaded, rows_rejected: progress.rejected }).where('id', '=', importId).execute().then(() => undefined);
   await createStagingTable(services.db, resource.id, renamed);
-  const columns = renamed.fields.map((_field, index) => `"${datastoreColumn(index)}"`).join(', ');
+  const columns = ['_id', ...renamed.fields.map((_field, index) => datastoreColumn(index))].map((column) => `"${column}"`).join(', ');
   await services.copyIn(`COPY datastore.${stagingTableName(resource.id)} (${columns}) FROM STDIN`, copyLines(services, key, kind, format, renamed, progress, report));
+  await keyStagingTable(services.db, resource.id, progress.rowsLoaded);
   await report();
   return { schema: renamed, progress, format };
 }
