@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
 import { scoped } from '../db/open-data-db.js';
-import { latestImport, runImport } from '../import/run.js';
+import { latestImport, resumeImports, runImport } from '../import/run.js';
 import { buildDatastoreIndexes, datastoreIndexesBuilt, datastoreIndexing } from './indexes.js';
 import { planDatastoreQuery, readDatastoreQuery, searchDatastore } from './query.js';
 import { datastoreTable, datastoreTableName } from './tables.js';
@@ -14,6 +14,10 @@ afterAll(async () => { await t.close(); });
 
 const indexNames = async (resourceId: string) =>
   (await sql<{ indexname: string }>`select indexname from pg_indexes where schemaname = 'datastore' and tablename = ${datastoreTableName(resourceId)} order by indexname`.execute(t.services.db)).rows.map((row) => row.indexname);
+
+/** How many primary keys the table has (0 while the import's indexes are still being built). */
+const keyOf = async (resourceId: string) =>
+  (await sql<{ n: number }>`select count(*)::int as n from pg_constraint where conrelid = to_regclass(${`datastore.${datastoreTableName(resourceId)}`}) and contype = 'p'`.execute(t.services.db)).rows[0]!.n;
 
 /** The plan PostgreSQL picks for a search's own conditions and order, with scans of the whole table ruled out. */
 async function planOf(db: Kysely<any>, resourceId: string, params: Record<string, string>): Promise<string> {
@@ -58,5 +62,19 @@ describe('datastore indexes', () => {
     expect(datastoreIndexing(resource.id)).toBe(false);
     const base = datastoreTableName(resource.id);
     expect(await indexNames(resource.id)).toEqual([`${base}_c1`, `${base}_c1_q`, `${base}_c2`, `${base}_pkey`]);
+    expect(await keyOf(resource.id)).toBe(1);
+    // The identity goes on after the rows the loader numbered.
+    await sql`insert into ${datastoreTable(resource.id)} (c1, c2) values ('Nouvelle', 1)`.execute(t.services.db);
+    expect((await sql<{ id: number }>`select max(_id)::int as id from ${datastoreTable(resource.id)}`.execute(t.services.db)).rows[0]!.id).toBe(3);
+  });
+
+  it('are built again by the imports job for a table that lacks them', async () => {
+    const { id } = await createImportedResource(t.services.db, { rows: 10 });
+    const base = datastoreTableName(id);
+    expect(await indexNames(id)).toEqual([`${base}_pkey`]);
+    await resumeImports(t.services, new Date());
+    await datastoreIndexesBuilt(id);
+    expect(await indexNames(id)).toContain(`${base}_c1_q`);
+    expect(await keyOf(id)).toBe(1);
   });
 });

@@ -1,4 +1,6 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { PlatformTables } from '../../../platform/db/platform-tables.js';
+import { openDataDb } from '../db/open-data-db.js';
 import { foldedText } from './query.js';
 import type { DatastoreSchema } from './table-schema.js';
 import { datastoreColumn, datastoreTable, datastoreTableName } from './tables.js';
@@ -20,21 +22,34 @@ export function datastoreIndexes(resourceId: string, schema: DatastoreSchema): D
   const table = datastoreTable(resourceId);
   const base = datastoreTableName(resourceId);
   const columns = schema.fields.map((field, index) => ({ field, column: datastoreColumn(index) }));
-  // B-trees first: a second or so each, they make sorts and filters fast while the slower trigram indexes build.
+  // The key first (paging by `_id`), then B-trees, a second or so each: sorts and filters are fast while the slower
+  // trigram indexes build.
+  const key = { name: `${base}_pkey`, ddl: sql`create unique index if not exists ${sql.id(`${base}_pkey`)} on ${table} (_id)` };
   const sortIndexes = columns.map(({ column }) => ({ name: `${base}_${column}`, ddl: sql`create index if not exists ${sql.id(`${base}_${column}`)} on ${table} (${sql.ref(column)})` }));
   const textIndexes = columns.filter(({ field }) => field.type === 'string').map(({ column }) => ({
     name: `${base}_${column}_q`,
     ddl: sql`create index if not exists ${sql.id(`${base}_${column}_q`)} on ${table} using gin ((${foldedText(column)}) gin_trgm_ops)`,
   }));
-  return [...sortIndexes, ...textIndexes];
+  return [key, ...sortIndexes, ...textIndexes];
+}
+
+/** Makes the unique index on `_id` the table's primary key, unless it has one (a table made with its key). */
+async function promoteKey(db: Kysely<any>, resourceId: string): Promise<void> {
+  const keyed = await sql<{ n: number }>`select count(*)::int as n from pg_constraint where conrelid = to_regclass(${`datastore.${datastoreTableName(resourceId)}`}) and contype = 'p'`.execute(db);
+  if ((keyed.rows[0]?.n ?? 0) > 0) return;
+  const index = sql.id(`${datastoreTableName(resourceId)}_pkey`);
+  await sql`alter table ${datastoreTable(resourceId)} add constraint ${index} primary key using index ${index}`.execute(db);
 }
 
 /**
- * Builds the table's indexes one at a time, then refreshes the planner's statistics. On PGlite each statement holds the process's only database connection while
- * it runs; between two, other queries are served.
+ * Builds the table's indexes one at a time, then refreshes the planner's statistics. On PGlite each statement holds
+ * the process's only database connection while it runs; between two, other queries are served.
  */
 export async function buildDatastoreIndexes(db: Kysely<any>, resourceId: string, schema: DatastoreSchema): Promise<void> {
-  for (const index of datastoreIndexes(resourceId, schema)) await index.ddl.execute(db);
+  const [key, ...others] = datastoreIndexes(resourceId, schema);
+  await key!.ddl.execute(db);
+  await promoteKey(db, resourceId);
+  for (const index of others) await index.ddl.execute(db);
   await sql`analyze ${datastoreTable(resourceId)}`.execute(db);
 }
 
@@ -59,3 +74,17 @@ export const datastoreIndexing = (resourceId: string): boolean => building.has(r
 
 /** Waits until the indexes being built for this table, if any, are done (tests, benches). */
 export const datastoreIndexesBuilt = (resourceId: string): Promise<void> => building.get(resourceId) ?? Promise.resolve();
+
+/**
+ * Every imported table gets the indexes it lacks: the process may have stopped while building them. Run by the
+ * imports job (every minute); one catalogue query, nothing built when nothing is missing.
+ */
+export async function resumeDatastoreIndexes(db: Kysely<PlatformTables>): Promise<void> {
+  const resources = await openDataDb(db).selectFrom('open_data_resources').select(['id', 'table_schema']).where('datastore_active', '=', true).execute();
+  const existing = await sql<{ indexname: string }>`select indexname from pg_indexes where schemaname = 'datastore'`.execute(db);
+  const built = new Set(existing.rows.map((row) => row.indexname));
+  for (const { id, table_schema: schema } of resources) {
+    if (!schema || datastoreIndexing(id)) continue;
+    if (datastoreIndexes(id, schema).some((index) => !built.has(index.name))) await buildDatastoreIndexesInBackground(db, id, schema);
+  }
+}

@@ -28,19 +28,18 @@ export async function createDatastoreTable(db: Kysely<any>, resourceId: string, 
   await createShapedTable(db, datastoreTableName(resourceId), schema);
 }
 
-/** The table an import loads, `_id` given by the loader (row numbers in file order), without its key yet. */
+/** The table an import loads, `_id` given by the loader (row numbers in file order), without a key: see below. */
 export async function createStagingTable(db: Kysely<any>, resourceId: string, schema: DatastoreSchema): Promise<void> {
   await createShapedTable(db, stagingTableName(resourceId), schema, false);
 }
 
 /**
- * Once loaded: the primary key on `_id` (one sorted build: loading into an indexed table with an identity cost
- * PGlite 2.5 s instead of 1.5 s per million rows) and the identity's next value after the last row.
+ * Once loaded: the identity's next value after the last row. The key on `_id` is not built here but with the
+ * other indexes, after the swap (datastore/indexes.ts): loading into a keyed table cost PGlite 2.5 s instead of
+ * 1.5 s per million rows, and `_id` is unique by construction (the loader numbers the rows).
  */
-export async function keyStagingTable(db: Kysely<any>, resourceId: string, rows: number): Promise<void> {
-  const staging = `datastore.${stagingTableName(resourceId)}`;
-  await sql`alter table ${sql.table(staging)} add primary key (_id)`.execute(db);
-  if (rows > 0) await sql`select setval(pg_get_serial_sequence(${staging}, '_id'), ${rows})`.execute(db);
+export async function numberStagingTable(db: Kysely<any>, resourceId: string, rows: number): Promise<void> {
+  if (rows > 0) await sql`select setval(pg_get_serial_sequence(${`datastore.${stagingTableName(resourceId)}`}, '_id'), ${rows})`.execute(db);
 }
 
 /** The loaded staging table becomes the resource's table (in the caller's transaction). */
@@ -48,8 +47,7 @@ export async function promoteStagingTable(db: Kysely<any>, resourceId: string): 
   await dropDatastoreTable(db, resourceId);
   const [staging, final] = [stagingTableName(resourceId), datastoreTableName(resourceId)];
   await sql`alter table ${sql.table(`datastore.${staging}`)} rename to ${sql.id(final)}`.execute(db);
-  // The key's index and the identity's sequence keep the staging name: free it for the next import.
-  await sql`alter index ${sql.table(`datastore.${staging}_pkey`)} rename to ${sql.id(`${final}_pkey`)}`.execute(db);
+  // The identity's sequence keeps the staging name: free it for the next import.
   await sql`alter sequence ${sql.table(`datastore.${staging}__id_seq`)} rename to ${sql.id(`${final}__id_seq`)}`.execute(db);
 }
 

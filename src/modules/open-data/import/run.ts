@@ -2,9 +2,9 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import type { PlatformServices } from '../../../platform/http/context.js';
 import { openDataDb, scoped } from '../db/open-data-db.js';
 import type { DetectedFormat, StaffResourceRow } from '../db/tables.js';
-import { buildDatastoreIndexesInBackground } from '../datastore/indexes.js';
+import { buildDatastoreIndexesInBackground, resumeDatastoreIndexes } from '../datastore/indexes.js';
 import type { DatastoreSchema } from '../datastore/table-schema.js';
-import { createStagingTable, datastoreColumn, dropStagingTable, keyStagingTable, promoteStagingTable, stagingTableName } from '../datastore/tables.js';
+import { createStagingTable, datastoreColumn, dropStagingTable, numberStagingTable, promoteStagingTable, stagingTableName } from '../datastore/tables.js';
 import { CopyTextBuilder, emptyCounts, type LoadCounts } from './copy-text.js';
 import { fieldNames, inferSchema } from './infer.js';
 import { detectCsv, readRows, type SourceRow, type TabularKind } from './read.js';
@@ -91,7 +91,7 @@ async function loadFile(services: PlatformServices, importId: string, resource: 
   await createStagingTable(services.db, resource.id, renamed);
   const columns = ['_id', ...renamed.fields.map((_field, index) => datastoreColumn(index))].map((column) => `"${column}"`).join(', ');
   await services.copyIn(`COPY datastore.${stagingTableName(resource.id)} (${columns}) FROM STDIN`, copyLines(services, key, kind, format, renamed, progress, report));
-  await keyStagingTable(services.db, resource.id, progress.rowsLoaded);
+  await numberStagingTable(services.db, resource.id, progress.rowsLoaded);
   await report();
   return { schema: renamed, progress, format };
 }
@@ -146,13 +146,17 @@ export async function startImport(services: PlatformServices, options: { commune
   return queued.id;
 }
 
-/** Imports left queued (a restart) are run; running ones without progress for 30 minutes are given up. */
+/**
+ * Imports left queued (a restart) are run; running ones without progress for 30 minutes are given up; tables whose
+ * indexes were not all built get them.
+ */
 export async function resumeImports(services: PlatformServices, now: Date): Promise<void> {
   const od = openDataDb(services.db);
   await od.updateTable('open_data_imports').set({ state: 'failed', failure: 'interrupted', finished_at: now })
     .where('state', '=', 'running').where('created_at', '<', new Date(now.getTime() - 30 * 60_000)).execute();
   const queued = await od.selectFrom('open_data_imports').select('id').where('state', '=', 'queued').orderBy('created_at').limit(5).execute();
   for (const { id } of queued) await runImport(services, id);
+  await resumeDatastoreIndexes(services.db);
 }
 
 /** The latest import of a resource, for its status page. */
