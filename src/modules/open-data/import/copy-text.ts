@@ -52,15 +52,13 @@ export class CopyTextBuilder {
         continue;
       }
       // `_id` first: the row's number among those loaded, in file order, as the identity would have given it.
-      const start = out.length;
-      out.push(String(this.counts.rowsLoaded + 1), '\t');
-      const refused = this.convert(row.cells, out);
-      if (refused === null) {
+      const converted = this.convert(row.cells, `${this.counts.rowsLoaded + 1}\t`);
+      if (typeof converted === 'string') {
         this.counts.rowsLoaded += 1;
+        out.push(converted);
       } else {
-        out.length = start;
         this.counts.rejected += 1;
-        if (this.counts.errors.length < keptErrors) this.counts.errors.push({ line: row.line, ...refused });
+        if (this.counts.errors.length < keptErrors) this.counts.errors.push({ line: row.line, ...converted });
       }
     }
     return out.join('');
