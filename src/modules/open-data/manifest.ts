@@ -34,6 +34,7 @@ import publishingPt from './i18n/publishing.pt.json' with { type: 'json' };
 import { fileDownloadRoutes } from './portal/file-downloads.js';
 import { portalCommuneRoutes, portalNetworkRoutes } from './portal/portal-routes.js';
 import * as datasets from './db/migrations/2026-11-24T0400_open_data_datasets.js';
+import * as datastoreIndexes from './db/migrations/2026-11-24T0420_open_data_datastore_indexes.js';
 import { importAdminRoutes } from './import/admin-routes.js';
 import { publishingAdminRoutes } from './publishing/admin-routes.js';
 import { progressScript } from './publishing/progress-script.js';
@@ -73,6 +74,7 @@ export const openDataModule: PalabreModule = {
   ],
   migrations: {
     '2026-11-24T0400_open_data_datasets': datasets,
+    '2026-11-24T0420_open_data_datastore_indexes': datastoreIndexes,
   },
   seed: seedOpenData,
   jobs: [{ id: 'open-data.imports', everyMinutes: 1, run: resumeImports }],

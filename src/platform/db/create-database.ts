@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -53,6 +54,9 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
   const pglite = await PGlite.create(dir.startsWith('memory://') ? undefined : dir, {
     parsers: { [int8]: (value: string) => Number(value), [date]: (value: string) => value },
+    // PGlite can only create the extensions it was given here; PostgreSQL ships pg_trgm with its contrib modules.
+    // Trigram indexes make the open-data datastore's substring search (`q`) use an index.
+    extensions: { pg_trgm },
   });
   const db = new Kysely<PlatformTables>({ dialect: new PGliteDialect({ pglite }) });
   return { db, kind: 'pglite', copyIn: pgliteCopyIn(pglite), close: () => db.destroy() };

@@ -119,7 +119,12 @@ const plain = 'aaaaaaceeeeiiiinooooouuuuyyoa';
 // NUL cannot be stored in a text column (PostgreSQL refuses it even as a parameter): it is dropped, not an error.
 const withoutNul = (text: string) => text.replaceAll('\u0000', '');
 const foldText = (text: string) => withoutNul(text).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-const foldedColumn = (column: Column) => sql`translate(lower(${sql.ref(column.column)}), ${accented}, ${plain})`;
+/**
+ * The folded text of a column. The letters are literals, not parameters: the trigram index of each text column is
+ * built on this very expression (datastore/indexes.ts), and the planner only uses it when the two are identical.
+ */
+export const foldedText = (column: string) => sql`translate(lower(${sql.ref(column)}), ${sql.lit(accented)}, ${sql.lit(plain)})`;
+const foldedColumn = (column: Column) => foldedText(column.column);
 const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 // Letters an accented letter folds to: in the cheap pre-check they match any one character.

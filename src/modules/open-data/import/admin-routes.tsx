@@ -6,6 +6,7 @@ import { sendPage } from '../../../platform/http/render.js';
 import { staffOnly } from '../../../platform/permissions/route-access.js';
 import { scoped } from '../db/open-data-db.js';
 import { datastoreFieldTypes, type DatastoreField, type DatastoreSchema } from '../datastore/table-schema.js';
+import { datastoreIndexing } from '../datastore/indexes.js';
 import { openDataPolicy } from '../permissions.js';
 import { ImportPage, importMessageKeys, SchemaPage } from './admin-views.js';
 import { dateFormats } from './infer.js';
@@ -54,7 +55,7 @@ export async function importAdminRoutes(app: FastifyInstance): Promise<void> {
     const { commune, resource, base, datasetHref } = await loadable(request, request.params.id);
     const latest = await latestImport(app.platform, commune.id, resource.id);
     reply.header('cache-control', 'no-store');
-    return sendPage(request, reply, (ctx) => <ImportPage ctx={ctx} props={{ resource, latest, base, datasetHref }} />);
+    return sendPage(request, reply, (ctx) => <ImportPage ctx={ctx} props={{ resource, latest, base, datasetHref, indexing: datastoreIndexing(resource.id) }} />);
   });
 
   app.post<ResourceRequest>('/data/resources/:id/import', staff, async (request, reply) => {

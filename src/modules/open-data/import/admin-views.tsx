@@ -47,6 +47,8 @@ export interface ImportPageProps {
   base: string;
   /** The dataset's back-office page. */
   datasetHref: string;
+  /** Its indexes are still being built in the background (the table already answers, more slowly). */
+  indexing: boolean;
 }
 
 function Progress({ ctx, latest }: { ctx: ViewContext; latest: ImportRow }) {
@@ -97,6 +99,7 @@ export function ImportPage({ ctx, props }: { ctx: ViewContext; props: ImportPage
       {latest && busy ? <Progress ctx={ctx} latest={latest} /> : ''}
       {latest?.state === 'failed' ? <p class="error" safe>{ctx.t(importMessageKeys[latest.failure ?? ''] ?? 'open-data.import.failure_unreadable')}</p> : ''}
       {latest?.state === 'done' ? <Report ctx={ctx} latest={latest} base={base} /> : ''}
+      {latest?.state === 'done' && props.indexing ? <p id="import-indexing" safe>{ctx.t('open-data.import.indexing')}</p> : ''}
       {busy ? '' : (
         <form method="post" action={`${base}/import`}>
           <CsrfField ctx={ctx} />

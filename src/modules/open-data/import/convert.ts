@@ -1,5 +1,6 @@
-import type { DatastoreField, DatastoreSchema } from '../datastore/table-schema.js';
+import type { DatastoreField, DatastoreFieldType, DatastoreSchema } from '../datastore/table-schema.js';
 import { normaliseDate } from './infer.js';
+import { numberReader } from './number-text.js';
 
 /** COPY text format: `\N` is null; backslash, tab, newline and carriage return are escaped. */
 export const copyNull = '\\N';
@@ -7,106 +8,106 @@ const copySpecial = /[\\\t\n\r]/;
 const copyText = (value: string) =>
   copySpecial.test(value) ? value.replace(/[\\\t\n\r]/g, (char) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[char]!) : value;
 
-export type Converted = { ok: true; value: string } | { ok: false; message: string };
+/** A converter gives the COPY text of a value, or null when the value does not fit (one reason per field type). */
+type Convert = (text: string) => string | null;
 
-const fail = (message: string): Converted => ({ ok: false, message });
-
-type Convert = (text: string) => Converted;
-
-const digitsOnly = /^[+-]?\d+$/;
-const anySpace = /[ \u00a0\u202f]/g;
-
-/**
- * Numbers as the field declares them. Faster and a little more lenient than inference (which checks that groups
- * have three digits): a million rows pass through here.
- */
-function numberConverter(field: DatastoreField, integer: boolean): Convert {
-  const decimal = field.decimalChar ?? '.';
-  const group = field.groupChar;
-  const shape = decimal === ',' ? /^[+-]?\d+(,\d+)?$/ : /^[+-]?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/;
-  return (text) => {
-    let value = text.trim();
-    if (digitsOnly.test(value)) return { ok: true, value };
-    if (group === ' ') value = value.replace(anySpace, '');
-    else if (group) value = value.split(group).join('');
-    if (!shape.test(value)) return fail(integer ? 'not_integer' : 'not_number');
-    if (decimal === ',') value = value.replace(',', '.');
-    if (integer && !digitsOnly.test(value)) return fail('not_integer');
-    return { ok: true, value };
-  };
-}
-
+/** A column of yes/no takes a handful of distinct texts: each is read once. */
 function booleanConverter(field: DatastoreField): Convert {
   const yes = new Set((field.trueValues ?? ['true']).map((v) => v.toLowerCase()));
   const no = new Set((field.falseValues ?? ['false']).map((v) => v.toLowerCase()));
+  const known = new Map<string, string | null>();
   return (text) => {
+    const hit = known.get(text);
+    if (hit !== undefined) return hit;
     const value = text.trim().toLowerCase();
-    if (yes.has(value)) return { ok: true, value: 't' };
-    return no.has(value) ? { ok: true, value: 'f' } : fail('not_boolean');
+    const converted = yes.has(value) ? 't' : no.has(value) ? 'f' : null;
+    if (known.size < 1_000) known.set(text, converted);
+    return converted;
   };
 }
 
 /** Dates repeat a lot in a table (a few hundred days for a million rows): each text is checked once. */
 function dateConverter(format: string): Convert {
-  const known = new Map<string, Converted>();
+  const known = new Map<string, string | null>();
   return (text) => {
     const hit = known.get(text);
-    if (hit) return hit;
+    if (hit !== undefined) return hit;
     const value = normaliseDate(text, format);
-    const converted: Converted = value ? { ok: true, value } : fail('not_date');
-    if (known.size < 50_000) known.set(text, converted);
-    return converted;
+    if (known.size < 50_000) known.set(text, value);
+    return value;
   };
 }
+
+const datetimeText: Convert = (text) => (Number.isNaN(Date.parse(text.trim())) ? null : new Date(text.trim()).toISOString());
 
 function converterOf(field: DatastoreField): Convert {
   switch (field.type) {
     case 'integer':
-      return numberConverter(field, true);
+      return numberReader({ decimalChar: field.decimalChar, groupChar: field.groupChar, integer: true });
     case 'number':
-      return numberConverter(field, false);
+      return numberReader({ decimalChar: field.decimalChar, groupChar: field.groupChar, integer: false });
     case 'boolean':
       return booleanConverter(field);
     case 'date':
       return dateConverter(field.format ?? '%Y-%m-%d');
     case 'datetime':
-      return (text) => (Number.isNaN(Date.parse(text.trim())) ? fail('not_datetime') : { ok: true, value: new Date(text.trim()).toISOString() });
+      return datetimeText;
     case 'string':
-      return (text) => ({ ok: true, value: copyText(text) });
+      return copyText;
   }
 }
+
+const failureOf: Record<DatastoreFieldType, string> = {
+  integer: 'not_integer',
+  number: 'not_number',
+  boolean: 'not_boolean',
+  date: 'not_date',
+  datetime: 'not_datetime',
+  string: 'not_text',
+};
 
 export interface RowError {
   column?: string;
   message: string;
 }
 
+/** Whether `text` may trim to one of the "missing" tokens: a value longer than every token, and not padded, cannot. */
+function missingTest(tokens: Set<string>): (text: string) => boolean {
+  const longest = Math.max(0, ...[...tokens].map((token) => token.length));
+  return (text) => {
+    if (text === '') return true;
+    const padded = text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32 || text.charCodeAt(0) >= 0x7f || text.charCodeAt(text.length - 1) >= 0x7f;
+    return (text.length <= longest || padded) && tokens.has(text.trim());
+  };
+}
+
 /**
- * One row of source text → one COPY line, or the reason it does not fit. "Missing" tokens other than the empty
- * cell (NA, -) only apply to typed columns: in a text column they are text.
+ * One row of source text → its COPY line (after `prefix`, with its line end), or the reason it does not fit.
+ * "Missing" tokens other than the empty cell (NA, -) only apply to typed columns: in a text column they are text.
+ * No object per value and one string per row (pushing values and separators into one array per batch cost twice
+ * as much): a million rows of a dozen cells pass through here.
  */
-export function rowConverter(schema: DatastoreSchema): (cells: string[]) => { line: string } | { error: RowError } {
+export function rowConverter(schema: DatastoreSchema): (cells: string[], prefix: string) => string | RowError {
   const converters = schema.fields.map(converterOf);
   const tokens = new Set(schema.missingValues.map((value) => value.trim()));
   const fields = schema.fields;
-  const typedTokens = fields.map((field) => (field.type === 'string' ? new Set(['']) : tokens));
-  return (cells) => {
-    if (cells.length !== fields.length) return { error: { message: 'column_count' } };
-    let line = '';
-    for (let index = 0; index < fields.length; index++) {
+  const isMissing = fields.map((field) => missingTest(field.type === 'string' ? new Set(['']) : tokens));
+  const last = fields.length - 1;
+  return (cells, prefix) => {
+    if (cells.length !== fields.length) return { message: 'column_count' };
+    let line = prefix;
+    for (let index = 0; index <= last; index++) {
       const text = cells[index]!;
-      const missing = text === '' || typedTokens[index]!.has(text.trim());
-      let value: string;
-      if (missing) {
-        if (fields[index]!.constraints?.required) return { error: { column: fields[index]!.name, message: 'required' } };
+      let value: string | null;
+      if (isMissing[index]!(text)) {
+        if (fields[index]!.constraints?.required) return { column: fields[index]!.name, message: 'required' };
         value = copyNull;
       } else {
-        const converted = converters[index]!(text);
-        if (!converted.ok) return { error: { column: fields[index]!.name, message: converted.message } };
-        value = converted.value;
+        value = converters[index]!(text);
+        if (value === null) return { column: fields[index]!.name, message: failureOf[fields[index]!.type] };
       }
-      line += index === 0 ? value : `\t${value}`;
+      line += index === last ? `${value}\n` : `${value}\t`;
     }
-    return { line: `${line}\n` };
+    return line;
   };
 }

@@ -29,6 +29,18 @@ describe('delimited text reader', () => {
     expect(whole.map((r) => r.cells)).toEqual([['n', 't'], ['1', 'a\r\nb'], ['2', 'c";d'], ['3', 'e']]);
   });
 
+  it('reads lines without quotes (split natively) as it reads any other line, LF or CRLF, cut anywhere', async () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', 'é', ' ', '1', ',', '\t') });
+    const table = fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 });
+    await fc.assert(fc.asyncProperty(table, fc.constantFrom('\n', '\r\n'), fc.nat(60), async (rows, end, cut) => {
+      const text = rows.map((row) => row.join(';')).join(end) + end;
+      const expected = rows.map((cells, index) => ({ line: index + 1, cells }));
+      expect(await all([text.slice(0, cut), text.slice(cut)])).toEqual(expected);
+      // A quote on the last line sends only that line through the quote-aware path.
+      expect((await all([`${text}"q;x";y\n`])).at(-1)).toEqual({ line: rows.length + 1, cells: ['q;x', 'y'] });
+    }));
+  });
+
   it('agrees with csv-parse on any well-formed file', async () => {
     const cell = fc.string({ unit: fc.constantFrom('a', 'é', ';', '"', '\n', ' ', '1', ',') });
     await fc.assert(fc.asyncProperty(fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 8 }), fc.nat(40), async (table, cut) => {

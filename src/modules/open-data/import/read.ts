@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { FileStorage } from '../../../platform/storage/storage.js';
 import type { DetectedFormat } from '../db/tables.js';
+import { isBlank } from './copy-text.js';
 import { delimitedRows } from './delimited.js';
 import { detectDelimiter, detectEncoding } from './detect.js';
 
@@ -46,8 +47,6 @@ function counted(stream: Readable, onBytes: (total: number) => void): Readable {
   stream.on('error', (error) => through.destroy(error));
   return stream.pipe(through);
 }
-
-const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === '');
 
 async function* csvRows(source: Readable, format: DetectedFormat): AsyncGenerator<SourceRow[]> {
   const text = source.pipe(iconv.decodeStream(format.encoding ?? 'utf-8')) as AsyncIterable<string>;

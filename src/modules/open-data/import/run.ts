@@ -1,19 +1,35 @@
 import { recordAudit } from '../../../platform/audit/audit.js';
 import type { PlatformServices } from '../../../platform/http/context.js';
 import { openDataDb, scoped } from '../db/open-data-db.js';
-import type { DetectedFormat, ImportRowError, StaffResourceRow } from '../db/tables.js';
+import type { DetectedFormat, StaffResourceRow } from '../db/tables.js';
+import { buildDatastoreIndexesInBackground, resumeDatastoreIndexes } from '../datastore/indexes.js';
 import type { DatastoreSchema } from '../datastore/table-schema.js';
-import { createStagingTable, datastoreColumn, dropStagingTable, promoteStagingTable, stagingTableName } from '../datastore/tables.js';
-import { rowConverter } from './convert.js';
+import { createStagingTable, datastoreColumn, dropStagingTable, numberStagingTable, promoteStagingTable, stagingTableName } from '../datastore/tables.js';
+import { CopyTextBuilder, emptyCounts, type LoadCounts } from './copy-text.js';
 import { fieldNames, inferSchema } from './infer.js';
 import { detectCsv, readRows, type SourceRow, type TabularKind } from './read.js';
+import { copyTextInWorker } from './worker-load.js';
 
 /** Rows read to infer the schema; the whole file is loaded. */
 const sampleRows = 10_000;
-/** Errors kept to show (the count is exact). */
-const keptErrors = 1_000;
-/** Progress written every this many rows. */
+/** Progress written every this many rows (in-thread XLSX path). */
 const progressEvery = 5_000;
+/**
+ * CSV progress is written at most this often: once per worker batch (~1 MB) would be forty UPDATEs for a 40 MB
+ * file, each holding PGlite's only thread that the COPY needs.
+ */
+const reportEveryMs = 250;
+
+/** `report`, skipped when the last one ran less than `ms` ago. */
+function atMostEvery(ms: number, report: () => Promise<void>): () => Promise<void> {
+  let last = 0;
+  return async () => {
+    const now = Date.now();
+    if (now - last < ms) return;
+    last = now;
+    await report();
+  };
+}
 
 export const tabularKind = (resource: Pick<StaffResourceRow, 'format'>): TabularKind | null =>
   resource.format === 'CSV' ? 'csv' : resource.format === 'XLSX' ? 'xlsx' : null;
@@ -32,35 +48,17 @@ async function sample(services: PlatformServices, key: string, kind: TabularKind
   return { header: header.cells, body: body.map((row) => row.cells) };
 }
 
-interface Progress {
+interface Progress extends LoadCounts {
   bytesRead: number;
-  rowsLoaded: number;
-  errors: ImportRowError[];
-  rejected: number;
 }
 
-/** The COPY lines of every row that fits, in batches; the others are counted and the first thousand kept with their line. */
-async function* copyLines(batches: AsyncGenerator<SourceRow[]>, schema: DatastoreSchema, progress: Progress, report: () => Promise<void>): AsyncGenerator<string> {
-  const convert = rowConverter(schema);
-  let header = true;
+/** The COPY lines of a sheet's rows, converted on this thread (XLSX: the reader is a stream of parsed rows, not bytes). */
+async function* copyLinesInThread(batches: AsyncGenerator<SourceRow[]>, schema: DatastoreSchema, progress: Progress, report: () => Promise<void>): AsyncGenerator<string> {
+  const builder = new CopyTextBuilder(schema, progress);
   let sinceReport = 0;
   // Lines go to COPY a batch at a time: one await per row would cost more than the conversion itself.
   for await (const rows of batches) {
-    let text = '';
-    for (const row of rows) {
-      if (header) {
-        header = false;
-        continue;
-      }
-      const result = convert(row.cells);
-      if ('line' in result) {
-        progress.rowsLoaded += 1;
-        text += result.line;
-      } else {
-        progress.rejected += 1;
-        if (progress.errors.length < keptErrors) progress.errors.push({ line: row.line, ...result.error });
-      }
-    }
+    const text = builder.add(rows);
     if (text) yield text;
     sinceReport += rows.length;
     if (sinceReport >= progressEvery) {
@@ -68,6 +66,14 @@ async function* copyLines(batches: AsyncGenerator<SourceRow[]>, schema: Datastor
       await report();
     }
   }
+}
+
+/** The COPY text of the whole file: CSV bytes converted in a worker thread beside the COPY, XLSX rows here. */
+function copyLines(services: PlatformServices, key: string, kind: TabularKind, format: DetectedFormat, schema: DatastoreSchema, progress: Progress, report: () => Promise<void>): AsyncGenerator<string> {
+  const onBytes = (bytes: number) => { progress.bytesRead = bytes; };
+  if (kind === 'xlsx') return copyLinesInThread(readRows(services.storage, key, kind, format, onBytes), schema, progress, report);
+  const data = { encoding: format.encoding ?? 'utf-8', delimiter: format.delimiter ?? ',', schema };
+  return copyTextInWorker(services.storage.read(key), data, progress, onBytes, atMostEvery(reportEveryMs, report));
 }
 
 async function loadFile(services: PlatformServices, importId: string, resource: StaffResourceRow, kind: TabularKind, detected: DetectedFormat) {
@@ -79,13 +85,13 @@ async function loadFile(services: PlatformServices, importId: string, resource: 
   const names = fieldNames(header);
   const renamed: DatastoreSchema = { ...schema, fields: schema.fields.map((field, index) => ({ ...field, title: field.title ?? names[index] })) };
   const db = scoped(services.db, resource.commune_id);
-  const progress: Progress = { bytesRead: 0, rowsLoaded: 0, errors: [], rejected: 0 };
+  const progress: Progress = { bytesRead: 0, ...emptyCounts() };
   await db.updateTable('open_data_imports').set({ detected: JSON.stringify(format) }).where('id', '=', importId).execute();
   const report = () => db.updateTable('open_data_imports').set({ bytes_read: progress.bytesRead, rows_loaded: progress.rowsLoaded, rows_rejected: progress.rejected }).where('id', '=', importId).execute().then(() => undefined);
   await createStagingTable(services.db, resource.id, renamed);
-  const columns = renamed.fields.map((_field, index) => `"${datastoreColumn(index)}"`).join(', ');
-  const rows = readRows(services.storage, key, kind, format, (bytes) => { progress.bytesRead = bytes; });
-  await services.copyIn(`COPY datastore.${stagingTableName(resource.id)} (${columns}) FROM STDIN`, copyLines(rows, renamed, progress, report));
+  const columns = ['_id', ...renamed.fields.map((_field, index) => datastoreColumn(index))].map((column) => `"${column}"`).join(', ');
+  await services.copyIn(`COPY datastore.${stagingTableName(resource.id)} (${columns}) FROM STDIN`, copyLines(services, key, kind, format, renamed, progress, report));
+  await numberStagingTable(services.db, resource.id, progress.rowsLoaded);
   await report();
   return { schema: renamed, progress, format };
 }
@@ -118,7 +124,10 @@ export async function runImport(services: PlatformServices, importId: string): P
   const kind = resource ? tabularKind(resource) : null;
   if (!resource || !kind || !resource.storage_key) return fail(services, importId, { id: claimed.resource_id, commune_id: claimed.commune_id }, new ImportFailure('not_tabular'));
   try {
-    await finish(services, importId, resource, await loadFile(services, importId, resource, kind, claimed.detected));
+    const loaded = await loadFile(services, importId, resource, kind, claimed.detected);
+    await finish(services, importId, resource, loaded);
+    // The new table is live; its indexes come after, so that the import itself stays as fast as the load.
+    void buildDatastoreIndexesInBackground(services.db, resource.id, loaded.schema);
   } catch (error) {
     await fail(services, importId, resource, error);
   }
@@ -137,13 +146,17 @@ export async function startImport(services: PlatformServices, options: { commune
   return queued.id;
 }
 
-/** Imports left queued (a restart) are run; running ones without progress for 30 minutes are given up. */
+/**
+ * Imports left queued (a restart) are run; running ones without progress for 30 minutes are given up; tables whose
+ * indexes were not all built get them.
+ */
 export async function resumeImports(services: PlatformServices, now: Date): Promise<void> {
   const od = openDataDb(services.db);
   await od.updateTable('open_data_imports').set({ state: 'failed', failure: 'interrupted', finished_at: now })
     .where('state', '=', 'running').where('created_at', '<', new Date(now.getTime() - 30 * 60_000)).execute();
   const queued = await od.selectFrom('open_data_imports').select('id').where('state', '=', 'queued').orderBy('created_at').limit(5).execute();
   for (const { id } of queued) await runImport(services, id);
+  await resumeDatastoreIndexes(services.db);
 }
 
 /** The latest import of a resource, for its status page. */
