@@ -4,6 +4,7 @@ import { inertnessProblems, visibleText } from '../../../test-support/inert-html
 import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
 import { contractsExport } from './exports.js';
 import { schemaErrors, validateRecordPackage, validateReleasePackage } from './ocds-test-helpers.js';
+import { financesDb } from '../db/finances-db.js';
 import { scopedContracts } from './tables.js';
 
 let t: TestApp;
@@ -204,6 +205,28 @@ describe('staff record a contracting process', () => {
     expect(withoutToken.statusCode).toBe(403);
     expect(await releaseTags(paving.id)).toEqual(['tender', 'award', 'contract', 'contractAmendment', 'implementation']);
     expect((await processByTitle('Pavage de la rue Blaise Diagne')).award?.supplierName).toBe('Bâtiments du Fleuve SA');
+  });
+});
+
+describe('planning from the commune’s budget', () => {
+  const line = (communeId: string, natureLabel: string, natureCode: string) => ({ commune_id: communeId, year: 2026, phase: 'adopted' as const, direction: 'expenditure' as const, section: 'investment' as const, nature_code: natureCode, nature_label: natureLabel, function_code: '620', function_label: 'Voirie', line_key: `expenditure|investment|${natureCode}|620`, amount: '50000000' });
+
+  it('links the process to one of the commune’s own expenditure lines, never another commune’s', async () => {
+    await financesDb(t.services.db).insertInto('finance_budget_lines').values([line(ndarId, 'Travaux de voirie', '2313'), line(tiznitId, 'Aménagement', '2399')]).execute();
+    const id = await newProcess('Trottoirs du marché');
+    const page = (await t.request(staff, 'GET', `${adminBase}/${id}`)).body;
+    expect(page).toContain('<option value="2026|expenditure|investment|2313|620">2026 · Travaux de voirie — Voirie</option>');
+    expect(page).not.toContain('Aménagement');
+    const foreign = await t.request(staff, 'POST', `${adminBase}/${id}/planning`, { budget_line: '2026|expenditure|investment|2399|620', budget_amount: '10 000 000' });
+    expect(foreign.statusCode).toBe(422);
+    const saved = await t.request(staff, 'POST', `${adminBase}/${id}/planning`, { budget_line: '2026|expenditure|investment|2313|620', budget_amount: '10 000 000', rationale: 'Sécuriser les piétons.' });
+    expect(saved.statusCode).toBe(303);
+    const process = await scopedContracts(t.services.db, ndarId).selectFrom('finance_contract_processes').select('ocid').where('id', '=', id).executeTakeFirstOrThrow();
+    const record = await json(`${publicBase}/ocds/${process.ocid}.json`);
+    expect(validateRecordPackage(record), schemaErrors(validateRecordPackage).join('\n')).toBe(true);
+    expect(record.records[0].compiledRelease.planning).toEqual({ budget: { id: '2026|expenditure|investment|2313|620', description: 'Travaux de voirie — Voirie', amount: { amount: 10000000, currency: 'XOF' } }, rationale: 'Sécuriser les piétons.' });
+    expect(record.records[0].releases.map((r: any) => r.tag)).toEqual([['planning']]);
+    expect(flat((await t.request(null, 'GET', `${publicBase}/${id}`)).body)).toContain('2026 · Travaux de voirie — Voirie');
   });
 });
 
