@@ -66,7 +66,7 @@ function registerStage<Schema extends z.ZodType>(app: FastifyInstance, route: St
       const [field, key] = patch.error;
       return showProcess(request, reply, process, { name: route.form, form: { values: valuesOf(request.body), errors: { [field]: key } } });
     }
-    const releaseId = await recordStage(request.server.platform.db, { commune, process, stage: route.stage, patch, amendment: route.amendment ?? false, userId: request.actor.user?.id ?? null });
+    const { releaseId } = await recordStage(request.server.platform.db, { commune, process, stage: route.stage, patch, amendment: route.amendment ?? false, userId: request.actor.user?.id ?? null });
     await audit(request, `contract_process.${route.form}_recorded`, process.id, { ocid: process.ocid, release_id: releaseId });
     return redirectWithFlash(reply, processUrl(request, process), 'finances.contracts.admin.saved');
   });

@@ -1,5 +1,6 @@
 import type { Children } from '@kitajs/html';
 import type { FormState } from '../../../platform/http/forms.js';
+import { formatDateTime } from '../../../platform/i18n/format.js';
 import { CsrfField, ErrorSummary, Field, SelectField } from '../../../platform/views/components.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
@@ -251,7 +252,7 @@ export function ContractAdminPage({ ctx, props }: { ctx: ViewContext; props: Con
       ) : ''}
       <h2 safe>{ctx.t('finances.contracts.admin.releases')}</h2>
       <ol id="releases">
-        {props.releases.map((r) => <li><code safe>{r.tag}</code> <span safe>{`${r.id} · ${r.date}`}</span></li>)}
+        {props.releases.map((r) => <li><code safe>{r.tag}</code> <span safe>{`${formatDateTime(r.date, ctx.locale, ctx.commune!.time_zone)} · ${r.id}`}</span></li>)}
       </ol>
     </Layout>
   );

@@ -5,6 +5,7 @@ import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
 import { contractsExport } from './exports.js';
 import { schemaErrors, validateRecordPackage, validateReleasePackage } from './ocds-test-helpers.js';
 import { financesDb } from '../db/finances-db.js';
+import { recordStage } from './store.js';
 import { scopedContracts } from './tables.js';
 
 let t: TestApp;
@@ -182,6 +183,15 @@ describe('staff record a contracting process', () => {
     expect(badLine.statusCode).toBe(422);
     expect(await releaseTags(id)).toEqual([]);
     expect((await t.request(staff, 'POST', `${adminBase}/new`, { title: '  ' })).statusCode).toBe(422);
+  });
+
+  it('a save computed from a page someone has saved since is refused, not merged over their change', async () => {
+    const id = await newProcess('Réparation du château d’eau');
+    const commune = await t.services.db.selectFrom('communes').selectAll().where('id', '=', ndarId).executeTakeFirstOrThrow();
+    const seen = await scopedContracts(t.services.db, ndarId).selectFrom('finance_contract_processes').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect((await t.request(staff, 'POST', `${adminBase}/${id}/tender`, tenderForm())).statusCode).toBe(303);
+    await expect(recordStage(t.services.db, { commune, process: seen, stage: 'planning', patch: { planning: { budgetYear: null, budgetLineKey: null, budgetLineLabel: null, budgetAmount: '1', rationale: null } }, userId: null })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await releaseTags(id)).toEqual(['tender']);
   });
 
   it('refuses citizens, other communes’ staff and posts without the CSRF token', async () => {

@@ -74,8 +74,7 @@ export async function seedContracts(context: SeedContext): Promise<void> {
       const patch = step.patch(process);
       // Links the planning to a real budget line when the budget demo has loaded some.
       if (patch.planning && lines[0]) Object.assign(patch.planning, { budgetYear: lines[0].year, budgetLineKey: lines[0].lineKey, budgetLineLabel: lines[0].label });
-      await recordStage(db, { commune, process, stage: step.stage, patch, amendment: step.amendment ?? false, userId: null, now: new Date(`${step.on}T10:00:00Z`) });
-      process = { ...process, ...patch };
+      ({ process } = await recordStage(db, { commune, process, stage: step.stage, patch, amendment: step.amendment ?? false, userId: null, now: new Date(`${step.on}T10:00:00Z`) }));
     }
   }
 }

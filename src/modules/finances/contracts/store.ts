@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Commune, PlatformTables } from '../../../platform/db/platform-tables.js';
 import { isUuid } from '../../../platform/db/uuid.js';
+import { AppError } from '../../../platform/http/errors.js';
 import { locales, pickLocalized } from '../../../platform/i18n/locales.js';
 import { financesDb } from '../db/finances-db.js';
 import { compileReleases, type JsonObject } from './merge.js';
@@ -77,14 +78,17 @@ export type StagePatch = Partial<Pick<ContractProcess, Stage | 'title'>>;
 
 /**
  * Saves one stage and publishes its OCDS release in the same transaction: the public data never
- * shows a state that no release explains.
+ * shows a state that no release explains. The patch was computed from `process` as the form showed it;
+ * if someone saved the process since, this refuses (409) rather than lose their change.
  */
-export async function recordStage(db: Db, input: { commune: Commune; process: ContractProcess; stage: Stage; patch: StagePatch; amendment?: boolean; userId: string | null; now?: Date }): Promise<string> {
+export async function recordStage(db: Db, input: { commune: Commune; process: ContractProcess; stage: Stage; patch: StagePatch; amendment?: boolean; userId: string | null; now?: Date }): Promise<{ releaseId: string; process: ContractProcess }> {
   const { commune, process, stage } = input;
   const now = input.now ?? new Date();
   return db.transaction().execute(async (trx) => {
     const scope = scopedContracts(trx, commune.id);
-    const updated = { ...process, ...input.patch };
+    const current = await scope.selectFrom('finance_contract_processes').select('updated_at').where('id', '=', process.id).forUpdate().executeTakeFirst();
+    if (!current || current.updated_at.getTime() !== process.updated_at.getTime()) throw new AppError('CONFLICT', `contract process ${process.id} changed meanwhile`);
+    const updated: ContractProcess = { ...process, ...input.patch, updated_at: now };
     await scope
       .updateTable('finance_contract_processes')
       .set({ ...serialised(input.patch), updated_at: now })
@@ -98,7 +102,7 @@ export async function recordStage(db: Db, input: { commune: Commune; process: Co
     await scope
       .insertInto('finance_contract_releases', { process_id: process.id, release_id: releaseId, tag, released_at: now, release: JSON.stringify(release), created_by: input.userId })
       .execute();
-    return releaseId;
+    return { releaseId, process: updated };
   });
 }
 
