@@ -70,10 +70,10 @@ function planningSection(planning: PlanningStage, commune: CommuneInfo): JsonObj
 }
 
 function tenderSection(tender: TenderStage, commune: CommuneInfo): JsonObject {
+  // No tender.status: later stages do not resend the tender, so a status given here would outlive the award.
   const section: JsonObject = {
     id: 'tender-1',
     title: tender.title,
-    status: 'complete',
     procurementMethod: tender.method,
     mainProcurementCategory: tender.category,
     documents: tender.documents.map((d) => ({ id: d.id, documentType: d.type, title: d.title, url: d.url })),
