@@ -1,15 +1,24 @@
 import type { PalabreModule } from '../../platform/module.js';
 import { budgetAdminRoutes } from './budgets/admin-routes.js';
 import { budgetDataRoutes } from './budgets/data-routes.js';
-import { lineLinkRoutes } from './budgets/links-routes.js';
 import { budgetLinesExport } from './budgets/exports.js';
+import { lineLinkRoutes } from './budgets/links-routes.js';
 import { seedBudgets } from './budgets/seed.js';
+import { contractsAdminRoutes } from './contracts/admin-routes.js';
+import { contractsExport } from './contracts/exports.js';
+import { contractsPublicRoutes } from './contracts/public-routes.js';
+import { seedContracts } from './contracts/seed.js';
 import * as budgets from './db/migrations/2026-11-25T0100_finances_budgets.js';
+import * as contracts from './db/migrations/2026-11-25T0200_finances_contracts.js';
+import ar from './i18n/ar.json' with { type: 'json' };
 import budgetsAr from './i18n/budgets.ar.json' with { type: 'json' };
 import budgetsEn from './i18n/budgets.en.json' with { type: 'json' };
 import budgetsFr from './i18n/budgets.fr.json' with { type: 'json' };
 import budgetsPt from './i18n/budgets.pt.json' with { type: 'json' };
-import ar from './i18n/ar.json' with { type: 'json' };
+import contractsAr from './i18n/contracts.ar.json' with { type: 'json' };
+import contractsEn from './i18n/contracts.en.json' with { type: 'json' };
+import contractsFr from './i18n/contracts.fr.json' with { type: 'json' };
+import contractsPt from './i18n/contracts.pt.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
 import pt from './i18n/pt.json' with { type: 'json' };
@@ -19,23 +28,32 @@ export const financesModule: PalabreModule = {
   id: 'finances',
   communeRoutes: async (app) => {
     budgetDataRoutes(app);
+    await contractsPublicRoutes(app);
   },
   adminRoutes: async (app) => {
     budgetAdminRoutes(app);
     lineLinkRoutes(app);
+    await contractsAdminRoutes(app);
   },
-  navigation: [{ labelKey: 'finances.budgets.nav', path: 'admin/finances/budgets', area: 'admin', order: 18, roles: ['staff', 'admin'] }],
+  navigation: [
+    { labelKey: 'finances.budgets.nav', path: 'admin/finances/budgets', area: 'admin', order: 18, roles: ['staff', 'admin'] },
+    { labelKey: 'finances.contracts.nav', path: 'finances/contracts', area: 'public', order: 42 },
+    { labelKey: 'finances.contracts.admin.nav', path: 'admin/finances/contracts', area: 'admin', order: 42, roles: ['staff', 'admin'] },
+  ],
   migrations: {
     '2026-11-25T0100_finances_budgets': budgets,
+    '2026-11-25T0200_finances_contracts': contracts,
   },
-  openDataExports: [budgetLinesExport],
+  // Budgets first: the demo contracts are planned on budget lines.
   seed: async (context) => {
     await seedBudgets(context);
+    await seedContracts(context);
   },
+  openDataExports: [budgetLinesExport, contractsExport],
   i18n: {
-    fr: { ...fr, ...budgetsFr },
-    en: { ...en, ...budgetsEn },
-    pt: { ...pt, ...budgetsPt },
-    ar: { ...ar, ...budgetsAr },
+    fr: { ...fr, ...budgetsFr, ...contractsFr },
+    en: { ...en, ...budgetsEn, ...contractsEn },
+    pt: { ...pt, ...budgetsPt, ...contractsPt },
+    ar: { ...ar, ...budgetsAr, ...contractsAr },
   },
 };
