@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import type { Commune } from '../../../platform/db/platform-tables.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { type FormState, parseForm } from '../../../platform/http/forms.js';
+import type { FormState } from '../../../platform/http/forms.js';
 import { redirectWithFlash, sendPage } from '../../../platform/http/render.js';
 import { staffOnly } from '../../../platform/permissions/route-access.js';
 import { budgetYears } from '../pages/queries.js';
 import { parseYear } from '../pages/routes.js';
-import { citizenBudgetContent, citizenBudgetFormValues, citizenBudgetSchema } from './form.js';
+import { citizenBudgetFormValues, parseCitizenBudget } from './form.js';
 import { citizenBudgetPolicy } from './permissions.js';
 import { citizenBudgetsOf, findCitizenBudget, saveCitizenBudget, setCitizenBudgetPublished } from './queries.js';
 import { CitizenEditPage, CitizenListPage } from './views/admin-views.js';
@@ -55,9 +55,9 @@ export async function citizenAdminRoutes(app: FastifyInstance): Promise<void> {
   app.post<YearRoute>('/finances/citizen/:year', staff, async (request, reply) => {
     const commune = editableCommune(request);
     const year = parseYear(request.params.year);
-    const parsed = parseForm(citizenBudgetSchema, request.body);
-    if (!parsed.ok) return showEditPage(request, reply, commune, year, parsed.form as FormState, 422);
-    const content = citizenBudgetContent(parsed.data);
+    const parsed = parseCitizenBudget(request.body);
+    if (!parsed.ok) return showEditPage(request, reply, commune, year, parsed.form, 422);
+    const { content } = parsed;
     const id = await saveCitizenBudget(db, commune.id, year, actorIdOf(request), content);
     await audit(request, commune, 'saved', id, { year, sections: content.sections.length, languages: Object.keys(content.title) });
     return redirectWithFlash(reply, `/${commune.slug}/admin/finances/citizen/${year}`, 'finances.citizen.saved');

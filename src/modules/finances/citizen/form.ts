@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fields, type FormState } from '../../../platform/http/forms.js';
+import { fields, type FormState, parseForm } from '../../../platform/http/forms.js';
 import { type LocalizedText, locales } from '../../../platform/i18n/locales.js';
 import type { CitizenBudgetRow, CitizenBudgetSection } from '../db/tables.js';
 import type { CitizenBudgetContent } from './queries.js';
@@ -29,18 +29,26 @@ const sectionShape = Object.fromEntries(
 type Values = Record<string, string | undefined>;
 const filled = (values: Values, i: number) => locales.some((l) => values[`s${i}_heading_${l}`] || values[`s${i}_body_${l}`]) || !!values[`s${i}_chart`];
 
-export const citizenBudgetSchema = z
-  .object({ ...localizedShape('title', 200), title_fr: fields.requiredText(200), ...localizedShape('intro', 3000), ...sectionShape })
-  .superRefine((values, issues) => {
-    // A section in use needs its French heading and text: French is the language every reader may fall back to.
-    for (const i of sectionIndexes) {
-      if (!filled(values as Values, i)) continue;
-      for (const part of ['heading', 'body'] as const) {
-        const field = `s${i}_${part}_fr`;
-        if (!(values as Values)[field]) issues.addIssue({ code: 'custom', path: [field], message: 'core.form.required' });
-      }
-    }
-  });
+export const citizenBudgetSchema = z.object({ ...localizedShape('title', 200), title_fr: fields.requiredText(200), ...localizedShape('intro', 3000), ...sectionShape });
+
+/** A section in use needs its French heading and text: French is the language every reader may fall back to. */
+function missingSectionFields(values: Values): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const i of sectionIndexes.filter((i) => filled(values, i))) {
+    for (const field of [`s${i}_heading_fr`, `s${i}_body_fr`]) if (!values[field]?.trim()) errors[field] = 'core.form.required';
+  }
+  return errors;
+}
+
+/** Checks the whole form at once, so every error shows together (schema errors and incomplete sections). */
+export function parseCitizenBudget(body: unknown): { ok: true; content: CitizenBudgetContent } | { ok: false; form: FormState } {
+  const parsed = parseForm(citizenBudgetSchema, body);
+  const typed = Object.fromEntries(Object.entries((body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string')) as Values;
+  const missing = missingSectionFields(typed);
+  if (parsed.ok && Object.keys(missing).length === 0) return { ok: true, content: citizenBudgetContent(parsed.data) };
+  const form = parsed.ok ? { values: typed, errors: {} } : (parsed.form as FormState);
+  return { ok: false, form: { values: form.values, errors: { ...form.errors, ...missing } } };
+}
 
 function localized(values: Values, prefix: string): LocalizedText {
   const result: LocalizedText = {};
@@ -52,7 +60,7 @@ function localized(values: Values, prefix: string): LocalizedText {
 }
 
 /** The stored content from a valid form: empty slots are dropped, order is kept. */
-export function citizenBudgetContent(input: z.output<typeof citizenBudgetSchema>): CitizenBudgetContent {
+function citizenBudgetContent(input: z.output<typeof citizenBudgetSchema>): CitizenBudgetContent {
   const values = input as Values;
   const sections: CitizenBudgetSection[] = sectionIndexes
     .filter((i) => filled(values, i))
