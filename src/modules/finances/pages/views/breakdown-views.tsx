@@ -52,7 +52,7 @@ export function FunctionsPage({ ctx, props }: { ctx: ViewContext; props: Functio
   const cofogRows = props.cofog.map((c) => ({ code: c.division ?? '', label: cofogName(ctx, c.division), amount: c.amount }));
   return (
     <FinancesLayout ctx={ctx} title={title}>
-      <YearNavigation ctx={ctx} year={props.year} current="functions" hasCitizenBudget={props.hasCitizenBudget} />
+      <YearNavigation ctx={ctx} year={props.year} current="functions" hasCitizenBudget={props.hasCitizenBudget} phase={props.phase} />
       <h1 safe>{title}</h1>
       <PhaseSelector ctx={ctx} path={base} phases={props.phases} current={props.phase} />
       <p class="phase-note" safe>{ctx.t('finances.pages.functions_intro', { phase: ctx.t(phaseKeys[props.phase]) })}</p>
@@ -89,7 +89,7 @@ export function FunctionLinesPage({ ctx, props }: { ctx: ViewContext; props: Fun
   const path = `${yearPath(ctx, props.year)}/functions/${encodeURIComponent(props.code)}`;
   return (
     <FinancesLayout ctx={ctx} title={title}>
-      <YearNavigation ctx={ctx} year={props.year} current="functions" hasCitizenBudget={props.hasCitizenBudget} />
+      <YearNavigation ctx={ctx} year={props.year} current="functions" hasCitizenBudget={props.hasCitizenBudget} phase={props.phase} />
       <p><a href={withPhase(`${yearPath(ctx, props.year)}/functions`, props.phase)} safe>{ctx.t('finances.pages.back_to_functions')}</a></p>
       <h1 dir="auto" safe>{title}</h1>
       <PhaseSelector ctx={ctx} path={path} phases={props.phases} current={props.phase} />
@@ -139,7 +139,7 @@ export function NaturesPage({ ctx, props }: { ctx: ViewContext; props: NaturesPa
   );
   return (
     <FinancesLayout ctx={ctx} title={title}>
-      <YearNavigation ctx={ctx} year={props.year} current="natures" hasCitizenBudget={props.hasCitizenBudget} />
+      <YearNavigation ctx={ctx} year={props.year} current="natures" hasCitizenBudget={props.hasCitizenBudget} phase={props.phase} />
       <h1 safe>{title}</h1>
       <PhaseSelector ctx={ctx} path={`${yearPath(ctx, props.year)}/natures`} phases={props.phases} current={props.phase} />
       <p class="phase-note" safe>{ctx.t('finances.pages.natures_intro', { phase: ctx.t(phaseKeys[props.phase]) })}</p>

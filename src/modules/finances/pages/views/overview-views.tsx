@@ -111,7 +111,7 @@ export function YearPage({ ctx, props }: { ctx: ViewContext; props: YearPageProp
   const base = yearPath(ctx, props.year);
   return (
     <FinancesLayout ctx={ctx} title={title}>
-      <YearNavigation ctx={ctx} year={props.year} current="overview" hasCitizenBudget={props.hasCitizenBudget} />
+      <YearNavigation ctx={ctx} year={props.year} current="overview" hasCitizenBudget={props.hasCitizenBudget} phase={props.phase} />
       <h1 safe>{title}</h1>
       <PhaseSelector ctx={ctx} path={base} phases={props.phases} current={props.phase} />
       <h2 safe>{ctx.t('finances.pages.sections_title', { phase: ctx.t(phaseKeys[props.phase]) })}</h2>

@@ -72,13 +72,14 @@ export function PhaseSelector({ ctx, path, phases, current }: { ctx: ViewContext
   );
 }
 
-/** The pages of one year: overview, by function, by nature, execution, citizen budget. */
-export function YearNavigation({ ctx, year, current, hasCitizenBudget }: { ctx: ViewContext; year: number; current: 'overview' | 'functions' | 'natures' | 'execution' | 'citizen'; hasCitizenBudget: boolean }) {
+/** The pages of one year: overview, by function, by nature, execution, citizen budget; the chosen phase follows the reader. */
+export function YearNavigation({ ctx, year, current, hasCitizenBudget, phase }: { ctx: ViewContext; year: number; current: 'overview' | 'functions' | 'natures' | 'execution' | 'citizen'; hasCitizenBudget: boolean; phase?: BudgetPhase }) {
   const base = yearPath(ctx, year);
+  const keepPhase = (path: string) => (phase ? withPhase(path, phase) : path);
   const entries: [typeof current, string, string][] = [
-    ['overview', base, 'finances.pages.overview'],
-    ['functions', `${base}/functions`, 'finances.pages.by_function'],
-    ['natures', `${base}/natures`, 'finances.pages.by_nature'],
+    ['overview', keepPhase(base), 'finances.pages.overview'],
+    ['functions', keepPhase(`${base}/functions`), 'finances.pages.by_function'],
+    ['natures', keepPhase(`${base}/natures`), 'finances.pages.by_nature'],
     ['execution', `${base}/execution`, 'finances.pages.execution'],
   ];
   if (hasCitizenBudget) entries.push(['citizen', `${base}/citizen`, 'finances.citizen.nav']);
