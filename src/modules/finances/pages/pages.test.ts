@@ -116,13 +116,13 @@ describe('public budget pages', () => {
   it('shows execution per section, function and line: voted, mandated, paid, rate, and "—" without a vote', async () => {
     const page = await get(`/ndar-toute/finances/${year}/execution`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('budget Modifié');
+    expect(page.body).toContain('(étape : Modifié)');
     expect(page.body).toContain('81,5 %');
     expect(page.body).toContain('130 %');
     expect(page.body).toMatch(/Forage d’urgence<\/th>(<td[^>]*>[^<]*<\/td>){3}<td class="rate">—<\/td>/);
     expect(page.body).not.toMatch(/NaN|Infinity/);
     const before = await get(`/ndar-toute/finances/${year - 1}/execution`);
-    expect(before.body).toContain('budget Voté');
+    expect(before.body).toContain('(étape : Voté)');
     expect(before.body).toContain('85,7 %');
   });
 
