@@ -10,7 +10,7 @@ export const optionalLocales = ['en', 'pt', 'ar'] as const;
 
 /** Section slots on the form: enough for a one-page leaflet, and a plain form needs no script to add one. */
 export const maxSections = 6;
-const sectionIndexes = Array.from({ length: maxSections }, (_, i) => i);
+export const sectionIndexes = Array.from({ length: maxSections }, (_, i) => i);
 
 const text = (max: number) => fields.optionalText(max);
 
@@ -89,4 +89,3 @@ export function citizenBudgetFormValues(row: CitizenBudgetRow | undefined): Form
   return values;
 }
 
-export { sectionIndexes };

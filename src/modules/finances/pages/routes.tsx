@@ -10,10 +10,10 @@ import { FunctionLinesPage, FunctionsPage, NaturesPage } from './views/breakdown
 import { ExecutionPage } from './views/execution-views.js';
 import { FinancesHomePage, YearPage } from './views/overview-views.js';
 import { EmptyYear } from './views/shared.js';
+import type { ViewContext } from '../../../platform/views/view-context.js';
 
 const publicPage = { config: { access: 'public' as const } };
-type YearRoute = { Params: { year: string }; Querystring: { phase?: string } };
-type FunctionRoute = { Params: { year: string; code: string }; Querystring: { phase?: string } };
+type YearRoute = { Params: { year: string; code?: string }; Querystring: { phase?: string } };
 
 export function communeOf(request: FastifyRequest): Commune {
   if (!request.commune) throw new AppError('COMMUNE_NOT_FOUND');
@@ -48,6 +48,17 @@ export async function yearState(request: FastifyRequest, yearParam: string, phas
   return { commune, year, phases, phase, hasCitizenBudget: await isCitizenBudgetPublished(db, commune.id, year) };
 }
 
+type PageBuilder = (state: YearState, params: YearRoute['Params']) => Promise<(ctx: ViewContext) => JSX.Element>;
+
+/** A page of one year: its phases resolved first; a year without lines gets the empty state instead. */
+function yearPage(app: FastifyInstance, path: string, build: PageBuilder, { usesPhase = true } = {}): void {
+  app.get<YearRoute>(path, publicPage, async (request, reply) => {
+    const state = await yearState(request, request.params.year, usesPhase ? request.query.phase : undefined);
+    const view = state ? await build(state, request.params) : (ctx: ViewContext) => <EmptyYear ctx={ctx} year={parseYear(request.params.year)} />;
+    return sendPage(request, reply, view);
+  });
+}
+
 /** Public pages of the budget: overview, one year by section, by function (and COFOG), by nature, execution. */
 export async function budgetPageRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.platform;
@@ -59,49 +70,39 @@ export async function budgetPageRoutes(app: FastifyInstance): Promise<void> {
     return sendPage(request, reply, (ctx) => <FinancesHomePage ctx={ctx} props={{ years, history }} />);
   });
 
-  app.get<YearRoute>('/finances/:year', publicPage, async (request, reply) => {
-    const state = await yearState(request, request.params.year, request.query.phase);
-    if (!state) return sendPage(request, reply, (ctx) => <EmptyYear ctx={ctx} year={parseYear(request.params.year)} />);
+  yearPage(app, '/finances/:year', async (state) => {
     const totals = await sectionTotals(db, state.commune.id, state.year, state.phase);
-    return sendPage(request, reply, (ctx) => <YearPage ctx={ctx} props={{ ...state, totals }} />);
+    return (ctx) => <YearPage ctx={ctx} props={{ ...state, totals }} />;
   });
 
-  app.get<YearRoute>('/finances/:year/functions', publicPage, async (request, reply) => {
-    const state = await yearState(request, request.params.year, request.query.phase);
-    if (!state) return sendPage(request, reply, (ctx) => <EmptyYear ctx={ctx} year={parseYear(request.params.year)} />);
+  yearPage(app, '/finances/:year/functions', async (state) => {
     const [functions, cofog] = await Promise.all([
       functionTotals(db, state.commune.id, state.year, state.phase, 'expenditure'),
       cofogTotals(db, state.commune.id, state.year, state.phase, 'expenditure'),
     ]);
-    return sendPage(request, reply, (ctx) => <FunctionsPage ctx={ctx} props={{ ...state, functions, cofog }} />);
+    return (ctx) => <FunctionsPage ctx={ctx} props={{ ...state, functions, cofog }} />;
   });
 
-  app.get<FunctionRoute>('/finances/:year/functions/:code', publicPage, async (request, reply) => {
-    const state = await yearState(request, request.params.year, request.query.phase);
-    if (!state) return sendPage(request, reply, (ctx) => <EmptyYear ctx={ctx} year={parseYear(request.params.year)} />);
-    const lines = await linesOfFunction(db, state.commune.id, state.year, state.phase, request.params.code);
-    return sendPage(request, reply, (ctx) => <FunctionLinesPage ctx={ctx} props={{ ...state, code: request.params.code, lines }} />);
+  yearPage(app, '/finances/:year/functions/:code', async (state, { code = '' }) => {
+    const lines = await linesOfFunction(db, state.commune.id, state.year, state.phase, code);
+    return (ctx) => <FunctionLinesPage ctx={ctx} props={{ ...state, code, lines }} />;
   });
 
-  app.get<YearRoute>('/finances/:year/natures', publicPage, async (request, reply) => {
-    const state = await yearState(request, request.params.year, request.query.phase);
-    if (!state) return sendPage(request, reply, (ctx) => <EmptyYear ctx={ctx} year={parseYear(request.params.year)} />);
+  yearPage(app, '/finances/:year/natures', async (state) => {
     const [revenue, expenditure] = await Promise.all([
       natureTotals(db, state.commune.id, state.year, state.phase, 'revenue'),
       natureTotals(db, state.commune.id, state.year, state.phase, 'expenditure'),
     ]);
-    return sendPage(request, reply, (ctx) => <NaturesPage ctx={ctx} props={{ ...state, revenue, expenditure }} />);
+    return (ctx) => <NaturesPage ctx={ctx} props={{ ...state, revenue, expenditure }} />;
   });
 
-  app.get<YearRoute>('/finances/:year/execution', publicPage, async (request, reply) => {
-    const state = await yearState(request, request.params.year);
-    if (!state) return sendPage(request, reply, (ctx) => <EmptyYear ctx={ctx} year={parseYear(request.params.year)} />);
+  // Execution always compares the voted budget with the accounts: no phase to choose.
+  yearPage(app, '/finances/:year/execution', async (state) => {
     const votedPhase = votedPhaseOf(state.phases);
     const hasExecuted = state.phases.includes('executed');
-    const groups = votedPhase && hasExecuted
+    const [bySection = [], byFunction = [], byLine = []] = votedPhase && hasExecuted
       ? await Promise.all((['section', 'function', 'line'] as const).map((g) => executionBy(db, state.commune.id, state.year, votedPhase, g)))
-      : [[], [], []];
-    const [bySection = [], byFunction = [], byLine = []] = groups;
-    return sendPage(request, reply, (ctx) => <ExecutionPage ctx={ctx} props={{ year: state.year, votedPhase, hasExecuted, bySection, byFunction, byLine, hasCitizenBudget: state.hasCitizenBudget }} />);
-  });
+      : [];
+    return (ctx) => <ExecutionPage ctx={ctx} props={{ year: state.year, votedPhase, hasExecuted, bySection, byFunction, byLine, hasCitizenBudget: state.hasCitizenBudget }} />;
+  }, { usesPhase: false });
 }
