@@ -60,8 +60,11 @@ export const cofogGroups: CofogEntry[] = [
 const known = new Set([...cofogDivisions, ...cofogGroups].map((entry) => entry.code));
 export const isCofogCode = (code: string) => known.has(code);
 
-/** The division a code belongs to: "06.3" → "06". */
-export const cofogDivisionOf = (code: string) => code.slice(0, 2);
+/** The division a COFOG code belongs to ("06.3" and "06" → "06"); null for anything that is not one. */
+export function cofogDivisionOf(code: string | null | undefined): string | null {
+  const division = (code ?? '').split('.')[0] ?? '';
+  return cofogDivisions.some((entry) => entry.code === division) ? division : null;
+}
 
 /** Divisions each followed by their groups, for a drop-down list. */
 export const cofogChoices = (): CofogEntry[] =>

@@ -32,6 +32,9 @@ describe('budget lines linked to what they pay for', () => {
     expect(after.body).toContain(`href="${project.path}"`);
     const audit = await t.services.db.selectFrom('audit_log').select('action').where('action', 'like', 'finances.line_link.%').execute();
     expect(audit).toHaveLength(1);
+    // Citizens follow the line to what it pays for, on the line's public page.
+    const lines = await t.request(null, 'GET', '/ndar-toute/finances/2026/functions/2');
+    expect(lines.body).toContain(`href="${project.path}"`);
   });
 
   it('refuses another commune’s targets and unknown lines, and removes a link', async () => {

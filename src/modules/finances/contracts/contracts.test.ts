@@ -222,11 +222,11 @@ describe('planning from the commune’s budget', () => {
   const line = (communeId: string, natureLabel: string, natureCode: string) => ({ commune_id: communeId, year: 2026, phase: 'adopted' as const, direction: 'expenditure' as const, section: 'investment' as const, nature_code: natureCode, nature_label: natureLabel, function_code: '620', function_label: 'Voirie', line_key: `expenditure|investment|${natureCode}|620`, amount: '50000000' });
 
   it('links the process to one of the commune’s own expenditure lines, never another commune’s', async () => {
-    await financesDb(t.services.db).insertInto('finance_budget_lines').values([line(ndarId, 'Travaux de voirie', '2313'), line(tiznitId, 'Aménagement', '2399')]).execute();
+    await financesDb(t.services.db).insertInto('finance_budget_lines').values([line(ndarId, 'Travaux de voirie', '2313'), line(tiznitId, 'Ligne de Tiznit seulement', '2399')]).execute();
     const id = await newProcess('Trottoirs du marché');
     const page = (await t.request(staff, 'GET', `${adminBase}/${id}`)).body;
     expect(page).toContain('<option value="2026|expenditure|investment|2313|620">2026 · Travaux de voirie — Voirie</option>');
-    expect(page).not.toContain('Aménagement');
+    expect(page).not.toContain('Ligne de Tiznit seulement');
     const foreign = await t.request(staff, 'POST', `${adminBase}/${id}/planning`, { budget_line: '2026|expenditure|investment|2399|620', budget_amount: '10 000 000' });
     expect(foreign.statusCode).toBe(422);
     const saved = await t.request(staff, 'POST', `${adminBase}/${id}/planning`, { budget_line: '2026|expenditure|investment|2313|620', budget_amount: '10 000 000', rationale: 'Sécuriser les piétons.' });

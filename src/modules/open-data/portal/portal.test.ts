@@ -25,7 +25,7 @@ describe('commune portal', () => {
     // Every dataset has a CSV (module datasets also JSON): the format facet counts them all.
     expect(page.body).toContain(`href="/ndar-toute/data?format=CSV">CSV (${links.length})</a>`);
     // Themes are the EU data themes: budgets are also economy and finance.
-    expect(page.body).toContain('href="/ndar-toute/data?theme=ECON">Économie et finances (5)</a>');
+    expect(page.body).toContain('href="/ndar-toute/data?theme=ECON">Économie et finances (6)</a>');
     expect(page.body).toContain(`href="/ndar-toute/data?publisher=ndar-toute">Ndar Toute (${links.length})</a>`);
     // The public navigation leads here.
     expect(page.body).toContain('href="/ndar-toute/data"');
@@ -42,7 +42,7 @@ describe('commune portal', () => {
     const none = await t.request(null, 'GET', '/ndar-toute/data?q=zzzz-nothing');
     expect(datasetLinks(none.body)).toEqual([]);
     const theme = datasetLinks((await t.request(null, 'GET', '/ndar-toute/data?theme=ECON')).body);
-    expect(theme.sort()).toEqual(['ndar-toute-budget-lines', 'ndar-toute-budgeting-implementation', 'ndar-toute-budgeting-projects', 'ndar-toute-budgeting-results', 'ndar-toute-execution-budget-2026']);
+    expect(theme.sort()).toEqual(['ndar-toute-budget-lines', 'ndar-toute-budgeting-implementation', 'ndar-toute-budgeting-projects', 'ndar-toute-budgeting-results', 'ndar-toute-execution-budget-2026', 'ndar-toute-finances-contracts']);
     // The chosen value is marked and its link removes it, keeping the search.
     const chosen = (await t.request(null, 'GET', '/ndar-toute/data?q=plaintes&theme=SOCI')).body;
     expect(chosen).toContain('href="/ndar-toute/data?q=plaintes" aria-current="true"');
