@@ -5,6 +5,7 @@ import { budgetingModule } from './modules/budgeting/index.js';
 import { requestsModule } from './modules/requests/index.js';
 import { openDataModule } from './modules/open-data/index.js';
 import { financesModule } from './modules/finances/index.js';
+import { accountabilityModule } from './modules/accountability/index.js';
 
 /** The domain modules of this install, in menu order. Add a module here to switch it on for the platform. */
-export const modules: readonly PalabreModule[] = [communeModule, participationModule, budgetingModule, financesModule, requestsModule, openDataModule];
+export const modules: readonly PalabreModule[] = [communeModule, participationModule, budgetingModule, financesModule, accountabilityModule, requestsModule, openDataModule];

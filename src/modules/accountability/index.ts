@@ -1,0 +1,1 @@
+export { accountabilityModule } from './manifest.js';
