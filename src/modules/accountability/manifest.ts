@@ -1,6 +1,12 @@
 import type { PalabreModule } from '../../platform/module.js';
 import * as plans from './db/migrations/2026-11-26T0300_accountability_plans.js';
+import plansAr from './i18n/plans.ar.json' with { type: 'json' };
+import plansEn from './i18n/plans.en.json' with { type: 'json' };
+import plansFr from './i18n/plans.fr.json' with { type: 'json' };
+import plansPt from './i18n/plans.pt.json' with { type: 'json' };
 import ar from './i18n/ar.json' with { type: 'json' };
+import { planPublicRoutes } from './plans/public-routes.js';
+import { seedPlans } from './plans/seed.js';
 import en from './i18n/en.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
 import pt from './i18n/pt.json' with { type: 'json' };
@@ -8,8 +14,20 @@ import pt from './i18n/pt.json' with { type: 'json' };
 /** Accountability: plans and commitments followed in public, the multi-stakeholder forum, council decisions. */
 export const accountabilityModule: PalabreModule = {
   id: 'accountability',
+  communeRoutes: async (app) => {
+    planPublicRoutes(app);
+  },
+  navigation: [{ labelKey: 'accountability.plans.nav', path: 'plans', area: 'public', order: 26 }],
   migrations: {
     '2026-11-26T0300_accountability_plans': plans,
   },
-  i18n: { fr, en, pt, ar },
+  seed: async (context) => {
+    await seedPlans(context);
+  },
+  i18n: {
+    fr: { ...fr, ...plansFr },
+    en: { ...en, ...plansEn },
+    pt: { ...pt, ...plansPt },
+    ar: { ...ar, ...plansAr },
+  },
 };
