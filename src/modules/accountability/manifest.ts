@@ -5,6 +5,7 @@ import plansEn from './i18n/plans.en.json' with { type: 'json' };
 import plansFr from './i18n/plans.fr.json' with { type: 'json' };
 import plansPt from './i18n/plans.pt.json' with { type: 'json' };
 import ar from './i18n/ar.json' with { type: 'json' };
+import { planAdminRoutes } from './plans/admin-routes.js';
 import { planPublicRoutes } from './plans/public-routes.js';
 import { seedPlans } from './plans/seed.js';
 import en from './i18n/en.json' with { type: 'json' };
@@ -17,7 +18,13 @@ export const accountabilityModule: PalabreModule = {
   communeRoutes: async (app) => {
     planPublicRoutes(app);
   },
-  navigation: [{ labelKey: 'accountability.plans.nav', path: 'plans', area: 'public', order: 26 }],
+  adminRoutes: async (app) => {
+    planAdminRoutes(app);
+  },
+  navigation: [
+    { labelKey: 'accountability.plans.nav', path: 'plans', area: 'public', order: 26 },
+    { labelKey: 'accountability.plans.admin_nav', path: 'admin/plans', area: 'admin', order: 26, roles: ['staff', 'admin'] },
+  ],
   migrations: {
     '2026-11-26T0300_accountability_plans': plans,
   },

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { fields } from '../../../platform/http/forms.js';
+import type { LocalizedText } from '../../../platform/i18n/locales.js';
+import { completionLevels, influenceLevels, ogpValues, planKinds } from './tables.js';
+
+const optionalDate = z.string().optional().transform((value) => value || undefined).pipe(fields.isoDate().optional());
+const asList = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const optionalLocales = ['en', 'pt', 'ar'] as const;
+
+/** A title typed in French (required) and, if staff wish, in English, Portuguese and Arabic. */
+const titles = {
+  title_fr: fields.requiredText(300),
+  title_en: fields.optionalText(300),
+  title_pt: fields.optionalText(300),
+  title_ar: fields.optionalText(300),
+};
+
+export function localizedTitle(input: { title_fr: string; title_en?: string; title_pt?: string; title_ar?: string }): LocalizedText {
+  const title: LocalizedText = { fr: input.title_fr };
+  for (const locale of optionalLocales) if (input[`title_${locale}`]) title[locale] = input[`title_${locale}`]!;
+  return title;
+}
+
+export const frenchText = (text: string | undefined): LocalizedText => (text ? { fr: text } : {});
+
+const periodRule = (v: { start?: string; end?: string }) => !v.start || !v.end || v.end >= v.start;
+
+export const planSchema = z
+  .object({
+    ...titles,
+    kind: z.enum(planKinds, 'core.form.invalid'),
+    description_fr: fields.optionalText(10000),
+    period_start: fields.isoDate(),
+    period_end: fields.isoDate(),
+    influence_level: z.union([z.literal(''), z.enum(influenceLevels)]).optional().transform((v) => v || null),
+  })
+  .refine((v) => periodRule({ start: v.period_start, end: v.period_end }), { path: ['period_end'], message: 'accountability.plans.error_period' });
+
+const sdgList = z
+  .string()
+  .optional()
+  .transform((text) => (text ?? '').split(/[\s,;]+/).filter(Boolean).map(Number))
+  .refine((numbers) => numbers.every((n) => Number.isInteger(n) && n >= 1 && n <= 17), 'accountability.plans.error_sdgs');
+
+export const commitmentSchema = z
+  .object({
+    ...titles,
+    problem_fr: fields.optionalText(5000),
+    action_fr: fields.optionalText(5000),
+    solution_fr: fields.optionalText(5000),
+    expected_results_fr: fields.optionalText(5000),
+    ogp_values: z.preprocess(asList, z.array(z.enum(ogpValues, 'core.form.invalid'))),
+    lead_institution: fields.optionalText(300),
+    supporters_government: fields.optionalText(1000),
+    supporters_civil_society: fields.optionalText(1000),
+    supporters_other: fields.optionalText(1000),
+    contact_name: fields.optionalText(200),
+    contact_email: fields.optionalText(200).pipe(z.email('accountability.plans.error_email').optional()),
+    start_date: optionalDate,
+    end_date: optionalDate,
+    policy_area: fields.optionalText(200),
+    sdgs: sdgList,
+    weight: z.coerce.number({ error: 'core.form.invalid' }).int('core.form.invalid').min(1, 'core.form.invalid').max(100, 'core.form.invalid'),
+  })
+  .refine((v) => periodRule({ start: v.start_date, end: v.end_date }), { path: ['end_date'], message: 'accountability.plans.error_period' });
+
+export const milestoneSchema = z
+  .object({
+    milestone_title: fields.requiredText(300),
+    deliverable: fields.optionalText(2000),
+    milestone_start: optionalDate,
+    milestone_end: optionalDate,
+    responsible: fields.optionalText(300),
+  })
+  .refine((v) => periodRule({ start: v.milestone_start, end: v.milestone_end }), { path: ['milestone_end'], message: 'accountability.plans.error_period' });
+
+export const statusSchema = z.object({ status: z.enum(completionLevels) });
+
+export const evidenceSchema = z.object({
+  evidence_title: fields.requiredText(300),
+  evidence_url: z.string({ error: 'core.form.required' }).trim().pipe(z.url({ protocol: /^https?$/, error: 'accountability.plans.error_url' })),
+});
