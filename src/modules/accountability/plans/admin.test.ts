@@ -43,6 +43,11 @@ describe('staff write plans and report progress', () => {
     const publicCommitment = await t.request(null, 'GET', `/ndar-toute/plans/${planId}/commitments/${idFrom(commitmentPath)}`);
     expect(publicCommitment.body).toContain('href="https://example.org/etude.pdf"');
     expect(publicCommitment.body).toContain('ODD 6');
+    // The public timeline says what changed and when, never who.
+    const timeline = publicCommitment.body.slice(publicCommitment.body.indexOf('id="timeline"'));
+    expect(timeline).toContain('État d’un jalon : Non commencé → Achevé');
+    expect(timeline).toContain('Preuve ajoutée');
+    expect(timeline).not.toContain('Staff');
     expect(await auditActions()).toEqual(['accountability.plan.created', 'accountability.commitment.created', 'accountability.milestone.created', 'accountability.milestone.created', 'accountability.milestone.status_changed', 'accountability.evidence.added', 'accountability.plan.published']);
   });
 

@@ -6,7 +6,8 @@ import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import { completionKeys, influenceKeys, kindKeys, valueKeys } from './labels.js';
 import type { PlanProgress } from './queries.js';
-import type { CommitmentRow, MilestoneRow, PlanRow } from './tables.js';
+import type { CommitmentRow, Completion, MilestoneRow, PlanRow } from './tables.js';
+import type { TimelineEntry } from './timeline.js';
 
 export const plansPath = (ctx: ViewContext) => `/${ctx.commune!.slug}/plans`;
 const percentText = (percent: number | null) => (percent === null ? '—' : `${percent} %`);
@@ -126,6 +127,34 @@ function Milestones({ ctx, milestones }: { ctx: ViewContext; milestones: Milesto
   );
 }
 
+const timelineKeys: Record<TimelineEntry['action'], string> = {
+  'accountability.commitment.created': 'accountability.plans.timeline_created',
+  'accountability.commitment.updated': 'accountability.plans.timeline_updated',
+  'accountability.commitment.status_changed': 'accountability.plans.timeline_status',
+  'accountability.milestone.created': 'accountability.plans.timeline_milestone_added',
+  'accountability.milestone.status_changed': 'accountability.plans.timeline_milestone_status',
+  'accountability.evidence.added': 'accountability.plans.timeline_evidence',
+};
+
+/** Every change, newest first, with the statuses before and after where there were. */
+function Timeline({ ctx, entries }: { ctx: ViewContext; entries: TimelineEntry[] }) {
+  if (entries.length === 0) return <></>;
+  const statusName = (status: string | undefined) => (status && status in completionKeys ? ctx.t(completionKeys[status as Completion]) : '—');
+  return (
+    <>
+      <h2 safe>{ctx.t('accountability.plans.timeline')}</h2>
+      <ol id="timeline">
+        {entries.map((entry) => (
+          <li>
+            <time datetime={entry.at.toISOString()} safe>{formatDate(entry.at, ctx.locale, ctx.commune!.time_zone)}</time>
+            <span safe>{` — ${ctx.t(timelineKeys[entry.action], { from: statusName(entry.from), to: statusName(entry.to) })}`}</span>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
 export type CommitmentDetail = NonNullable<Awaited<ReturnType<typeof import('./queries.js').commitmentDetail>>>;
 
 export function CommitmentPage({ ctx, detail }: { ctx: ViewContext; detail: CommitmentDetail }) {
@@ -157,6 +186,7 @@ export function CommitmentPage({ ctx, detail }: { ctx: ViewContext; detail: Comm
           <ul id="evidence">{detail.evidence.map((e) => <li><a href={e.url ?? `/files/${e.file_id}`} rel={e.url ? 'nofollow noopener' : undefined} dir="auto" safe>{e.title}</a></li>)}</ul>
         </>
       ) : ''}
+      <Timeline ctx={ctx} entries={detail.timeline} />
     </Layout>
   );
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { isUuid } from '../../../platform/db/uuid.js';
 import { commitmentPercent, planPercent } from './progress.js';
+import { commitmentTimeline } from './timeline.js';
 import { type CommitmentRow, scopedPlans } from './tables.js';
 
 export interface CommitmentProgress {
@@ -49,5 +50,6 @@ export async function commitmentDetail(db: Kysely<PlatformTables>, communeId: st
     scope.selectFrom('accountability_milestones').selectAll().where('commitment_id', '=', commitmentId).orderBy('position').orderBy('start_date').execute(),
     scope.selectFrom('accountability_evidence').selectAll().where('commitment_id', '=', commitmentId).orderBy('added_at').execute(),
   ]);
-  return { plan: plan.plan, ...entry, milestoneRows: milestones, evidence };
+  const timeline = await commitmentTimeline(db, communeId, commitmentId, milestones.map((m) => m.id));
+  return { plan: plan.plan, ...entry, milestoneRows: milestones, evidence, timeline };
 }
