@@ -40,6 +40,8 @@ const hex = (hashes: Buffer[]) => hashes.map((hash) => hash.toString('hex'));
 /** Public routes of the tamper-evident record, under /<commune>/ledger. */
 export async function ledgerCommuneRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.platform;
+  // Load the signing key now: a missing or unreadable key stops the start, not the first publication.
+  ledgerKeys(config);
 
   app.get('/ledger', pub, async (request, reply) => showLedger(request, reply, null));
 
