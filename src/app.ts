@@ -21,7 +21,7 @@ import { LocalFileStorage } from './platform/storage/storage.js';
 
 const stylesheetPath = fileURLToPath(new URL('../public/app.css', import.meta.url));
 
-/** Platform areas (accounts, administration) first, then the domain modules listed in modules.ts. */
+/** Platform areas (accounts, administration, the tamper-evident record) first, then the domain modules listed in modules.ts. */
 export const allModules: readonly PalabreModule[] = [authArea, administrationArea, ledgerArea, ...domainModules];
 
 export interface AppOptions {
