@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { modules as domainModules } from './modules.js';
 import { authArea } from './platform/auth/area.js';
 import { administrationArea } from './platform/administration/area.js';
+import { ledgerArea } from './platform/ledger/area.js';
 import type { Config } from './platform/config/config.js';
 import { createDatabase, type DatabaseHandle, pgliteDirectory } from './platform/db/create-database.js';
 import { migrateToLatest } from './platform/db/migrator.js';
@@ -20,8 +21,8 @@ import { LocalFileStorage } from './platform/storage/storage.js';
 
 const stylesheetPath = fileURLToPath(new URL('../public/app.css', import.meta.url));
 
-/** Platform areas (accounts, administration) first, then the domain modules listed in modules.ts. */
-export const allModules: readonly PalabreModule[] = [authArea, administrationArea, ...domainModules];
+/** Platform areas (accounts, administration, the tamper-evident record) first, then the domain modules listed in modules.ts. */
+export const allModules: readonly PalabreModule[] = [authArea, administrationArea, ledgerArea, ...domainModules];
 
 export interface AppOptions {
   config: Config;

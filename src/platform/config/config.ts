@@ -23,6 +23,7 @@ const configSchema = z.object({
   DATA_UPLOAD_MAX_MB: z.coerce.number().positive().max(10000).default(200),
   RATE_LIMIT_POST_PER_MINUTE: z.coerce.number().int().positive().default(60),
   SEED_DEMO: booleanFromEnv.default(true),
+  LEDGER_SIGNING_KEY: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -42,6 +43,8 @@ export interface Config {
   dataUploadMaxBytes: number;
   postRateLimitPerMinute: number;
   seedDemo: boolean;
+  /** Ed25519 private key (PKCS#8 PEM or base64 DER) signing the ledger's tree heads; outside production one is kept in DATA_DIR. */
+  ledgerSigningKey: string | undefined;
 }
 
 /** The site's address for links in messages and feeds: PUBLIC_URL, else where the server listens. */
@@ -85,5 +88,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataUploadMaxBytes: Math.round(values.DATA_UPLOAD_MAX_MB * 1024 * 1024),
     postRateLimitPerMinute: values.RATE_LIMIT_POST_PER_MINUTE,
     seedDemo: values.SEED_DEMO,
+    ledgerSigningKey: values.LEDGER_SIGNING_KEY,
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postMultipart } from '../../../test-support/multipart.js';
@@ -71,6 +72,10 @@ describe('budget import in the back-office', () => {
     expect(result.body).toContain('3 lignes chargées, 1 lignes refusées.');
     const report = await t.request('ndar-toute:staff', 'GET', `${uploaded.headers.location}/errors.csv`);
     expect(report.body).toContain('5,Crédits votés,Ce n’est pas un montant lisible.');
+    // The loaded phase is in the commune's tamper-evident record, hashed as citizens download it.
+    const published = await t.request(null, 'GET', '/ndar-toute/finances/data/budget-2027-adopted.csv');
+    const check = await postMultipart(t, 'ndar-toute:citizen', '/ndar-toute/ledger/check', { text: createHash('sha256').update(published.body).digest('hex') });
+    expect(check.body).toContain('Budget 2027 — budget voté');
     const audit = await t.services.db.selectFrom('audit_log').select(['action', 'details']).where('action', '=', 'finances.budget.imported').execute();
     expect(audit.at(-1)!.details).toMatchObject({ year: 2027, phase: 'adopted', state: 'applied', added_or_changed: 3, rejected: 1 });
   });

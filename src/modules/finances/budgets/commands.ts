@@ -1,10 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { PlatformTables } from '../../../platform/db/platform-tables.js';
+import { appendPublication } from '../../../platform/ledger/index.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import type { PlatformServices } from '../../../platform/http/context.js';
 import { scoped } from '../db/finances-db.js';
 import type { BudgetImportRow, BudgetPhase } from '../db/tables.js';
 import { type Mapping, suggestedMapping } from './fields.js';
+import { phaseCsv, phaseFileName } from './data-routes.js';
 import { readBudgetFile } from './read-file.js';
 import { type ValidLine, validateRows } from './validate.js';
 
@@ -41,6 +44,19 @@ const sameLine = (stored: { amount: string; paid_amount: string | null; nature_l
   stored.nature_label === line.nature_label &&
   stored.function_label === line.function_label;
 
+const phaseTitles: Record<BudgetPhase, string> = { proposed: 'projet de budget', adopted: 'budget voté', amended: 'budget modifié', executed: 'exécution' };
+
+/** A loaded phase is an official publication: its public CSV goes into the commune's tamper-evident record. */
+async function recordPhase(services: PlatformServices, trx: Transaction<PlatformTables>, communeId: string, row: BudgetImportRow) {
+  const csv = await phaseCsv(trx, communeId, { year: row.year, phase: row.phase }, { bom: false });
+  if (csv === null) return;
+  const commune = await trx.selectFrom('communes').select('slug').where('id', '=', communeId).executeTakeFirstOrThrow();
+  await appendPublication(trx, {
+    communeId, kind: 'budget.phase', title: `Budget ${row.year} — ${phaseTitles[row.phase]}`,
+    contentSha256: createHash('sha256').update(csv).digest('hex'), url: `/${commune.slug}/finances/data/${phaseFileName(row.year, row.phase)}`,
+  }, services.config);
+}
+
 /**
  * Makes the phase's lines those of the file: new lines added, changed ones updated, absent ones removed, all in one
  * transaction. The same file again finds every line equal and changes nothing (the import says "unchanged").
@@ -68,6 +84,7 @@ export async function applyImport(services: PlatformServices, actor: Actor, row:
     const applied = await db.updateTable('finance_budget_imports')
       .set({ state, mapping: JSON.stringify(mapping), lines_loaded: lines.length, lines_rejected: errors.length, errors: JSON.stringify(errors), applied_at: sql<Date>`now()` })
       .where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+    if (state === 'applied') await recordPhase(services, trx, actor.communeId, row);
     if (actor.actorId) await recordAudit(trx, { communeId: actor.communeId, actorUserId: actor.actorId, action: 'finances.budget.imported', resourceType: 'finance_budget_import', resourceId: row.id, details: { year: row.year, phase: row.phase, state, added_or_changed: changed.length, removed: removed.length, rejected: errors.length } });
     return applied;
   });

@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { publicBaseUrl } from '../../../platform/config/config.js';
 import type { Commune } from '../../../platform/db/platform-tables.js';
 import { toCsv } from '../../../platform/http/csv.js';
@@ -16,7 +18,14 @@ function communeOf(request: FastifyRequest): Commune {
   return request.commune;
 }
 
-const phaseFileName = (year: number, phase: BudgetPhase) => `budget-${year}-${phase}.csv`;
+export const phaseFileName = (year: number, phase: BudgetPhase) => `budget-${year}-${phase}.csv`;
+
+/** One phase's lines as the public CSV (null when the phase has none): the file the tamper-evident record hashes. */
+export async function phaseCsv(db: Kysely<PlatformTables>, communeId: string, only: { year: number; phase: BudgetPhase }, options: { bom: boolean }): Promise<string | null> {
+  const rows = await budgetExportRows(db, communeId, only);
+  if (rows.length === 0) return null;
+  return toCsv([budgetColumns.map((c) => c.name), ...rows.map((row) => budgetColumns.map((c) => row[c.name]))], options);
+}
 
 /** The Fiscal Data Package 1.0 descriptor: one CSV resource per loaded year and phase, columns typed by `columnType`. */
 async function fiscalDataPackage(request: FastifyRequest, commune: Commune) {
@@ -57,12 +66,11 @@ export function budgetDataRoutes(app: FastifyInstance): void {
     const match = phaseFilePattern.exec(request.params.file);
     if (!match) throw new AppError('NOT_FOUND');
     const only = { year: Number(match[1]), phase: match[2] as BudgetPhase };
-    const rows = await budgetExportRows(app.platform.db, commune.id, only);
-    if (rows.length === 0) throw new AppError('NOT_FOUND');
-    const table = [budgetColumns.map((c) => c.name), ...rows.map((row) => budgetColumns.map((c) => row[c.name]))];
+    const csv = await phaseCsv(app.platform.db, commune.id, only, { bom: request.query.bom === '1' });
+    if (csv === null) throw new AppError('NOT_FOUND');
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${commune.slug}-${phaseFileName(only.year, only.phase)}"`)
-      .send(toCsv(table, { bom: request.query.bom === '1' }));
+      .send(csv);
   });
 }
