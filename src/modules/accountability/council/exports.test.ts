@@ -61,5 +61,6 @@ describe('council decision exports', () => {
     expect(rows).toHaveLength(3);
     expect(Object.keys(rows[0]!)).toEqual([...scdlColumns]);
     expect(rows[0]!.DELIB_URL).toMatch(/^\/ndar-toute\/council-decisions\//);
+    expect((await t.request(null, 'GET', '/ndar-toute/data')).body).toContain('Délibérations du conseil municipal');
   });
 });

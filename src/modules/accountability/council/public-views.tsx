@@ -171,7 +171,7 @@ export function DecisionPage({ ctx, decision, session, votes }: { ctx: ViewConte
           </>
         ) : ''}
       </dl>
-      <Localized ctx={ctx} text={decision.full_text} as="div" />
+      <Localized ctx={ctx} text={decision.full_text} markdown />
       {decision.pdf_file_id ? <p><a href={`/files/${decision.pdf_file_id}`} safe>{ctx.t('accountability.council.decision.pdf')}</a></p> : ''}
       <h2 safe>{ctx.t('accountability.council.decision.vote')}</h2>
       <VoteCounts ctx={ctx} decision={decision} />
