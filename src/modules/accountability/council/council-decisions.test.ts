@@ -126,6 +126,15 @@ describe('council decisions back-office', () => {
     );
   });
 
+  it('re-displays the session form on a missing title, and refuses another commune’s meeting', async () => {
+    const missing = await t.request(staff, 'POST', '/ndar-toute/admin/council-decisions/sessions', { session_date: '2026-11-20', title_fr: '', place: 'Salle gardée' });
+    expect(missing.statusCode).toBe(422);
+    expect(missing.body).toContain('value="Salle gardée"');
+    const foreignMeeting = await t.services.db.withTables<{ council_meetings: { id: string; commune_id: string } }>().selectFrom('council_meetings').select('id').where('commune_id', '=', tiznit).executeTakeFirstOrThrow();
+    const refused = await t.request(staff, 'POST', '/ndar-toute/admin/council-decisions/sessions', { session_date: '2026-11-20', title_fr: 'Séance', meeting_id: foreignMeeting.id });
+    expect(refused.statusCode).toBe(422);
+  });
+
   it('edits a decision from its stored values and audits the change', async () => {
     await postMultipart(t, staff, '/ndar-toute/admin/council-decisions', decisionFields({ number: '2026-102' }));
     const decision = await decisionByNumber('2026-102');
