@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, signInByPhone, startHarness } from './support/harness.js';
+import { type Harness, seriousAccessibilityViolations, signInByPhone, startHarness } from './support/harness.js';
 
 let h: Harness;
 beforeAll(async () => {
@@ -51,6 +51,23 @@ describe('staff record a decision that then appears in public', () => {
     await page.waitForURL('**/ndar-toute/admin/council-decisions');
     await page.goto('/ndar-toute/council-decisions?q=Mame+Coumba');
     expect(await page.locator('.decision-list li').textContent()).toContain('2026-077');
+    await context.close();
+  });
+});
+
+describe('council decision pages are accessible (JavaScript on, for axe)', () => {
+  it('has no serious accessibility violation on the list, a decision and the back-office form', async () => {
+    const context = await h.newContext({ javaScriptEnabled: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    await page.goto('/ndar-toute/council-decisions');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.locator('.decision-list a', { hasText: '2026-042' }).click();
+    await page.waitForURL('**/ndar-toute/council-decisions/**');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await signInByPhone(page, '+221770000002', '/sign-in?commune=ndar-toute');
+    await page.goto('/ndar-toute/admin/council-decisions/new');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
   });
 });
