@@ -1,10 +1,20 @@
 import type { PalabreModule } from '../../platform/module.js';
+import { registerCouncilAdminRoutes } from './council/admin-routes.js';
+import { councilExports } from './council/exports.js';
+import { registerCouncilPublicRoutes } from './council/public-routes.js';
+import { seedCouncilDecisions } from './council/seed.js';
+import * as councilTables from './db/migrations/2026-11-26T0200_accountability_council.js';
 import * as plans from './db/migrations/2026-11-26T0300_accountability_plans.js';
 import plansAr from './i18n/plans.ar.json' with { type: 'json' };
 import plansEn from './i18n/plans.en.json' with { type: 'json' };
 import plansFr from './i18n/plans.fr.json' with { type: 'json' };
 import plansPt from './i18n/plans.pt.json' with { type: 'json' };
 import ar from './i18n/ar.json' with { type: 'json' };
+import councilAr from './i18n/council.ar.json' with { type: 'json' };
+import councilEn from './i18n/council.en.json' with { type: 'json' };
+import councilFr from './i18n/council.fr.json' with { type: 'json' };
+import councilPt from './i18n/council.pt.json' with { type: 'json' };
+
 import { planAdminRoutes } from './plans/admin-routes.js';
 import { planPublicRoutes } from './plans/public-routes.js';
 import { seedPlans } from './plans/seed.js';
@@ -17,24 +27,31 @@ export const accountabilityModule: PalabreModule = {
   id: 'accountability',
   communeRoutes: async (app) => {
     planPublicRoutes(app);
+    await registerCouncilPublicRoutes(app);
   },
   adminRoutes: async (app) => {
     planAdminRoutes(app);
+    await registerCouncilAdminRoutes(app);
   },
   navigation: [
     { labelKey: 'accountability.plans.nav', path: 'plans', area: 'public', order: 26 },
     { labelKey: 'accountability.plans.admin_nav', path: 'admin/plans', area: 'admin', order: 26, roles: ['staff', 'admin'] },
+    { labelKey: 'accountability.council.nav', path: 'council-decisions', area: 'public', order: 15 },
+    { labelKey: 'accountability.council.nav', path: 'admin/council-decisions', area: 'admin', order: 25, roles: ['staff', 'admin'] },
   ],
   migrations: {
+    '2026-11-26T0200_accountability_council': councilTables,
     '2026-11-26T0300_accountability_plans': plans,
   },
   seed: async (context) => {
     await seedPlans(context);
+    await seedCouncilDecisions(context);
   },
+  openDataExports: [...councilExports],
   i18n: {
-    fr: { ...fr, ...plansFr },
-    en: { ...en, ...plansEn },
-    pt: { ...pt, ...plansPt },
-    ar: { ...ar, ...plansAr },
+    fr: { ...fr, ...plansFr, ...councilFr },
+    en: { ...en, ...plansEn, ...councilEn },
+    pt: { ...pt, ...plansPt, ...councilPt },
+    ar: { ...ar, ...plansAr, ...councilAr },
   },
 };

@@ -1,4 +1,5 @@
 export { communeModule } from './manifest.js';
 export { seedCommunes } from './seed-content.js';
 export { communeNeighbourhoods } from './queries/public-queries.js';
-export { councilDecisions, type CouncilDecision } from './queries/linkable.js';
+export { councilDecisions, councilMeetingChoices, type CouncilDecision } from './queries/linkable.js';
+export { councilData } from './queries/public-queries.js';

@@ -22,3 +22,15 @@ export async function councilDecisions(db: Kysely<PlatformTables>, communeId: st
     .execute();
   return rows.map((row) => ({ id: row.id, title: row.title, date: String(row.document_date), path: `/files/${row.file_id}` }));
 }
+
+/** The council's announced meetings, newest first, for another module to attach a record to one. */
+export async function councilMeetingChoices(db: Kysely<PlatformTables>, communeId: string): Promise<{ id: string; title: LocalizedText; startsAt: Date }[]> {
+  const rows = await communeDb(db)
+    .selectFrom('council_meetings')
+    .select(['id', 'title', 'starts_at'])
+    .where('commune_id', '=', communeId)
+    .orderBy('starts_at', 'desc')
+    .limit(100)
+    .execute();
+  return rows.map((row) => ({ id: row.id, title: row.title, startsAt: row.starts_at }));
+}
