@@ -1,6 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from '../../../platform/config/config.js';
+import { appendPublication } from '../../../platform/ledger/index.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
-import type { Commune } from '../../../platform/db/platform-tables.js';
+import type { Commune, PlatformTables } from '../../../platform/db/platform-tables.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { type FormState, parseForm } from '../../../platform/http/forms.js';
 import { redirectWithFlash, sendPage } from '../../../platform/http/render.js';
@@ -123,6 +127,16 @@ async function saveDecision(request: FastifyRequest, reply: FastifyReply, existi
 }
 
 /** Back-office under /<commune>/admin/council-decisions: sessions, decisions and their votes, publication. */
+/**
+ * A published decision enters the commune's tamper-evident record: the hash of its PDF when it has one (the signed
+ * document), else of its French text, so that anyone holding either can check it was published, and when.
+ */
+async function recordDecision(trx: Kysely<PlatformTables>, config: Config, commune: Commune, decision: CouncilDecisionRow) {
+  const pdf = decision.pdf_file_id ? await trx.selectFrom('stored_files').select('sha256').where('id', '=', decision.pdf_file_id).where('commune_id', '=', commune.id).executeTakeFirst() : undefined;
+  const contentSha256 = pdf?.sha256 ?? createHash('sha256').update(decision.full_text.fr ?? '').digest('hex');
+  await appendPublication(trx, { communeId: commune.id, kind: 'council.decision', title: `Délibération ${decision.number}`, contentSha256, url: `/${commune.slug}/council-decisions/${decision.id}` }, config);
+}
+
 export async function registerCouncilAdminRoutes(app: FastifyInstance): Promise<void> {
   const { db } = app.platform;
 
@@ -162,7 +176,10 @@ export async function registerCouncilAdminRoutes(app: FastifyInstance): Promise<
     const decision = await staffDecision(request, request.params.id);
     // Publishing twice keeps the first date: the public record says when it first became public.
     if (!decision.published_at) {
-      await scoped(db, commune.id).updateTable('council_decisions').set({ published_at: new Date() }).where('id', '=', decision.id).execute();
+      await db.transaction().execute(async (trx) => {
+        await scoped(trx, commune.id).updateTable('council_decisions').set({ published_at: new Date() }).where('id', '=', decision.id).execute();
+        await recordDecision(trx, request.server.platform.config, commune, decision);
+      });
       await audit(request, 'council_decision.published', 'council_decision', decision.id);
     }
     return redirectWithFlash(reply, listUrl(commune), 'accountability.council.admin.published');

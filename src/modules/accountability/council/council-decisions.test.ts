@@ -117,6 +117,9 @@ describe('council decisions back-office', () => {
     expect((await t.request('tiznit-el-jadida:staff', 'POST', `/tiznit-el-jadida/admin/council-decisions/${decision!.id}/publish`, {})).statusCode).toBe(404);
     expect((await t.request(staff, 'POST', `/ndar-toute/admin/council-decisions/${decision!.id}/publish`, {})).statusCode).toBe(303);
     expect((await t.request(null, 'GET', `/ndar-toute/council-decisions/${decision!.id}`)).body).toContain('Plan d’alignement');
+    // The signed PDF is now in the commune's tamper-evident record: anyone holding it can check it was published.
+    const check = await postMultipart(t, 'ndar-toute:citizen', '/ndar-toute/ledger/check', {}, { file: { content: pdf, filename: 'delib.pdf', type: 'application/pdf' } });
+    expect(check.body).toContain('Délibération 2026-101');
     expect(await auditActions(ndar)).toEqual(
       expect.arrayContaining([
         { action: 'council_session.created', resource_id: created.id },
