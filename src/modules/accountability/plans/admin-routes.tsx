@@ -137,7 +137,7 @@ function commitmentRoutes(app: FastifyInstance): void {
     const own = await ownCommitment(request);
     const result = statusSchema.safeParse(request.body);
     if (!result.success) throw new AppError('BAD_REQUEST');
-    await setCommitmentStatus(db, own.actor, own.commitment.id, result.data.status);
+    await setCommitmentStatus(db, own.actor, own.commitment.id, result.data.status, app.platform.config);
     return redirectWithFlash(reply, own.back, 'accountability.plans.saved');
   });
 }

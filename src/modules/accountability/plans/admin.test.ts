@@ -48,7 +48,12 @@ describe('staff write plans and report progress', () => {
     expect(timeline).toContain('État d’un jalon : Non commencé → Achevé');
     expect(timeline).toContain('Preuve ajoutée');
     expect(timeline).not.toContain('Staff');
-    expect(await auditActions()).toEqual(['accountability.plan.created', 'accountability.commitment.created', 'accountability.milestone.created', 'accountability.milestone.created', 'accountability.milestone.status_changed', 'accountability.evidence.added', 'accountability.plan.published']);
+    // Once the plan is public, a commitment's status change is an official statement in the tamper-evident record.
+    expect((await t.request(staff, 'POST', `${commitmentPath}/status`, { status: 'limited' })).statusCode).toBe(303);
+    const ledger = await t.request(null, 'GET', '/ndar-toute/ledger');
+    expect(ledger.body).toContain('Engagement 1 : not_started → limited');
+    expect((await t.request(null, 'GET', `/ndar-toute/plans/${planId}/commitments/${idFrom(commitmentPath)}`)).body).toContain('État de l’engagement : Non commencé → Limité');
+    expect((await auditActions()).slice(0, 7)).toEqual(['accountability.plan.created', 'accountability.commitment.created', 'accountability.milestone.created', 'accountability.milestone.created', 'accountability.milestone.status_changed', 'accountability.evidence.added', 'accountability.plan.published']);
   });
 
   it('keeps other communes’ plans and other people out', async () => {

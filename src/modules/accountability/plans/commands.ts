@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { appendPublication, type LedgerKeyConfig } from '../../../platform/ledger/index.js';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { z } from 'zod';
 import { type commitmentSchema, frenchText, localizedTitle, type milestoneSchema, type planSchema } from './forms.js';
-import { type Completion, scopedPlans } from './tables.js';
+import { type Completion, plansDb, scopedPlans } from './tables.js';
 
 type Db = Kysely<PlatformTables>;
 export interface PlanActor {
@@ -77,11 +79,26 @@ export async function updateCommitment(db: Db, actor: PlanActor, commitmentId: s
   await audit(db, actor, 'commitment.updated', { type: 'accountability_commitment', id: commitmentId });
 }
 
-export async function setCommitmentStatus(db: Db, actor: PlanActor, commitmentId: string, status: Completion): Promise<void> {
-  const before = await scopedPlans(db, actor.communeId).selectFrom('accountability_commitments').select('status').where('id', '=', commitmentId).executeTakeFirstOrThrow();
-  if (before.status === status) return;
-  await scopedPlans(db, actor.communeId).updateTable('accountability_commitments').set({ status, updated_at: new Date() }).where('id', '=', commitmentId).execute();
-  await audit(db, actor, 'commitment.status_changed', { type: 'accountability_commitment', id: commitmentId }, { from: before.status, to: status });
+/**
+ * A commitment's new status is an official statement: when its plan is published it also enters the commune's
+ * tamper-evident record (the hash of the statement's canonical JSON), so the commune cannot quietly rewrite it.
+ */
+export async function setCommitmentStatus(db: Db, actor: PlanActor, commitmentId: string, status: Completion, config: LedgerKeyConfig): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const scope = scopedPlans(trx, actor.communeId);
+    const before = await plansDb(trx).selectFrom('accountability_commitments as c').innerJoin('accountability_plans as p', 'p.id', 'c.plan_id').innerJoin('communes', 'communes.id', 'c.commune_id')
+      .select(['c.status', 'c.number', 'c.title', 'c.plan_id', 'p.state', 'communes.slug']).where('c.id', '=', commitmentId).where('c.commune_id', '=', actor.communeId).executeTakeFirstOrThrow();
+    if (before.status === status) return;
+    const changedAt = new Date();
+    await scope.updateTable('accountability_commitments').set({ status, updated_at: changedAt }).where('id', '=', commitmentId).execute();
+    await audit(trx, actor, 'commitment.status_changed', { type: 'accountability_commitment', id: commitmentId }, { from: before.status, to: status });
+    if (before.state !== 'published') return;
+    const statement = JSON.stringify({ commitment: commitmentId, number: before.number, title: before.title.fr ?? '', from: before.status, to: status, at: changedAt.toISOString() });
+    await appendPublication(trx, {
+      communeId: actor.communeId, kind: 'commitment.status', title: `Engagement ${before.number} : ${before.status} → ${status}`,
+      contentSha256: createHash('sha256').update(statement).digest('hex'), url: `/${before.slug}/plans/${before.plan_id}/commitments/${commitmentId}`,
+    }, config);
+  });
 }
 
 export async function addMilestone(db: Db, actor: PlanActor, commitmentId: string, input: z.output<typeof milestoneSchema>): Promise<void> {
