@@ -1,1 +1,2 @@
 export { accountabilityModule } from './manifest.js';
+export { linkableCommitments } from './plans/queries.js';

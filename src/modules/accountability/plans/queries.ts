@@ -3,7 +3,7 @@ import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { isUuid } from '../../../platform/db/uuid.js';
 import { commitmentPercent, planPercent } from './progress.js';
 import { commitmentTimeline } from './timeline.js';
-import { type CommitmentRow, scopedPlans } from './tables.js';
+import { type CommitmentRow, plansDb, scopedPlans } from './tables.js';
 
 export interface CommitmentProgress {
   commitment: CommitmentRow;
@@ -52,4 +52,18 @@ export async function commitmentDetail(db: Kysely<PlatformTables>, communeId: st
   ]);
   const timeline = await commitmentTimeline(db, communeId, commitmentId, milestones.map((m) => m.id));
   return { plan: plan.plan, ...entry, milestoneRows: milestones, evidence, timeline };
+}
+
+/** Commitments of the commune's published plans, for other modules to link to (a budget line that funds one). */
+export async function linkableCommitments(db: Kysely<PlatformTables>, communeId: string, communeSlug: string) {
+  const rows = await plansDb(db)
+    .selectFrom('accountability_commitments as c')
+    .innerJoin('accountability_plans as p', 'p.id', 'c.plan_id')
+    .select(['c.id', 'c.number', 'c.title', 'c.plan_id'])
+    .where('c.commune_id', '=', communeId)
+    .where('p.state', '=', 'published')
+    .orderBy('p.period_start', 'desc')
+    .orderBy('c.number')
+    .execute();
+  return rows.map((row) => ({ id: row.id, number: row.number, title: row.title, path: `/${communeSlug}/plans/${row.plan_id}/commitments/${row.id}` }));
 }

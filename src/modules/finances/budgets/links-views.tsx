@@ -3,12 +3,13 @@ import { Layout } from '../../../platform/views/layout.js';
 import { Localized } from '../../../platform/views/components.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import { budgetsAdminBase } from './admin-views.js';
-import type { LineLink, LinkTarget } from './links.js';
+import { type LineLink, type LinkTarget, linkTargetTypes } from './links.js';
 import type { YearLine } from './queries.js';
 
 const typeKeys: Record<LinkTarget['type'], string> = {
   budget_project: 'finances.budgets.link_budget_project',
   council_decision: 'finances.budgets.link_council_decision',
+  commitment: 'finances.budgets.link_commitment',
 };
 
 function AddLink({ ctx, action, line, index, targets }: { ctx: ViewContext; action: string; line: YearLine; index: number; targets: LinkTarget[] }) {
@@ -18,7 +19,7 @@ function AddLink({ ctx, action, line, index, targets }: { ctx: ViewContext; acti
       <input type="hidden" name="line_key" value={line.line_key} />
       <label for={`target_${index}`} class="visually-hidden" safe>{ctx.t('finances.budgets.link_add')}</label>
       <select id={`target_${index}`} name="target">
-        {(['budget_project', 'council_decision'] as const).map((type) => (
+        {linkTargetTypes.map((type) => (
           <optgroup label={ctx.t(typeKeys[type])}>
             {targets.filter((t) => t.type === type).map((t) => <option value={`${t.type}:${t.id}`}><Localized ctx={ctx} text={t.title} /></option>)}
           </optgroup>
@@ -28,6 +29,8 @@ function AddLink({ ctx, action, line, index, targets }: { ctx: ViewContext; acti
     </form>
   );
 }
+
+export const linkTypeKey = (type: LinkTarget['type']) => typeKeys[type];
 
 export function LinksPage({ ctx, props }: { ctx: ViewContext; props: { year: number; lines: YearLine[]; links: LineLink[]; targets: LinkTarget[] } }) {
   const action = `${budgetsAdminBase(ctx)}/${props.year}/links`;

@@ -2,12 +2,13 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
+import { linkableCommitments } from '../../accountability/index.js';
 import { linkableProjects } from '../../budgeting/index.js';
 import { councilDecisions } from '../../commune/index.js';
 import { scoped } from '../db/finances-db.js';
 
-/** What a budget line can be linked to today; OGP commitments will join when that module exists. */
-export const linkTargetTypes = ['budget_project', 'council_decision'] as const;
+/** What a budget line can be linked to. */
+export const linkTargetTypes = ['budget_project', 'council_decision', 'commitment'] as const;
 export type LinkTargetType = (typeof linkTargetTypes)[number];
 
 export interface LinkTarget {
@@ -17,12 +18,13 @@ export interface LinkTarget {
   path: string;
 }
 
-/** Everything of this commune a line may point to: participatory-budget projects and council decisions. */
+/** Everything of this commune a line may point to: participatory-budget projects, council decisions, commitments. */
 export async function linkTargets(db: Kysely<PlatformTables>, commune: { id: string; slug: string }): Promise<LinkTarget[]> {
-  const [projects, decisions] = await Promise.all([linkableProjects(db, commune.id, commune.slug), councilDecisions(db, commune.id)]);
+  const [projects, decisions, commitments] = await Promise.all([linkableProjects(db, commune.id, commune.slug), councilDecisions(db, commune.id), linkableCommitments(db, commune.id, commune.slug)]);
   return [
     ...projects.map((p) => ({ type: 'budget_project' as const, id: p.id, title: { fr: p.title }, path: p.path })),
     ...decisions.map((d) => ({ type: 'council_decision' as const, id: d.id, title: d.title, path: d.path })),
+    ...commitments.map((c) => ({ type: 'commitment' as const, id: c.id, title: Object.fromEntries(Object.entries(c.title).map(([locale, text]) => [locale, `${c.number}. ${text}`])), path: c.path })),
   ];
 }
 

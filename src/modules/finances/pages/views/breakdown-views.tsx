@@ -2,6 +2,7 @@ import type { ViewContext } from '../../../../platform/views/view-context.js';
 import type { BudgetPhase } from '../../db/tables.js';
 import { cofogDivisionOf, cofogDivisions } from '../../budgets/cofog.js';
 import type { LineLink } from '../../budgets/links.js';
+import { linkTypeKey } from '../../budgets/links-views.js';
 import { Localized } from '../../../../platform/views/components.js';
 import { pickLocalized } from '../../../../platform/i18n/locales.js';
 import type { BudgetLine, CodeTotal, CofogTotal } from '../queries.js';
@@ -93,7 +94,7 @@ function PaysFor({ ctx, links }: { ctx: ViewContext; links: LineLink[] }) {
   if (links.length === 0) return <></>;
   return (
     <ul class="pays-for">
-      {links.map((link) => <li><span safe>{`${ctx.t(link.type === 'budget_project' ? 'finances.budgets.link_budget_project' : 'finances.budgets.link_council_decision')} : `}</span><a href={link.path}><Localized ctx={ctx} text={link.title} /></a></li>)}
+      {links.map((link) => <li><span safe>{`${ctx.t(linkTypeKey(link.type))} : `}</span><a href={link.path}><Localized ctx={ctx} text={link.title} /></a></li>)}
     </ul>
   );
 }
