@@ -5,6 +5,13 @@ import { registerCouncilPublicRoutes } from './council/public-routes.js';
 import { seedCouncilDecisions } from './council/seed.js';
 import * as councilTables from './db/migrations/2026-11-26T0200_accountability_council.js';
 import * as plans from './db/migrations/2026-11-26T0300_accountability_plans.js';
+import * as comments from './db/migrations/2026-11-26T0700_accountability_comments.js';
+import commentsAr from './i18n/comments.ar.json' with { type: 'json' };
+import commentsEn from './i18n/comments.en.json' with { type: 'json' };
+import commentsFr from './i18n/comments.fr.json' with { type: 'json' };
+import commentsPt from './i18n/comments.pt.json' with { type: 'json' };
+import { commentAdminRoutes } from './plans/comments/routes.js';
+import { seedComments } from './plans/comments/seed.js';
 import plansAr from './i18n/plans.ar.json' with { type: 'json' };
 import plansEn from './i18n/plans.en.json' with { type: 'json' };
 import plansFr from './i18n/plans.fr.json' with { type: 'json' };
@@ -30,28 +37,32 @@ export const accountabilityModule: PalabreModule = {
     await registerCouncilPublicRoutes(app);
   },
   adminRoutes: async (app) => {
+    commentAdminRoutes(app);
     planAdminRoutes(app);
     await registerCouncilAdminRoutes(app);
   },
   navigation: [
     { labelKey: 'accountability.plans.nav', path: 'plans', area: 'public', order: 26 },
     { labelKey: 'accountability.plans.admin_nav', path: 'admin/plans', area: 'admin', order: 26, roles: ['staff', 'admin'] },
+    { labelKey: 'accountability.comments.admin_nav', path: 'admin/plans/comments', area: 'admin', order: 27, roles: ['staff', 'admin', 'moderator'] },
     { labelKey: 'accountability.council.nav', path: 'council-decisions', area: 'public', order: 15 },
     { labelKey: 'accountability.council.nav', path: 'admin/council-decisions', area: 'admin', order: 25, roles: ['staff', 'admin'] },
   ],
   migrations: {
     '2026-11-26T0200_accountability_council': councilTables,
     '2026-11-26T0300_accountability_plans': plans,
+    '2026-11-26T0700_accountability_comments': comments,
   },
   seed: async (context) => {
     await seedPlans(context);
+    await seedComments(context);
     await seedCouncilDecisions(context);
   },
   openDataExports: [...councilExports],
   i18n: {
-    fr: { ...fr, ...plansFr, ...councilFr },
-    en: { ...en, ...plansEn, ...councilEn },
-    pt: { ...pt, ...plansPt, ...councilPt },
-    ar: { ...ar, ...plansAr, ...councilAr },
+    fr: { ...fr, ...plansFr, ...councilFr, ...commentsFr },
+    en: { ...en, ...plansEn, ...councilEn, ...commentsEn },
+    pt: { ...pt, ...plansPt, ...councilPt, ...commentsPt },
+    ar: { ...ar, ...plansAr, ...councilAr, ...commentsAr },
   },
 };

@@ -1,10 +1,14 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/http/errors.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { commitmentDetail, planProgress, publishedPlans } from './queries.js';
 import { CommitmentPage, PlanPage, PlansPage } from './public-views.js';
+import { commentPublicRoutes, commitmentComments } from './comments/routes.js';
+import { unansweredCommentStats } from './comments/stats.js';
+import type { FormState } from '../../../platform/http/forms.js';
 
 const pub = { config: { access: 'public' as const } };
+type CommitmentParams = { Params: { id: string; cid: string } };
 
 function communeIdOf(request: FastifyRequest): string {
   if (!request.commune) throw new AppError('COMMUNE_NOT_FOUND');
@@ -23,12 +27,17 @@ export function planPublicRoutes(app: FastifyInstance): void {
   app.get<{ Params: { id: string } }>('/plans/:id', pub, async (request, reply) => {
     const progress = await planProgress(db, communeIdOf(request), request.params.id, { publishedOnly: true });
     if (!progress) throw new AppError('NOT_FOUND');
-    return sendPage(request, reply, (ctx) => <PlanPage ctx={ctx} progress={progress} />);
+    const comments = await unansweredCommentStats(db, progress.plan.commune_id, progress.plan.id);
+    return sendPage(request, reply, (ctx) => <PlanPage ctx={ctx} progress={progress} comments={comments} />);
   });
 
-  app.get<{ Params: { id: string; cid: string } }>('/plans/:id/commitments/:cid', pub, async (request, reply) => {
+  // A refused comment comes back here with its text kept (422); a plain visit has an empty form.
+  const showCommitment = async (request: FastifyRequest<CommitmentParams>, reply: FastifyReply, form?: FormState) => {
     const detail = await commitmentDetail(db, communeIdOf(request), request.params.id, request.params.cid);
     if (!detail) throw new AppError('NOT_FOUND');
-    return sendPage(request, reply, (ctx) => <CommitmentPage ctx={ctx} detail={detail} />);
-  });
+    const comments = await commitmentComments(db, request.commune!, detail.plan.id, detail.commitment.id, form);
+    return sendPage(request, reply, (ctx) => <CommitmentPage ctx={ctx} detail={detail} comments={comments} />, form ? 422 : 200);
+  };
+  app.get<CommitmentParams>('/plans/:id/commitments/:cid', pub, (request, reply) => showCommitment(request, reply));
+  commentPublicRoutes(app, showCommitment);
 }

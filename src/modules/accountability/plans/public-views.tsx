@@ -8,6 +8,8 @@ import { completionKeys, influenceKeys, kindKeys, valueKeys } from './labels.js'
 import type { PlanProgress } from './queries.js';
 import type { CommitmentRow, Completion, MilestoneRow, PlanRow } from './tables.js';
 import type { TimelineEntry } from './timeline.js';
+import { CommentCountsLine, type CommitmentComments, CommentsSection } from './comments/public-views.js';
+import type { CommentCounts } from './comments/stats.js';
 
 export const plansPath = (ctx: ViewContext) => `/${ctx.commune!.slug}/plans`;
 const percentText = (percent: number | null) => (percent === null ? '—' : `${percent} %`);
@@ -68,7 +70,7 @@ export function PlansPage({ ctx, plans }: { ctx: ViewContext; plans: PlanProgres
   );
 }
 
-export function PlanPage({ ctx, progress }: { ctx: ViewContext; progress: PlanProgress }) {
+export function PlanPage({ ctx, progress, comments }: { ctx: ViewContext; progress: PlanProgress; comments: CommentCounts }) {
   const { plan } = progress;
   return (
     <Layout ctx={ctx} title={plainTitle(ctx, plan.title)}>
@@ -80,6 +82,8 @@ export function PlanPage({ ctx, progress }: { ctx: ViewContext; progress: PlanPr
       <p id="plan-progress" safe>{ctx.t('accountability.plans.plan_progress', { percent: percentText(progress.percent) })}</p>
       <p class="muted" safe>{ctx.t('accountability.plans.progress_rule')}</p>
       {progress.commitments.length === 0 ? <p class="muted" safe>{ctx.t('accountability.plans.no_commitments')}</p> : <ProgressChart ctx={ctx} progress={progress} />}
+      <h2 safe>{ctx.t('accountability.comments.plan_title')}</h2>
+      <CommentCountsLine ctx={ctx} counts={comments} id="plan-comment-counts" />
     </Layout>
   );
 }
@@ -157,7 +161,7 @@ function Timeline({ ctx, entries }: { ctx: ViewContext; entries: TimelineEntry[]
 
 export type CommitmentDetail = NonNullable<Awaited<ReturnType<typeof import('./queries.js').commitmentDetail>>>;
 
-export function CommitmentPage({ ctx, detail }: { ctx: ViewContext; detail: CommitmentDetail }) {
+export function CommitmentPage({ ctx, detail, comments }: { ctx: ViewContext; detail: CommitmentDetail; comments: CommitmentComments }) {
   const { commitment, plan } = detail;
   return (
     <Layout ctx={ctx} title={`${commitment.number}. ${plainTitle(ctx, commitment.title)}`}>
@@ -187,6 +191,7 @@ export function CommitmentPage({ ctx, detail }: { ctx: ViewContext; detail: Comm
         </>
       ) : ''}
       <Timeline ctx={ctx} entries={detail.timeline} />
+      <CommentsSection ctx={ctx} section={comments} />
     </Layout>
   );
 }
