@@ -6,7 +6,8 @@ import { AppError } from '../../../platform/http/errors.js';
 import { type FormState, parseForm } from '../../../platform/http/forms.js';
 import { redirectWithFlash, sendPage } from '../../../platform/http/render.js';
 import { staffOnly } from '../../../platform/permissions/route-access.js';
-import { addEvidenceLink, addMilestone, createCommitment, createPlan, type PlanActor, setCommitmentStatus, setMilestoneStatus, setPlanState, updateCommitment, updatePlan } from './commands.js';
+import { type MultipartForm, readMultipartForm, storeUpload } from '../../../platform/storage/uploads.js';
+import { addEvidence, addMilestone, type NewEvidence, createCommitment, createPlan, type PlanActor, setCommitmentStatus, setMilestoneStatus, setPlanState, updateCommitment, updatePlan } from './commands.js';
 import { commitmentSchema, evidenceSchema, milestoneSchema, planSchema, statusSchema } from './forms.js';
 import { planProgress } from './queries.js';
 import { AdminPlanPage, AdminPlansPage, CommitmentFormPage, PlanFormPage } from './admin-views.js';
@@ -67,6 +68,25 @@ function showCommitment(request: FastifyRequest, reply: FastifyReply, own: OwnCo
 function parsed<S extends z.ZodType>(schema: S, body: unknown): { ok: true; data: z.output<S> } | { ok: false; form: FormState } {
   const result = parseForm(schema, body);
   return result.ok ? result : { ok: false, form: result.form as FormState };
+}
+
+const refusedEvidence = (fields: Record<string, string>, field: string, error: string) => ({ ok: false as const, form: { values: { ...fields }, errors: { [field]: error } } as FormState });
+
+/** A link or one file (a PDF or a photo, checked from its bytes), never both and never neither. */
+async function evidenceFrom(request: FastifyRequest, communeId: string, form: MultipartForm): Promise<{ ok: true; evidence: NewEvidence } | { ok: false; form: FormState }> {
+  const result = parsed(evidenceSchema, form.fields);
+  if (!result.ok) return result;
+  const file = form.files.evidence_file;
+  if (form.oversized?.includes('evidence_file')) return refusedEvidence(form.fields, 'evidence_file', 'accountability.plans.error_file_too_large');
+  if (!!file === !!result.data.evidence_url) return refusedEvidence(form.fields, 'evidence_url', 'accountability.plans.error_evidence_target');
+  if (!file) return { ok: true, evidence: { title: result.data.evidence_title, url: result.data.evidence_url! } };
+  try {
+    const stored = await storeUpload(request, file, { communeId, accept: ['pdf', 'image'] });
+    return { ok: true, evidence: { title: result.data.evidence_title, fileId: stored.id, kind: stored.mediaType === 'application/pdf' ? 'document' : 'photo' } };
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'UNSUPPORTED_FILE_TYPE') throw error;
+    return refusedEvidence(form.fields, 'evidence_file', 'accountability.plans.error_file_type');
+  }
 }
 
 function planRoutes(app: FastifyInstance): void {
@@ -160,9 +180,10 @@ function followUpRoutes(app: FastifyInstance): void {
   });
   app.post<CommitmentParams>('/plans/:id/commitments/:cid/evidence', staff, async (request, reply) => {
     const own = await ownCommitment(request);
-    const result = parsed(evidenceSchema, request.body);
+    const form = request.isMultipart() ? await readMultipartForm(request, { keepTextOnOversize: true }) : { fields: request.body as Record<string, string>, files: {} };
+    const result = await evidenceFrom(request, own.actor.communeId, form);
     if (!result.ok) return showCommitment(request, reply, own, { side: result.form }, 422);
-    await addEvidenceLink(db, own.actor, own.commitment.id, { title: result.data.evidence_title, url: result.data.evidence_url });
+    await addEvidence(db, own.actor, own.commitment.id, result.evidence);
     return redirectWithFlash(reply, own.back, 'accountability.plans.saved');
   });
 }

@@ -150,6 +150,23 @@ function CommitmentForm({ ctx, props }: { ctx: ViewContext; props: CommitmentFor
   );
 }
 
+/** Multipart (the token rides in the address, as the body is read after the check): a link or a PDF/photo. */
+function EvidenceForm({ ctx, action, form }: { ctx: ViewContext; action: string; form: FormState }) {
+  const error = form.errors.evidence_file;
+  return (
+    <form method="post" action={`${action}?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" id="evidence-form" class="card">
+      <Field ctx={ctx} form={form} name="evidence_title" label={ctx.t('accountability.plans.field_evidence_title')} required />
+      <Field ctx={ctx} form={form} name="evidence_url" label={ctx.t('accountability.plans.field_evidence_url')} type="url" hint={ctx.t('accountability.plans.evidence_hint')} />
+      <div class="field">
+        <label for="evidence_file" safe>{ctx.t('accountability.plans.field_evidence_file')}</label>
+        {error ? <p class="field-error" id="evidence_file-error" safe>{ctx.t(error)}</p> : ''}
+        <input type="file" id="evidence_file" name="evidence_file" accept="application/pdf,image/jpeg,image/png,image/webp" aria-invalid={error ? 'true' : undefined} />
+      </div>
+      <button type="submit" safe>{ctx.t('accountability.plans.add_evidence')}</button>
+    </form>
+  );
+}
+
 /** Status, milestones and evidence: what staff update as the work goes on. */
 function FollowUp({ ctx, props }: { ctx: ViewContext; props: CommitmentFormProps }) {
   const commitment = props.commitment!;
@@ -163,7 +180,7 @@ function FollowUp({ ctx, props }: { ctx: ViewContext; props: CommitmentFormProps
       <ul id="admin-milestones">
         {(props.milestones ?? []).map((m, index) => <li><Localized ctx={ctx} text={m.title} /> <StatusForm ctx={ctx} action={`${base}/milestones/${m.id}/status`} status={m.status} id={`milestone-${index}`} /></li>)}
       </ul>
-      <ErrorSummary ctx={ctx} form={side} labels={{ milestone_title: ctx.t('accountability.plans.milestone'), evidence_url: ctx.t('accountability.plans.field_evidence_url') }} />
+      <ErrorSummary ctx={ctx} form={side} labels={{ milestone_title: ctx.t('accountability.plans.milestone'), evidence_url: ctx.t('accountability.plans.field_evidence_url'), evidence_file: ctx.t('accountability.plans.field_evidence_file') }} />
       <form method="post" action={`${base}/milestones`} id="milestone-form" class="card">
         <CsrfField ctx={ctx} />
         <Field ctx={ctx} form={side} name="milestone_title" label={ctx.t('accountability.plans.milestone')} required />
@@ -174,12 +191,7 @@ function FollowUp({ ctx, props }: { ctx: ViewContext; props: CommitmentFormProps
         <button type="submit" safe>{ctx.t('accountability.plans.add_milestone')}</button>
       </form>
       <h2 safe>{ctx.t('accountability.plans.evidence')}</h2>
-      <form method="post" action={`${base}/evidence`} id="evidence-form" class="card">
-        <CsrfField ctx={ctx} />
-        <Field ctx={ctx} form={side} name="evidence_title" label={ctx.t('accountability.plans.field_evidence_title')} required />
-        <Field ctx={ctx} form={side} name="evidence_url" label={ctx.t('accountability.plans.field_evidence_url')} type="url" required />
-        <button type="submit" safe>{ctx.t('accountability.plans.add_evidence')}</button>
-      </form>
+      <EvidenceForm ctx={ctx} action={`${base}/evidence`} form={side} />
     </section>
   );
 }

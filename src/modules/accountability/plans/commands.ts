@@ -121,7 +121,11 @@ export async function setMilestoneStatus(db: Db, actor: PlanActor, commitmentId:
   await audit(db, actor, 'milestone.status_changed', { type: 'accountability_milestone', id: milestoneId }, { from: before.status, to: status });
 }
 
-export async function addEvidenceLink(db: Db, actor: PlanActor, commitmentId: string, evidence: { title: string; url: string }): Promise<void> {
-  const created = await scopedPlans(db, actor.communeId).insertInto('accountability_evidence', { commitment_id: commitmentId, kind: 'link', title: evidence.title, url: evidence.url, added_by: actor.actorId }).returning('id').executeTakeFirstOrThrow();
-  await audit(db, actor, 'evidence.added', { type: 'accountability_evidence', id: created.id }, { commitmentId, url: evidence.url });
+export type NewEvidence = { title: string; url: string } | { title: string; fileId: string; kind: 'document' | 'photo' };
+
+/** A link, or a stored file (a PDF document or a photo) already checked and saved by the upload. */
+export async function addEvidence(db: Db, actor: PlanActor, commitmentId: string, evidence: NewEvidence): Promise<void> {
+  const target = 'url' in evidence ? { kind: 'link' as const, url: evidence.url } : { kind: evidence.kind, file_id: evidence.fileId };
+  const created = await scopedPlans(db, actor.communeId).insertInto('accountability_evidence', { commitment_id: commitmentId, title: evidence.title, added_by: actor.actorId, ...target }).returning('id').executeTakeFirstOrThrow();
+  await audit(db, actor, 'evidence.added', { type: 'accountability_evidence', id: created.id }, { commitmentId, ...target });
 }

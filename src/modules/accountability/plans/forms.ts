@@ -76,7 +76,13 @@ export const milestoneSchema = z
 
 export const statusSchema = z.object({ status: z.enum(completionLevels) });
 
+/** Evidence is a link or an uploaded file (checked apart, as files do not go through zod); the address, when given, is http(s). */
 export const evidenceSchema = z.object({
   evidence_title: fields.requiredText(300),
-  evidence_url: z.string({ error: 'core.form.required' }).trim().pipe(z.url({ protocol: /^https?$/, error: 'accountability.plans.error_url' })),
+  evidence_url: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.url({ protocol: /^https?$/, error: 'accountability.plans.error_url' }).optional()),
 });

@@ -187,7 +187,7 @@ export function CommitmentPage({ ctx, detail, comments }: { ctx: ViewContext; de
       {detail.evidence.length > 0 ? (
         <>
           <h2 safe>{ctx.t('accountability.plans.evidence')}</h2>
-          <ul id="evidence">{detail.evidence.map((e) => <li><a href={e.url ?? `/files/${e.file_id}`} rel={e.url ? 'nofollow noopener' : undefined} dir="auto" safe>{e.title}</a></li>)}</ul>
+          <ul id="evidence">{detail.evidence.map((e) => <li><a href={e.url ?? `/files/${e.file_id}`} rel={e.url ? 'nofollow noopener' : undefined} dir="auto" safe>{e.title}</a>{e.kind === 'link' ? '' : <span class="muted" safe>{` (${ctx.t(e.kind === 'photo' ? 'accountability.plans.evidence_photo' : 'accountability.plans.evidence_document')})`}</span>}</li>)}</ul>
         </>
       ) : ''}
       <Timeline ctx={ctx} entries={detail.timeline} />
