@@ -23,6 +23,7 @@ import councilFr from './i18n/council.fr.json' with { type: 'json' };
 import councilPt from './i18n/council.pt.json' with { type: 'json' };
 
 import { planAdminRoutes } from './plans/admin-routes.js';
+import { planExports } from './plans/exports.js';
 import { planPublicRoutes } from './plans/public-routes.js';
 import { seedPlans } from './plans/seed.js';
 import en from './i18n/en.json' with { type: 'json' };
@@ -58,7 +59,7 @@ export const accountabilityModule: PalabreModule = {
     await seedComments(context);
     await seedCouncilDecisions(context);
   },
-  openDataExports: [...councilExports],
+  openDataExports: [...councilExports, ...planExports],
   i18n: {
     fr: { ...fr, ...plansFr, ...councilFr, ...commentsFr },
     en: { ...en, ...plansEn, ...councilEn, ...commentsEn },
