@@ -1,4 +1,4 @@
 // What modules need to record their official publications in the tamper-evident record.
-export { appendPublication, canonicalEntryJson, type LedgerDb, type Publication } from './ledger.js';
+export { appendPublication, appendPublicationOnce, canonicalEntryJson, type LedgerDb, type Publication } from './ledger.js';
 export { ledgerKeys, type LedgerKeyConfig } from './signing-key.js';
 export type { LedgerEntry, LedgerTables, LedgerTreeHead } from './tables.js';

@@ -54,14 +54,33 @@ export async function appendPublication(db: LedgerDb, publication: Publication, 
   return db.isTransaction ? appendWithin(db, publication, privateKey) : db.transaction().execute((trx) => appendWithin(trx, publication, privateKey));
 }
 
+/**
+ * Appends unless an entry of the same kind already records this address; for publications a periodic job finds
+ * (two processes may find the same one at once). Returns whether it appended.
+ */
+export async function appendPublicationOnce(db: LedgerDb, publication: Publication, config: LedgerKeyConfig): Promise<boolean> {
+  checkPublication(publication);
+  const { privateKey } = ledgerKeys(config);
+  const once = async (trx: LedgerDb) => {
+    await lockCommuneLog(trx, publication.communeId);
+    const existing = await tables(trx).selectFrom('ledger_entries').select('seq').where('commune_id', '=', publication.communeId).where('kind', '=', publication.kind).where('url', '=', publication.url).executeTakeFirst();
+    if (existing) return false;
+    await appendWithin(trx, publication, privateKey);
+    return true;
+  };
+  return db.isTransaction ? once(db) : db.transaction().execute(once);
+}
+
+// Two appends to one commune must not both take the same seq: an advisory lock held until commit.
+const lockCommuneLog = (db: LedgerDb, communeId: string) => sql`select pg_advisory_xact_lock(hashtextextended(${`ledger:${communeId}`}, 0))`.execute(db);
+
 function checkPublication(publication: Publication): void {
   if (!SHA256_HEX.test(publication.contentSha256)) throw new Error('ledger: contentSha256 must be 64 lower-case hex digits');
   if (!publication.kind || !publication.title || !publication.url) throw new Error('ledger: kind, title and url are required');
 }
 
 async function appendWithin(db: LedgerDb, publication: Publication, privateKey: KeyObject) {
-  // Two appends to one commune must not both take the same seq: an advisory lock held until commit.
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`ledger:${publication.communeId}`}, 0))`.execute(db);
+  await lockCommuneLog(db, publication.communeId);
   const leaves = await leafHashes(db, publication.communeId);
   const fields = {
     commune_id: publication.communeId,

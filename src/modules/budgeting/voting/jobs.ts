@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { ModuleJob } from '../../../platform/module.js';
 import { budgetingDb } from '../queries/budget-queries.js';
+import { recordClosedResults } from './results-record.js';
 
 /**
  * Once a round's vote has closed nothing may link a person to a ballot any more: the sealed references are
@@ -14,4 +15,7 @@ export async function eraseSealedRefsAfterClose(db: Kysely<PlatformTables>, now:
   return Number(result.numUpdatedRows);
 }
 
-export const budgetingJobs: ModuleJob[] = [{ id: 'budgeting.seal-closed-votes', everyMinutes: 5, run: async (services, now) => void (await eraseSealedRefsAfterClose(services.db, now)) }];
+export const budgetingJobs: ModuleJob[] = [
+  { id: 'budgeting.seal-closed-votes', everyMinutes: 5, run: async (services, now) => void (await eraseSealedRefsAfterClose(services.db, now)) },
+  { id: 'budgeting.record-results', everyMinutes: 5, run: async (services, now) => void (await recordClosedResults(services.db, services.config, now)) },
+];

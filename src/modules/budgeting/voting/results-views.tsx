@@ -86,6 +86,10 @@ export function ResultsPage({ ctx, round, results }: { ctx: ViewContext; round: 
           <p class="notice" safe>{ctx.t('budgeting.results.tie_break')}</p>
           {results.budgets.map((result) => <BudgetSection ctx={ctx} round={round} result={result} />)}
           <TurnoutSection ctx={ctx} turnout={results.turnout} />
+          <p id="results-file">
+            <a href={`/${ctx.commune!.slug}/budgets/${round.id}/results.csv`} download="" safe>{ctx.t('budgeting.results.download')}</a>
+            {' '}<span class="muted" safe>{ctx.t('budgeting.results.ledger_note')}</span>{' '}<a href={`/${ctx.commune!.slug}/ledger`} safe>{ctx.t('budgeting.results.ledger_link')}</a>
+          </p>
         </>
       )}
     </Layout>

@@ -10,6 +10,7 @@ import { ballotScript } from './ballot-script.js';
 import { type BallotScope, ballotFromForm, ballotScope, summarize, voteState } from './ballot.js';
 import { castBallot } from './cast-ballot.js';
 import { roundResults } from './results.js';
+import { resultsCsv } from './results-record.js';
 import { ResultsPage } from './results-views.js';
 import { BallotPage, ReceiptPage, ReviewPage, SubBudgetChooser, type VoteBlock, VoteBlockedPage } from './vote-views.js';
 
@@ -120,5 +121,12 @@ export async function votingRoutes(app: FastifyInstance): Promise<void> {
     const round = await roundOf(request);
     const results = await roundResults(request.server.platform.db, communeOf(request).id, round, new Date());
     return sendPage(request, reply, (ctx) => <ResultsPage ctx={ctx} round={round} results={results} />);
+  });
+
+  app.get<Params>('/budgets/:id/results.csv', pub, async (request, reply) => {
+    const round = await roundOf(request);
+    const results = await roundResults(request.server.platform.db, communeOf(request).id, round, new Date());
+    if (results.sealed) throw new AppError('NOT_FOUND');
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="results-${round.id}.csv"`).send(resultsCsv(round, results));
   });
 }

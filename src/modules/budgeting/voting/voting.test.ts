@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { createHash, randomUUID } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession, sessionCookieName } from '../../../platform/auth/session-store.js';
 import { createTestApp, type TestApp, testCsrfToken } from '../../../test-support/test-app.js';
@@ -8,6 +8,8 @@ import { scoped } from '../queries/budget-queries.js';
 import { openBallotRef } from '../sealed-ref.js';
 import { eraseSealedRefsAfterClose } from './jobs.js';
 import { roundResults } from './results.js';
+import { recordClosedResults } from './results-record.js';
+import type { LedgerTables } from '../../../platform/ledger/index.js';
 
 let t: TestApp;
 let ndarId: string;
@@ -224,6 +226,20 @@ describe('one person, one ballot under concurrency', () => {
   });
 });
 
+const resultsEntries = (roundId: string) => (t.services.db as unknown as Kysely<LedgerTables>).selectFrom('ledger_entries').selectAll().where('kind', '=', 'budgeting.results').where('url', 'like', `%/${roundId}/results.csv`).execute();
+
+/** The closed round's results file enters the tamper-evident record once, even when two jobs race, hash = download. */
+async function checkResultsRecord(roundId: string) {
+  await Promise.all([recordClosedResults(t.services.db, t.services.config, new Date()), recordClosedResults(t.services.db, t.services.config, new Date())]);
+  await recordClosedResults(t.services.db, t.services.config, new Date());
+  const entries = await resultsEntries(roundId);
+  expect(entries).toHaveLength(1);
+  const download = await t.request(null, 'GET', `/ndar-toute/budgets/${roundId}/results.csv`);
+  expect(download.statusCode).toBe(200);
+  expect(download.body.split('\r\n')[1]).toMatch(/,Projet A,.*,3,yes$/);
+  expect(createHash('sha256').update(download.rawPayload).digest('hex')).toBe(entries[0]!.content_sha256);
+}
+
 describe('secret ballot and sealed results', () => {
   it('ballots carry no column naming a voter and no time', async () => {
     const columns = await sql<{ column_name: string; data_type: string }>`select column_name, data_type from information_schema.columns where table_name in ('budget_ballots', 'budget_ballot_choices')`.execute(t.services.db);
@@ -253,8 +269,11 @@ describe('secret ballot and sealed results', () => {
       expect(page.body).not.toContain('Projet A');
     }
     expect((await budgetingModule.openDataExports!.find((e) => e.id === 'budgeting-results')!.rows(t.services.db, ndarId)).some((r) => r.round_id === round.id)).toBe(false);
+    expect((await t.request(null, 'GET', `/ndar-toute/budgets/${round.id}/results.csv`)).statusCode).toBe(404);
+    expect(await resultsEntries(round.id)).toHaveLength(0);
 
     await closeVote(round.id);
+    await checkResultsRecord(round.id);
     const results = await roundResults(t.services.db, ndarId, row, new Date());
     if (results.sealed) throw new Error('results should be open');
     // A 3 votes; B and C 2 each, C first as the cheaper; A and C fit in 1 200, B no longer does.
