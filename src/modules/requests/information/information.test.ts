@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LedgerTables } from '../../../platform/ledger/index.js';
 import type { Commune } from '../../../platform/db/platform-tables.js';
 import { postMultipart } from '../../../test-support/multipart.js';
 import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
@@ -7,6 +10,7 @@ import { dueDate } from '../deadlines/working-days.js';
 import { informationDb, type InformationRequest } from '../db/information-tables.js';
 import { answer, askClarification, fileInformationRequest, refuse, resumeClock } from './commands.js';
 import { pausesOf } from './deadline.js';
+import { recordReleasedInformation } from './release-record.js';
 import { informationStatistics } from './statistics.js';
 
 let t: TestApp;
@@ -185,6 +189,8 @@ describe('refusal', () => {
   });
 });
 
+const releasedEntries = (reference: string) => (t.services.db as unknown as Kysely<LedgerTables>).selectFrom('ledger_entries').selectAll().where('kind', '=', 'information.released').where('title', 'like', `%${reference}%`).execute();
+
 describe('redaction', () => {
   it('the public reads only the redacted text and document; the requester and staff the originals', async () => {
     const { reference, code } = await fileDirect('ndar-toute', 'Le PV où figure mon voisin Moussa Privé.');
@@ -198,6 +204,7 @@ describe('redaction', () => {
     // Withheld and not yet redacted: the public gets no document at all.
     let page = await t.request(null, 'GET', `/ndar-toute/requests/${reference}`);
     expect(page.body).not.toContain(document.file_id!);
+    expect(await releasedEntries(reference)).toEqual([]);
     expect((await postMultipart(t, 'ndar-toute:staff', staffUrl('ndar-toute', filed, 'redact'), { event: message.id, public_body: 'Voici le PV ; il cite M. [nom masqué].' })).statusCode).toBe(303);
     expect((await postMultipart(t, 'ndar-toute:staff', staffUrl('ndar-toute', filed, 'redact'), { event: document.id, withheld: 'on' }, { redacted_file: pdf('redacted') })).statusCode).toBe(303);
     expect((await t.request('ndar-toute:staff', 'POST', staffUrl('ndar-toute', filed, 'redact-description'), { public_description: 'Le PV où figure mon voisin [nom masqué].' })).statusCode).toBe(303);
@@ -207,6 +214,12 @@ describe('redaction', () => {
     expect(page.body).not.toContain('Moussa Privé');
     expect(page.body).toContain(redacted.public_file_id!);
     expect(page.body).not.toContain(document.file_id!);
+    // Only the released (redacted) copy enters the tamper-evident record, with the hash of the bytes served.
+    const [entry, ...others] = await releasedEntries(reference);
+    expect(others).toEqual([]);
+    expect(entry!.url).toBe(`/files/${redacted.public_file_id}`);
+    const served = await t.request(null, 'GET', entry!.url);
+    expect(createHash('sha256').update(served.rawPayload).digest('hex')).toBe(entry!.content_sha256);
     const list = await t.request(null, 'GET', '/ndar-toute/requests/information');
     expect(list.body).not.toContain('Moussa Privé');
     const asRequester = await t.request(null, 'GET', `/ndar-toute/requests/${reference}?code=${code}`);
@@ -216,6 +229,16 @@ describe('redaction', () => {
     expect(asStaff.body).toContain('Moussa Privé');
     expect(asStaff.body).toContain('Awa Secretname');
     expect(await auditCount('request.information.redacted')).toBe(2);
+  });
+
+  it('a document released in full enters the tamper-evident record at once, and only once', async () => {
+    const { reference } = await fileDirect('ndar-toute', 'Le budget primitif, s’il vous plaît.');
+    const filed = await byReference(ndar, reference);
+    expect((await postMultipart(t, 'ndar-toute:staff', staffUrl('ndar-toute', filed, 'answer'), { expected: 'submitted', scope: 'full', message: 'Le voici.' }, { document_1: pdf('budget') })).statusCode).toBe(303);
+    const entries = await releasedEntries(reference);
+    expect(entries.map((e) => e.title)).toEqual([`Demande ${reference} — document communiqué : budget.pdf`]);
+    expect(await recordReleasedInformation(t.services.db, t.services.config)).toBe(0);
+    expect(await releasedEntries(reference)).toHaveLength(1);
   });
 
   it('refuses a document that is neither a PDF nor an image, recording nothing', async () => {

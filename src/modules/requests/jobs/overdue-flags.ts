@@ -4,6 +4,7 @@ import type { PlatformServices } from '../../../platform/http/context.js';
 import { isoDate } from '../../../platform/i18n/format.js';
 import { pickLocalized } from '../../../platform/i18n/locales.js';
 import type { OutgoingMessage } from '../../../platform/messaging/message-sender.js';
+import { recordReleasedInformation } from '../information/release-record.js';
 import type { ModuleJob } from '../../../platform/module.js';
 import { requestsDb } from '../queries/requests-db.js';
 
@@ -97,4 +98,7 @@ export async function flagOverdueComplaints(services: PlatformServices, now: Dat
   return { flagged, messages };
 }
 
-export const requestsJobs: ModuleJob[] = [{ id: 'requests.overdue-flags', everyMinutes: 60, run: async (services, now) => void (await flagOverdueComplaints(services, now)) }];
+export const requestsJobs: ModuleJob[] = [
+  { id: 'requests.overdue-flags', everyMinutes: 60, run: async (services, now) => void (await flagOverdueComplaints(services, now)) },
+  { id: 'requests.record-released-information', everyMinutes: 10, run: async (services) => void (await recordReleasedInformation(services.db, services.config)) },
+];
