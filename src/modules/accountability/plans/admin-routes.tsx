@@ -8,7 +8,7 @@ import { redirectWithFlash, sendPage } from '../../../platform/http/render.js';
 import { staffOnly } from '../../../platform/permissions/route-access.js';
 import { type MultipartForm, readMultipartForm, storeUpload } from '../../../platform/storage/uploads.js';
 import { addEvidence, addMilestone, type NewEvidence, createCommitment, createPlan, type PlanActor, setCommitmentStatus, setMilestoneStatus, setPlanState, updateCommitment, updatePlan } from './commands.js';
-import { commitmentSchema, evidenceSchema, milestoneSchema, planSchema, statusSchema } from './forms.js';
+import { commitmentSchema, evidenceSchema, milestoneSchema, planSchema, statusSchema, textValues } from './forms.js';
 import { planProgress } from './queries.js';
 import { AdminPlanPage, AdminPlansPage, CommitmentFormPage, PlanFormPage } from './admin-views.js';
 import { plansPolicy } from './permissions.js';
@@ -30,12 +30,12 @@ const listOf = (value: unknown) => (value === undefined ? [] : Array.isArray(val
 
 const planValues = (plan: PlanRow): FormState['values'] => ({
   kind: plan.kind, title_fr: plan.title.fr ?? '', title_en: plan.title.en ?? '', title_pt: plan.title.pt ?? '', title_ar: plan.title.ar ?? '',
-  description_fr: plan.description.fr ?? '', period_start: plan.period_start, period_end: plan.period_end, influence_level: plan.influence_level ?? '',
+  ...textValues('description', plan.description), period_start: plan.period_start, period_end: plan.period_end, influence_level: plan.influence_level ?? '',
 });
 
 const commitmentValues = (c: CommitmentRow): FormState['values'] => ({
   title_fr: c.title.fr ?? '', title_en: c.title.en ?? '', title_pt: c.title.pt ?? '', title_ar: c.title.ar ?? '',
-  problem_fr: c.problem.fr ?? '', action_fr: c.action.fr ?? '', solution_fr: c.solution.fr ?? '', expected_results_fr: c.expected_results.fr ?? '',
+  ...textValues('problem', c.problem), ...textValues('action', c.action), ...textValues('solution', c.solution), ...textValues('expected_results', c.expected_results),
   lead_institution: c.lead_institution, supporters_government: c.supporters_government, supporters_civil_society: c.supporters_civil_society,
   supporters_other: c.supporters_other, contact_name: c.contact_name ?? '', contact_email: c.contact_email ?? '', start_date: c.start_date ?? '',
   end_date: c.end_date ?? '', policy_area: c.policy_area, sdgs: c.sdgs.join(', '), weight: String(c.weight),

@@ -59,7 +59,7 @@ export function PlanFormPage({ ctx, form, planId }: { ctx: ViewContext; form: Fo
         <CsrfField ctx={ctx} />
         <SelectField ctx={ctx} form={form} name="kind" label={ctx.t('accountability.plans.field_kind')} options={planKinds.map((k) => [k, ctx.t(kindKeys[k])])} />
         <TitleFields ctx={ctx} form={form} />
-        <Field ctx={ctx} form={form} name="description_fr" label={ctx.t('accountability.plans.field_description')} multiline />
+        <TranslatableTexts ctx={ctx} form={form} texts={[['description', 'accountability.plans.field_description']]} />
         <Field ctx={ctx} form={form} name="period_start" label={labels.period_start} type="date" required />
         <Field ctx={ctx} form={form} name="period_end" label={labels.period_end} type="date" required />
         <SelectField ctx={ctx} form={form} name="influence_level" label={ctx.t('accountability.plans.field_influence')} options={influenceLevels.map((l) => [l, ctx.t(influenceKeys[l])])} empty="—" />
@@ -107,11 +107,31 @@ function ValuesField({ ctx, values }: { ctx: ViewContext; values: string[] }) {
 
 /** The commitment's long texts (French) and short fields, with their labels' keys written out whole. */
 const commitmentTexts: [string, string][] = [
-  ['problem_fr', 'accountability.plans.problem'],
-  ['action_fr', 'accountability.plans.action'],
-  ['solution_fr', 'accountability.plans.solution'],
-  ['expected_results_fr', 'accountability.plans.expected_results'],
+  ['problem', 'accountability.plans.problem'],
+  ['action', 'accountability.plans.action'],
+  ['solution', 'accountability.plans.solution'],
+  ['expected_results', 'accountability.plans.expected_results'],
 ];
+const translationLocales = ['en', 'pt', 'ar'] as const;
+
+/**
+ * The long texts in French, then one folded section per other language (open when it holds text or an error):
+ * most communes write in French first and translate later, so the form stays short.
+ */
+function TranslatableTexts({ ctx, form, texts }: { ctx: ViewContext; form: FormState; texts: [string, string][] }) {
+  const hasContent = (locale: string) => texts.some(([name]) => form.values[`${name}_${locale}`] || form.errors[`${name}_${locale}`]);
+  return (
+    <>
+      {texts.map(([name, key]) => <Field ctx={ctx} form={form} name={`${name}_fr`} label={ctx.t(key)} multiline />)}
+      {translationLocales.map((locale) => (
+        <details open={hasContent(locale)} class="translations">
+          <summary safe>{ctx.t('accountability.plans.translations', { language: localeNames[locale] })}</summary>
+          {texts.map(([name, key]) => <Field ctx={ctx} form={form} name={`${name}_${locale}`} label={`${ctx.t(key)} (${localeNames[locale]})`} multiline dir={locale === 'ar' ? 'rtl' : 'auto'} />)}
+        </details>
+      ))}
+    </>
+  );
+}
 const commitmentFields: [string, string][] = [
   ['lead_institution', 'accountability.plans.lead_institution'],
   ['supporters_government', 'accountability.plans.supporters_government'],
@@ -137,7 +157,7 @@ function CommitmentForm({ ctx, props }: { ctx: ViewContext; props: CommitmentFor
     <form method="post" action={props.commitment ? `${base}/${props.commitment.id}/edit` : base} id="commitment-form">
       <CsrfField ctx={ctx} />
       <TitleFields ctx={ctx} form={form} />
-      {commitmentTexts.map(([name, key]) => <Field ctx={ctx} form={form} name={name} label={ctx.t(key)} multiline />)}
+      <TranslatableTexts ctx={ctx} form={form} texts={commitmentTexts} />
       <ValuesField ctx={ctx} values={props.values} />
       {commitmentFields.map(([name, key]) => <Field ctx={ctx} form={form} name={name} label={ctx.t(key)} />)}
       <Field ctx={ctx} form={form} name="contact_email" label={ctx.t('accountability.plans.field_contact_email')} type="email" />

@@ -65,4 +65,21 @@ describe('staff write plans and report progress', () => {
     const stillPublished = await plansDb(t.services.db).selectFrom('accountability_plans').select('state').where('id', '=', plan.id).executeTakeFirstOrThrow();
     expect(stillPublished.state).toBe('published');
   });
+
+  it('takes the long texts in other languages, and each reader gets their own (French when there is none)', async () => {
+    const plan = await plansDb(t.services.db).selectFrom('accountability_plans').select('id').where('state', '=', 'published').orderBy('created_at').executeTakeFirstOrThrow();
+    const created = await t.request(staff, 'POST', `${base}/${plan.id}/commitments`, {
+      title_fr: 'Budget lisible', weight: '1', problem_fr: 'Le budget est illisible.', problem_ar: 'الميزانية غير مفهومة.', action_fr: 'Un budget citoyen chaque année.', action_en: 'A citizen budget every year.',
+    });
+    expect(created.statusCode).toBe(303);
+    const editPage = await t.request(staff, 'GET', String(created.headers.location));
+    expect(editPage.body).toContain('<details open class="translations"><summary>Traduction — العربية</summary>');
+    expect(editPage.body).toContain('الميزانية غير مفهومة.</textarea>');
+    const publicPath = `/ndar-toute/plans/${plan.id}/commitments/${idFrom(created.headers.location)}`;
+    const arabic = await t.request(null, 'GET', publicPath, undefined, { headers: { 'accept-language': 'ar' } });
+    expect(arabic.body).toContain('الميزانية غير مفهومة.');
+    const english = await t.request(null, 'GET', publicPath, undefined, { headers: { 'accept-language': 'en' } });
+    expect(english.body).toContain('A citizen budget every year.');
+    expect(english.body).toContain('Le budget est illisible.');
+  });
 });

@@ -5,7 +5,7 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { z } from 'zod';
-import { type commitmentSchema, frenchText, localizedTitle, type milestoneSchema, type planSchema } from './forms.js';
+import { type commitmentSchema, localizedText, localizedTitle, type milestoneSchema, type planSchema } from './forms.js';
 import { type Completion, plansDb, scopedPlans } from './tables.js';
 
 type Db = Kysely<PlatformTables>;
@@ -20,7 +20,7 @@ const audit = (db: Db, actor: PlanActor, action: string, resource: { type: strin
 const planColumns = (input: z.output<typeof planSchema>) => ({
   kind: input.kind,
   title: JSON.stringify(localizedTitle(input)),
-  description: JSON.stringify(frenchText(input.description_fr)),
+  description: JSON.stringify(localizedText(input, 'description')),
   period_start: input.period_start,
   period_end: input.period_end,
   influence_level: input.influence_level,
@@ -44,10 +44,10 @@ export async function setPlanState(db: Db, actor: PlanActor, planId: string, sta
 
 const commitmentColumns = (input: z.output<typeof commitmentSchema>) => ({
   title: JSON.stringify(localizedTitle(input)),
-  problem: JSON.stringify(frenchText(input.problem_fr)),
-  action: JSON.stringify(frenchText(input.action_fr)),
-  solution: JSON.stringify(frenchText(input.solution_fr)),
-  expected_results: JSON.stringify(frenchText(input.expected_results_fr)),
+  problem: JSON.stringify(localizedText(input, 'problem')),
+  action: JSON.stringify(localizedText(input, 'action')),
+  solution: JSON.stringify(localizedText(input, 'solution')),
+  expected_results: JSON.stringify(localizedText(input, 'expected_results')),
   ogp_values: JSON.stringify(input.ogp_values),
   lead_institution: input.lead_institution ?? '',
   supporters_government: input.supporters_government ?? '',
@@ -105,7 +105,7 @@ export async function addMilestone(db: Db, actor: PlanActor, commitmentId: strin
   const scope = scopedPlans(db, actor.communeId);
   const count = await scope.selectFrom('accountability_milestones').select((eb) => eb.fn.countAll<string>().as('n')).where('commitment_id', '=', commitmentId).executeTakeFirstOrThrow();
   const created = await scope.insertInto('accountability_milestones', {
-    commitment_id: commitmentId, position: Number(count.n), title: JSON.stringify({ fr: input.milestone_title }), deliverable: JSON.stringify(frenchText(input.deliverable)),
+    commitment_id: commitmentId, position: Number(count.n), title: JSON.stringify({ fr: input.milestone_title }), deliverable: JSON.stringify(input.deliverable ? { fr: input.deliverable } : {}),
     start_date: input.milestone_start ?? null, end_date: input.milestone_end ?? null, responsible: input.responsible ?? '',
   }).returning('id').executeTakeFirstOrThrow();
   await audit(db, actor, 'milestone.created', { type: 'accountability_milestone', id: created.id }, { commitmentId });

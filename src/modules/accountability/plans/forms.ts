@@ -21,7 +21,26 @@ export function localizedTitle(input: { title_fr: string; title_en?: string; tit
   return title;
 }
 
-export const frenchText = (text: string | undefined): LocalizedText => (text ? { fr: text } : {});
+const textLocales = ['fr', ...optionalLocales] as const;
+type OptionalText = ReturnType<typeof fields.optionalText>;
+
+/** A long text typed in French and, where staff have it, in the other languages: fields `<name>_fr`, `<name>_en`… */
+function translatable<Name extends string>(name: Name, max: number) {
+  return Object.fromEntries(textLocales.map((locale) => [`${name}_${locale}`, fields.optionalText(max)])) as Record<`${Name}_${(typeof textLocales)[number]}`, OptionalText>;
+}
+
+/** The languages in which a translatable text was given, empty ones left out. */
+export function localizedText(input: Record<string, unknown>, name: string): LocalizedText {
+  const text: LocalizedText = {};
+  for (const locale of textLocales) {
+    const value = input[`${name}_${locale}`];
+    if (typeof value === 'string' && value) text[locale] = value;
+  }
+  return text;
+}
+
+/** Form values of a stored translatable text, one field per language. */
+export const textValues = (name: string, text: LocalizedText): Record<string, string> => Object.fromEntries(textLocales.map((locale) => [`${name}_${locale}`, text[locale] ?? '']));
 
 const periodRule = (v: { start?: string; end?: string }) => !v.start || !v.end || v.end >= v.start;
 
@@ -29,7 +48,7 @@ export const planSchema = z
   .object({
     ...titles,
     kind: z.enum(planKinds, 'core.form.invalid'),
-    description_fr: fields.optionalText(10000),
+    ...translatable('description', 10000),
     period_start: fields.isoDate(),
     period_end: fields.isoDate(),
     influence_level: z.union([z.literal(''), z.enum(influenceLevels)]).optional().transform((v) => v || null),
@@ -45,10 +64,10 @@ const sdgList = z
 export const commitmentSchema = z
   .object({
     ...titles,
-    problem_fr: fields.optionalText(5000),
-    action_fr: fields.optionalText(5000),
-    solution_fr: fields.optionalText(5000),
-    expected_results_fr: fields.optionalText(5000),
+    ...translatable('problem', 5000),
+    ...translatable('action', 5000),
+    ...translatable('solution', 5000),
+    ...translatable('expected_results', 5000),
     ogp_values: z.preprocess(asList, z.array(z.enum(ogpValues, 'core.form.invalid'))),
     lead_institution: fields.optionalText(300),
     supporters_government: fields.optionalText(1000),
