@@ -1,2 +1,3 @@
 export { participationModule } from './manifest.js';
 export { findProposalSummary, listProposalSummaries, type ProposalSummary, proposalPath } from './proposal-summaries.js';
+export { type ConsultationSummary, consultationPath, listConsultationSummaries } from './consultation-summaries.js';

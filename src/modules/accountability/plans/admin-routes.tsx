@@ -12,6 +12,7 @@ import { commitmentSchema, evidenceSchema, milestoneSchema, planSchema, statusSc
 import { planProgress } from './queries.js';
 import { AdminPlanPage, AdminPlansPage, CommitmentFormPage, PlanFormPage } from './admin-views.js';
 import { plansPolicy } from './permissions.js';
+import { coCreationAdminRoutes, coCreationOf } from './sources.js';
 import { type CommitmentRow, type PlanRow, scopedPlans } from './tables.js';
 
 const staff = { config: { access: staffOnly } };
@@ -108,8 +109,9 @@ function planRoutes(app: FastifyInstance): void {
     return redirectWithFlash(reply, `/${commune.slug}/admin/plans/${id}`, 'accountability.plans.saved');
   });
   app.get<PlanParams>('/plans/:id', staff, async (request, reply) => {
-    const { progress } = await ownPlan(request);
-    return sendPage(request, reply, (ctx) => <AdminPlanPage ctx={ctx} progress={progress} />);
+    const { commune, progress } = await ownPlan(request);
+    const coCreation = await coCreationOf(db, commune.id, progress.plan.id);
+    return sendPage(request, reply, (ctx) => <AdminPlanPage ctx={ctx} progress={progress} coCreation={coCreation} />);
   });
   app.get<PlanParams>('/plans/:id/edit', staff, async (request, reply) => {
     const { progress } = await ownPlan(request);
@@ -193,4 +195,5 @@ export function planAdminRoutes(app: FastifyInstance): void {
   planRoutes(app);
   commitmentRoutes(app);
   followUpRoutes(app);
+  coCreationAdminRoutes(app);
 }

@@ -5,6 +5,7 @@ import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import { completionKeys, influenceKeys, kindKeys, valueKeys } from './labels.js';
 import type { PlanProgress } from './queries.js';
+import { type CoCreation, CoCreationForm } from './sources.js';
 import { type CommitmentRow, completionLevels, influenceLevels, type MilestoneRow, ogpValues, planKinds, type PlanRow } from './tables.js';
 
 export const adminPlansPath = (ctx: ViewContext) => `/${ctx.commune!.slug}/admin/plans`;
@@ -69,7 +70,7 @@ export function PlanFormPage({ ctx, form, planId }: { ctx: ViewContext; form: Fo
   );
 }
 
-export function AdminPlanPage({ ctx, progress }: { ctx: ViewContext; progress: PlanProgress }) {
+export function AdminPlanPage({ ctx, progress, coCreation }: { ctx: ViewContext; progress: PlanProgress; coCreation: CoCreation }) {
   const { plan } = progress;
   const base = `${adminPlansPath(ctx)}/${plan.id}`;
   const published = plan.state === 'published';
@@ -92,6 +93,7 @@ export function AdminPlanPage({ ctx, progress }: { ctx: ViewContext; progress: P
         {progress.commitments.map((c) => <li><a href={`${base}/commitments/${c.commitment.id}`}><span safe>{`${c.commitment.number}. `}</span><Localized ctx={ctx} text={c.commitment.title} /></a><span safe>{` — ${ctx.t(completionKeys[c.commitment.status])}, ${c.percent} %`}</span></li>)}
       </ul>
       <p><a class="button" href={`${base}/commitments/new`} safe>{ctx.t('accountability.plans.new_commitment')}</a></p>
+      <CoCreationForm ctx={ctx} planId={plan.id} coCreation={coCreation} />
     </Layout>
   );
 }
@@ -105,7 +107,7 @@ function ValuesField({ ctx, values }: { ctx: ViewContext; values: string[] }) {
   );
 }
 
-/** The commitment's long texts (French) and short fields, with their labels' keys written out whole. */
+/** The commitment's long texts (each translatable) and short fields, with their labels' keys written out whole. */
 const commitmentTexts: [string, string][] = [
   ['problem', 'accountability.plans.problem'],
   ['action', 'accountability.plans.action'],

@@ -5,6 +5,7 @@ import { commitmentDetail, planProgress, publishedPlans } from './queries.js';
 import { CommitmentPage, PlanPage, PlansPage } from './public-views.js';
 import { commentPublicRoutes, commitmentComments } from './comments/routes.js';
 import { unansweredCommentStats } from './comments/stats.js';
+import { coCreationOf } from './sources.js';
 import type { FormState } from '../../../platform/http/forms.js';
 
 const pub = { config: { access: 'public' as const } };
@@ -27,8 +28,8 @@ export function planPublicRoutes(app: FastifyInstance): void {
   app.get<{ Params: { id: string } }>('/plans/:id', pub, async (request, reply) => {
     const progress = await planProgress(db, communeIdOf(request), request.params.id, { publishedOnly: true });
     if (!progress) throw new AppError('NOT_FOUND');
-    const comments = await unansweredCommentStats(db, progress.plan.commune_id, progress.plan.id);
-    return sendPage(request, reply, (ctx) => <PlanPage ctx={ctx} progress={progress} comments={comments} />);
+    const [comments, coCreation] = await Promise.all([unansweredCommentStats(db, progress.plan.commune_id, progress.plan.id), coCreationOf(db, progress.plan.commune_id, progress.plan.id)]);
+    return sendPage(request, reply, (ctx) => <PlanPage ctx={ctx} progress={progress} comments={comments} coCreation={coCreation} />);
   });
 
   // A refused comment comes back here with its text kept (422); a plain visit has an empty form.

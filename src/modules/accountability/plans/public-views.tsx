@@ -10,6 +10,7 @@ import type { CommitmentRow, Completion, MilestoneRow, PlanRow } from './tables.
 import type { TimelineEntry } from './timeline.js';
 import { CommentCountsLine, type CommitmentComments, CommentsSection } from './comments/public-views.js';
 import type { CommentCounts } from './comments/stats.js';
+import { type CoCreation, CoCreationRecord } from './sources.js';
 
 export const plansPath = (ctx: ViewContext) => `/${ctx.commune!.slug}/plans`;
 const percentText = (percent: number | null) => (percent === null ? '—' : `${percent} %`);
@@ -70,7 +71,7 @@ export function PlansPage({ ctx, plans }: { ctx: ViewContext; plans: PlanProgres
   );
 }
 
-export function PlanPage({ ctx, progress, comments }: { ctx: ViewContext; progress: PlanProgress; comments: CommentCounts }) {
+export function PlanPage({ ctx, progress, comments, coCreation }: { ctx: ViewContext; progress: PlanProgress; comments: CommentCounts; coCreation: CoCreation }) {
   const { plan } = progress;
   return (
     <Layout ctx={ctx} title={plainTitle(ctx, plan.title)}>
@@ -79,6 +80,7 @@ export function PlanPage({ ctx, progress, comments }: { ctx: ViewContext; progre
       <PlanHeading ctx={ctx} plan={plan} />
       <Localized ctx={ctx} text={plan.description} as="p" />
       {plan.influence_level ? <p safe>{ctx.t('accountability.plans.influence', { level: ctx.t(influenceKeys[plan.influence_level]) })}</p> : ''}
+      <CoCreationRecord ctx={ctx} coCreation={coCreation} />
       <p id="plan-progress" safe>{ctx.t('accountability.plans.plan_progress', { percent: percentText(progress.percent) })}</p>
       <p class="muted" safe>{ctx.t('accountability.plans.progress_rule')}</p>
       {progress.commitments.length === 0 ? <p class="muted" safe>{ctx.t('accountability.plans.no_commitments')}</p> : <ProgressChart ctx={ctx} progress={progress} />}

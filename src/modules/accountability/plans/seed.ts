@@ -1,3 +1,4 @@
+import { listConsultationSummaries } from '../../participation/index.js';
 import type { SeedContext } from '../../../platform/module.js';
 import { type Completion, scopedPlans } from './tables.js';
 
@@ -46,6 +47,9 @@ export async function seedPlans(context: SeedContext): Promise<void> {
     title: text('Plan d’action OGP Local 2026-2027', 'خطة عمل الحكومة المنفتحة المحلية 2026-2027'),
     description: text('Co-construit avec le forum multi-acteurs après trois consultations publiques.'),
   }).returning('id').executeTakeFirstOrThrow();
+  // Its co-creation record: the commune's two oldest public consultations (seeded by participation).
+  const consultations = (await listConsultationSummaries(context.db, commune.id)).slice(-2);
+  if (consultations.length > 0) await scope.insertInto('accountability_plan_sources', consultations.map((c) => ({ plan_id: plan.id, consultation_id: c.id }))).execute();
   for (const [index, demo] of demoCommitments.entries()) {
     const commitment = await scope.insertInto('accountability_commitments', {
       plan_id: plan.id, number: index + 1, title: text(demo.title, demo.titleAr), problem: text(demo.problem), action: text(demo.action),
