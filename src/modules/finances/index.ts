@@ -1,1 +1,2 @@
 export { financesModule } from './manifest.js';
+export { budgetLinesLinkedTo, type LinkedBudgetLine } from './budgets/linked-lines.js';

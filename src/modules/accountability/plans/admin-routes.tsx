@@ -39,7 +39,7 @@ const commitmentValues = (c: CommitmentRow): FormState['values'] => ({
   ...textValues('problem', c.problem), ...textValues('action', c.action), ...textValues('solution', c.solution), ...textValues('expected_results', c.expected_results),
   lead_institution: c.lead_institution, supporters_government: c.supporters_government, supporters_civil_society: c.supporters_civil_society,
   supporters_other: c.supporters_other, contact_name: c.contact_name ?? '', contact_email: c.contact_email ?? '', start_date: c.start_date ?? '',
-  end_date: c.end_date ?? '', policy_area: c.policy_area, sdgs: c.sdgs.join(', '), weight: String(c.weight),
+  end_date: c.end_date ?? '', policy_area: c.policy_area, budget_amount: c.budget_amount ?? '', sdgs: c.sdgs.join(', '), weight: String(c.weight),
 });
 
 async function ownPlan(request: FastifyRequest<PlanParams>) {

@@ -165,6 +165,7 @@ function CommitmentForm({ ctx, props }: { ctx: ViewContext; props: CommitmentFor
       <Field ctx={ctx} form={form} name="contact_email" label={ctx.t('accountability.plans.field_contact_email')} type="email" />
       <Field ctx={ctx} form={form} name="start_date" label={ctx.t('accountability.plans.field_start')} type="date" />
       <Field ctx={ctx} form={form} name="end_date" label={ctx.t('accountability.plans.field_end')} type="date" />
+      <Field ctx={ctx} form={form} name="budget_amount" label={ctx.t('accountability.plans.field_budget', { currency: ctx.commune!.currency })} hint={ctx.t('accountability.plans.field_budget_hint')} inputmode="numeric" />
       <Field ctx={ctx} form={form} name="sdgs" label={ctx.t('accountability.plans.sdgs')} hint={ctx.t('accountability.plans.field_sdgs_hint')} />
       <Field ctx={ctx} form={form} name="weight" label={ctx.t('accountability.plans.field_weight')} type="number" inputmode="numeric" />
       <button type="submit" safe>{ctx.t('accountability.plans.save')}</button>

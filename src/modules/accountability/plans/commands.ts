@@ -58,6 +58,7 @@ const commitmentColumns = (input: z.output<typeof commitmentSchema>) => ({
   start_date: input.start_date ?? null,
   end_date: input.end_date ?? null,
   policy_area: input.policy_area ?? '',
+  budget_amount: input.budget_amount,
   sdgs: JSON.stringify(input.sdgs),
   weight: input.weight,
 });

@@ -61,6 +61,14 @@ const sdgList = z
   .transform((text) => (text ?? '').split(/[\s,;]+/).filter(Boolean).map(Number))
   .refine((numbers) => numbers.every((n) => Number.isInteger(n) && n >= 1 && n <= 17), 'accountability.plans.error_sdgs');
 
+/** "12 500 000" or "12500000,50" as staff type it; empty means no budget given. */
+const optionalAmount = z
+  .string()
+  .optional()
+  .transform((text) => (text ?? '').replace(/[\s\u00a0\u202f]/g, '').replace(',', '.'))
+  .refine((text) => text === '' || (/^\d+(\.\d{1,2})?$/.test(text) && text.length <= 18), 'accountability.plans.error_amount')
+  .transform((text) => (text === '' ? null : text));
+
 export const commitmentSchema = z
   .object({
     ...titles,
@@ -78,6 +86,7 @@ export const commitmentSchema = z
     start_date: optionalDate,
     end_date: optionalDate,
     policy_area: fields.optionalText(200),
+    budget_amount: optionalAmount,
     sdgs: sdgList,
     weight: z.coerce.number({ error: 'core.form.invalid' }).int('core.form.invalid').min(1, 'core.form.invalid').max(100, 'core.form.invalid'),
   })

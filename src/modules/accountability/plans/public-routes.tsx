@@ -6,6 +6,7 @@ import { CommitmentPage, PlanPage, PlansPage } from './public-views.js';
 import { commentPublicRoutes, commitmentComments } from './comments/routes.js';
 import { unansweredCommentStats } from './comments/stats.js';
 import { coCreationOf } from './sources.js';
+import { budgetLinesLinkedTo } from '../../finances/index.js';
 import type { FormState } from '../../../platform/http/forms.js';
 
 const pub = { config: { access: 'public' as const } };
@@ -36,8 +37,11 @@ export function planPublicRoutes(app: FastifyInstance): void {
   const showCommitment = async (request: FastifyRequest<CommitmentParams>, reply: FastifyReply, form?: FormState) => {
     const detail = await commitmentDetail(db, communeIdOf(request), request.params.id, request.params.cid);
     if (!detail) throw new AppError('NOT_FOUND');
-    const comments = await commitmentComments(db, request.commune!, detail.plan.id, detail.commitment.id, form);
-    return sendPage(request, reply, (ctx) => <CommitmentPage ctx={ctx} detail={detail} comments={comments} />, form ? 422 : 200);
+    const [comments, budgetLines] = await Promise.all([
+      commitmentComments(db, request.commune!, detail.plan.id, detail.commitment.id, form),
+      budgetLinesLinkedTo(db, request.commune!, { type: 'commitment', id: detail.commitment.id }),
+    ]);
+    return sendPage(request, reply, (ctx) => <CommitmentPage ctx={ctx} detail={detail} comments={comments} budgetLines={budgetLines} />, form ? 422 : 200);
   };
   app.get<CommitmentParams>('/plans/:id/commitments/:cid', pub, (request, reply) => showCommitment(request, reply));
   commentPublicRoutes(app, showCommitment);

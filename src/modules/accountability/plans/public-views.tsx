@@ -11,6 +11,8 @@ import type { TimelineEntry } from './timeline.js';
 import { CommentCountsLine, type CommitmentComments, CommentsSection } from './comments/public-views.js';
 import type { CommentCounts } from './comments/stats.js';
 import { type CoCreation, CoCreationRecord } from './sources.js';
+import { CommitmentBudget } from './budget-views.js';
+import type { LinkedBudgetLine } from '../../finances/index.js';
 
 export const plansPath = (ctx: ViewContext) => `/${ctx.commune!.slug}/plans`;
 const percentText = (percent: number | null) => (percent === null ? '—' : `${percent} %`);
@@ -163,7 +165,7 @@ function Timeline({ ctx, entries }: { ctx: ViewContext; entries: TimelineEntry[]
 
 export type CommitmentDetail = NonNullable<Awaited<ReturnType<typeof import('./queries.js').commitmentDetail>>>;
 
-export function CommitmentPage({ ctx, detail, comments }: { ctx: ViewContext; detail: CommitmentDetail; comments: CommitmentComments }) {
+export function CommitmentPage({ ctx, detail, comments, budgetLines }: { ctx: ViewContext; detail: CommitmentDetail; comments: CommitmentComments; budgetLines: LinkedBudgetLine[] }) {
   const { commitment, plan } = detail;
   return (
     <Layout ctx={ctx} title={`${commitment.number}. ${plainTitle(ctx, commitment.title)}`}>
@@ -184,6 +186,7 @@ export function CommitmentPage({ ctx, detail, comments }: { ctx: ViewContext; de
         <dd safe>{`${day(ctx, commitment.start_date)} – ${day(ctx, commitment.end_date)}`}</dd>
         {commitment.sdgs.length > 0 ? <><dt safe>{ctx.t('accountability.plans.sdgs')}</dt><dd safe>{commitment.sdgs.map((n) => ctx.t('accountability.plans.sdg', { number: String(n) })).join(', ')}</dd></> : ''}
       </dl>
+      <CommitmentBudget ctx={ctx} amount={commitment.budget_amount} lines={budgetLines} />
       <h2 safe>{ctx.t('accountability.plans.milestones')}</h2>
       <Milestones ctx={ctx} milestones={detail.milestoneRows} />
       {detail.evidence.length > 0 ? (
