@@ -6,6 +6,7 @@ import { requestsModule } from './modules/requests/index.js';
 import { openDataModule } from './modules/open-data/index.js';
 import { financesModule } from './modules/finances/index.js';
 import { accountabilityModule } from './modules/accountability/index.js';
+import { channelsModule } from './modules/channels/index.js';
 
 /** The domain modules of this install, in menu order. Add a module here to switch it on for the platform. */
-export const modules: readonly PalabreModule[] = [communeModule, participationModule, budgetingModule, financesModule, accountabilityModule, requestsModule, openDataModule];
+export const modules: readonly PalabreModule[] = [communeModule, participationModule, budgetingModule, financesModule, accountabilityModule, requestsModule, channelsModule, openDataModule];

@@ -82,4 +82,6 @@ export interface PalabreModule {
   jobs?: ModuleJob[];
   /** Modules a commune cannot switch off (its own site). */
   alwaysOn?: boolean;
+  /** The module's name as administrators see it when they switch modules on or off. */
+  nameKey?: string;
 }

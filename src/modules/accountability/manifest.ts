@@ -33,6 +33,7 @@ import pt from './i18n/pt.json' with { type: 'json' };
 /** Accountability: plans and commitments followed in public, the multi-stakeholder forum, council decisions. */
 export const accountabilityModule: PalabreModule = {
   id: 'accountability',
+  nameKey: 'accountability.module_name',
   communeRoutes: async (app) => {
     planPublicRoutes(app);
     await registerCouncilPublicRoutes(app);

@@ -23,6 +23,7 @@ import { resultsExport } from './voting/results-export.js';
 /** Participatory budgets: rounds, projects (some from participation proposals), feasibility review; voting next. */
 export const budgetingModule: PalabreModule = {
   id: 'budgeting',
+  nameKey: 'budgeting.nav',
   communeRoutes: budgetingRoutes,
   adminRoutes: budgetingAdminRoutes,
   navigation: [

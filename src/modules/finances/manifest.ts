@@ -37,6 +37,7 @@ import pt from './i18n/pt.json' with { type: 'json' };
 /** Public money: the commune's budget by phase and its execution, a citizen budget, public contracts (OCDS). */
 export const financesModule: PalabreModule = {
   id: 'finances',
+  nameKey: 'finances.pages.nav',
   communeRoutes: async (app) => {
     budgetDataRoutes(app);
     await budgetPageRoutes(app);

@@ -48,6 +48,7 @@ import { seedOpenData } from './seed/seed.js';
  */
 export const openDataModule: PalabreModule = {
   id: 'open-data',
+  nameKey: 'open-data.portal.nav',
   alwaysOn: true,
   communeRoutes: async (app) => {
     // Each API in its own scope, so its JSON error handler stays its own.

@@ -43,6 +43,7 @@ import { statisticsRoutes } from './statistics/routes.js';
 /** Citizen requests: complaints tracked to resolution (Open311) and access-to-information requests. */
 export const requestsModule: PalabreModule = {
   id: 'requests',
+  nameKey: 'requests.nav',
   communeRoutes: async (app) => {
     await requestsRoutes(app);
     await statisticsRoutes(app);

@@ -149,7 +149,12 @@ describe('settings and audit log', () => {
   };
 
   it('an administrator renames the commune; the change is audited with the changed fields', async () => {
-    expect((await t.request('ndar-toute:admin', 'GET', '/ndar-toute/admin/settings')).statusCode).toBe(200);
+    const page = await t.request('ndar-toute:admin', 'GET', '/ndar-toute/admin/settings');
+    expect(page.statusCode).toBe(200);
+    // Every module is named, never shown by its internal id.
+    expect(page.body).toContain('Budget participatif');
+    expect(page.body).not.toContain('<label for="module_open-data">open-data</label>');
+    expect(page.body).toContain('<label for="module_channels">SMS, USSD et WhatsApp</label>');
     const response = await postSettings('ndar-toute:admin', 'ndar-toute', settings);
     expect(response.statusCode).toBe(303);
     const home = await t.request(null, 'GET', '/ndar-toute/', undefined, { headers: { 'accept-language': 'fr' } });

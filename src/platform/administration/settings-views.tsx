@@ -39,7 +39,7 @@ export function SettingsPage({ ctx, form, modules }: { ctx: ViewContext; form: F
           {modules.map((m) => (
             <Checkbox
               name={`module_${m.id}`}
-              label={moduleLabelKeys[m.id] ? ctx.t(moduleLabelKeys[m.id]!) : m.id}
+              label={m.nameKey ? ctx.t(m.nameKey) : moduleLabelKeys[m.id] ? ctx.t(moduleLabelKeys[m.id]!) : m.id}
               checked={!!m.alwaysOn || !!form.values[`module_${m.id}`]}
               disabled={!!m.alwaysOn}
             />
