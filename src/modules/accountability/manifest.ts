@@ -5,6 +5,15 @@ import { registerCouncilPublicRoutes } from './council/public-routes.js';
 import { seedCouncilDecisions } from './council/seed.js';
 import * as councilTables from './db/migrations/2026-11-26T0200_accountability_council.js';
 import * as plans from './db/migrations/2026-11-26T0300_accountability_plans.js';
+import * as forumTables from './db/migrations/2026-11-26T0600_accountability_forum.js';
+import { forumAdminRoutes } from './forum/admin-routes.js';
+import { forumExports } from './forum/exports.js';
+import { forumPublicRoutes } from './forum/public-routes.js';
+import { seedForum } from './forum/seed.js';
+import forumAr from './i18n/forum.ar.json' with { type: 'json' };
+import forumEn from './i18n/forum.en.json' with { type: 'json' };
+import forumFr from './i18n/forum.fr.json' with { type: 'json' };
+import forumPt from './i18n/forum.pt.json' with { type: 'json' };
 import plansAr from './i18n/plans.ar.json' with { type: 'json' };
 import plansEn from './i18n/plans.en.json' with { type: 'json' };
 import plansFr from './i18n/plans.fr.json' with { type: 'json' };
@@ -27,31 +36,36 @@ export const accountabilityModule: PalabreModule = {
   id: 'accountability',
   communeRoutes: async (app) => {
     planPublicRoutes(app);
+    forumPublicRoutes(app);
     await registerCouncilPublicRoutes(app);
   },
   adminRoutes: async (app) => {
     planAdminRoutes(app);
+    forumAdminRoutes(app);
     await registerCouncilAdminRoutes(app);
   },
   navigation: [
     { labelKey: 'accountability.plans.nav', path: 'plans', area: 'public', order: 26 },
     { labelKey: 'accountability.plans.admin_nav', path: 'admin/plans', area: 'admin', order: 26, roles: ['staff', 'admin'] },
+    { labelKey: 'accountability.forum.admin_nav', path: 'admin/forum', area: 'admin', order: 27, roles: ['staff', 'admin'] },
     { labelKey: 'accountability.council.nav', path: 'council-decisions', area: 'public', order: 15 },
     { labelKey: 'accountability.council.nav', path: 'admin/council-decisions', area: 'admin', order: 25, roles: ['staff', 'admin'] },
   ],
   migrations: {
     '2026-11-26T0200_accountability_council': councilTables,
     '2026-11-26T0300_accountability_plans': plans,
+    '2026-11-26T0600_accountability_forum': forumTables,
   },
   seed: async (context) => {
     await seedPlans(context);
     await seedCouncilDecisions(context);
+    await seedForum(context);
   },
-  openDataExports: [...councilExports],
+  openDataExports: [...councilExports, ...forumExports],
   i18n: {
-    fr: { ...fr, ...plansFr, ...councilFr },
-    en: { ...en, ...plansEn, ...councilEn },
-    pt: { ...pt, ...plansPt, ...councilPt },
-    ar: { ...ar, ...plansAr, ...councilAr },
+    fr: { ...fr, ...plansFr, ...councilFr, ...forumFr },
+    en: { ...en, ...plansEn, ...councilEn, ...forumEn },
+    pt: { ...pt, ...plansPt, ...councilPt, ...forumPt },
+    ar: { ...ar, ...plansAr, ...councilAr, ...forumAr },
   },
 };

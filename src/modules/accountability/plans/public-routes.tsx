@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/http/errors.js';
+import { planCompliance } from '../forum/queries.js';
+import { ComplianceSection } from '../forum/public-views.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { commitmentDetail, planProgress, publishedPlans } from './queries.js';
 import { CommitmentPage, PlanPage, PlansPage } from './public-views.js';
@@ -23,7 +25,9 @@ export function planPublicRoutes(app: FastifyInstance): void {
   app.get<{ Params: { id: string } }>('/plans/:id', pub, async (request, reply) => {
     const progress = await planProgress(db, communeIdOf(request), request.params.id, { publishedOnly: true });
     if (!progress) throw new AppError('NOT_FOUND');
-    return sendPage(request, reply, (ctx) => <PlanPage ctx={ctx} progress={progress} />);
+    // OGP Local action plans show the checklist OGP applies to them.
+    const compliance = progress.plan.kind === 'ogp_action_plan' ? await planCompliance(db, progress.plan.commune_id, progress.plan.id, request.commune!.time_zone) : undefined;
+    return sendPage(request, reply, (ctx) => <PlanPage ctx={ctx} progress={progress}>{compliance ? <ComplianceSection ctx={ctx} planId={progress.plan.id} items={compliance} /> : ''}</PlanPage>);
   });
 
   app.get<{ Params: { id: string; cid: string } }>('/plans/:id/commitments/:cid', pub, async (request, reply) => {

@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import { formatDate } from '../../../platform/i18n/format.js';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
 import { HorizontalBarChart } from '../../../platform/views/charts.js';
@@ -50,6 +51,7 @@ export function PlansPage({ ctx, plans }: { ctx: ViewContext; plans: PlanProgres
     <Layout ctx={ctx} title={ctx.t('accountability.plans.title')}>
       <h1 safe>{ctx.t('accountability.plans.title')}</h1>
       <p safe>{ctx.t('accountability.plans.intro')}</p>
+      <p id="forum-link"><a href={`/${ctx.commune!.slug}/forum`} safe>{ctx.t('accountability.forum.plans_link')}</a></p>
       {plans.length === 0 ? <p class="muted" safe>{ctx.t('accountability.plans.none')}</p> : (
         <ul class="cards" id="plans">
           {plans.map((p) => (
@@ -68,7 +70,7 @@ export function PlansPage({ ctx, plans }: { ctx: ViewContext; plans: PlanProgres
   );
 }
 
-export function PlanPage({ ctx, progress }: { ctx: ViewContext; progress: PlanProgress }) {
+export function PlanPage({ ctx, progress, children }: { ctx: ViewContext; progress: PlanProgress; children?: Children }) {
   const { plan } = progress;
   return (
     <Layout ctx={ctx} title={plainTitle(ctx, plan.title)}>
@@ -80,6 +82,7 @@ export function PlanPage({ ctx, progress }: { ctx: ViewContext; progress: PlanPr
       <p id="plan-progress" safe>{ctx.t('accountability.plans.plan_progress', { percent: percentText(progress.percent) })}</p>
       <p class="muted" safe>{ctx.t('accountability.plans.progress_rule')}</p>
       {progress.commitments.length === 0 ? <p class="muted" safe>{ctx.t('accountability.plans.no_commitments')}</p> : <ProgressChart ctx={ctx} progress={progress} />}
+      {children}
     </Layout>
   );
 }
