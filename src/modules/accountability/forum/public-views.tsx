@@ -65,7 +65,7 @@ function Members({ ctx, members }: { ctx: ViewContext; members: MemberRow[] }) {
           <h3 safe>{ctx.t('accountability.forum.balance')}</h3>
           <BalanceChart ctx={ctx} id="gender-balance" title={ctx.t('accountability.forum.gender')} rows={balance(current, genders, (m) => m.gender, (g) => ctx.t(genderKeys[g]))} />
           <BalanceChart ctx={ctx} id="sector-balance" title={ctx.t('accountability.forum.sector')} rows={balance(current, sectors, (m) => m.sector, (s) => ctx.t(sectorKeys[s]))} />
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex="0" role="region" aria-label={ctx.t('accountability.forum.members')}>
             <table id="member-list">
               <thead><tr><th scope="col" safe>{ctx.t('accountability.forum.field_member_name')}</th><th scope="col" safe>{ctx.t('accountability.forum.organisation')}</th><th scope="col" safe>{ctx.t('accountability.forum.sector')}</th><th scope="col" safe>{ctx.t('accountability.forum.role')}</th><th scope="col" safe>{ctx.t('accountability.forum.joined_on')}</th></tr></thead>
               <tbody>
