@@ -68,7 +68,7 @@ function MembersSection({ ctx, props }: { ctx: ViewContext; props: ForumAdminPro
     <section id="members">
       <h2 safe>{ctx.t('accountability.forum.members')}</h2>
       <ul id="admin-members">
-        {props.members.map((m) => <li><a href={`${adminForumPath(ctx)}/members/${m.id}`} dir="auto" safe>{m.name}</a><span safe>{` — ${m.organisation || '—'}, ${ctx.t(sectorKeys[m.sector])}${m.left_on ? ` (${ctx.t('accountability.forum.left_on')} ${formatDate(m.left_on, ctx.locale)})` : ''}`}</span></li>)}
+        {props.members.map((m) => <li><a href={`${adminForumPath(ctx)}/members/${m.id}`} dir="auto" safe>{m.name}</a><span dir="auto" safe>{` — ${m.organisation || '—'}, ${ctx.t(sectorKeys[m.sector])}${m.left_on ? ` (${ctx.t('accountability.forum.left_on')} ${formatDate(m.left_on, ctx.locale)})` : ''}`}</span></li>)}
       </ul>
       <ErrorSummary ctx={ctx} form={form} labels={memberLabels(ctx)} />
       <form method="post" action={`${adminForumPath(ctx)}/members`} id="member-form" class="card">

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hostileStrings } from '../../../test-support/hostile-strings.js';
+import { inertnessProblems, visibleText } from '../../../test-support/inert-html.js';
 import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
 import { forumExports } from './exports.js';
 import { forumDb } from './tables.js';
@@ -120,5 +122,23 @@ describe('staff keep the forum’s record', () => {
     expect(meetings!.length).toBeGreaterThanOrEqual(3);
     expect(meetings![0]).toMatchObject({ members_present: 8, other_attendees: 12, decisions_count: 2 });
     expect(Object.keys(members![0]!).sort()).toEqual(['gender', 'joined_on', 'left_on', 'name', 'organisation', 'role', 'sector']);
+  });
+
+  it('shows hostile strings as inert text on the public and back-office pages', async () => {
+    for (const [index, hostile] of hostileStrings.entries()) {
+      const name = `${index} ${hostile.value}`.slice(0, 200);
+      expect((await t.request(staff, 'POST', `${admin}/members`, { name, organisation: hostile.value.slice(0, 300), sector: 'other', gender: 'undisclosed', role: hostile.value.slice(0, 200) })).statusCode, hostile.name).toBe(303);
+      const member = (await ndarMembers()).find((m) => m.name.startsWith(`${index} `))!;
+      const meeting = await t.request(staff, 'POST', `${admin}/meetings`, { starts_at: `2026-10-${String(index + 1).padStart(2, '0')}T09:00`, place: hostile.value.slice(0, 300), agenda: hostile.value, minutes_text: hostile.value, present: member.id });
+      expect(meeting.statusCode, hostile.name).toBe(303);
+      expect((await t.request(staff, 'POST', `${String(meeting.headers.location)}/decisions`, { decision_text: hostile.value, follow_up: hostile.value.slice(0, 5000) })).statusCode).toBe(303);
+      for (const [key, url] of [[null, '/ndar-toute/forum'], [staff, admin], [staff, String(meeting.headers.location)], [staff, `${admin}/members/${member.id}`]] as const) {
+        const page = await t.request(key, 'GET', url);
+        // The public page draws its two balance charts: any other <svg> would have come from the typed text.
+        const ownCharts = key === null ? ['<svg> element', '<svg> element'] : [];
+        expect(inertnessProblems(page.body), `${hostile.name} on ${url}`).toEqual(ownCharts);
+        expect(visibleText(page.body), `${hostile.name} on ${url}`).toContain(hostile.probe.slice(0, 80));
+      }
+    }
   });
 });

@@ -99,7 +99,7 @@ function Agenda({ ctx, record }: { ctx: ViewContext; record: MeetingRecord }) {
 
 function MeetingHeading({ ctx, record }: { ctx: ViewContext; record: MeetingRecord }) {
   const { meeting } = record;
-  return <h3 safe>{meeting.place ? `${when(ctx, meeting.starts_at)} — ${meeting.place}` : when(ctx, meeting.starts_at)}</h3>;
+  return <h3 dir="auto" safe>{meeting.place ? `${when(ctx, meeting.starts_at)} — ${meeting.place}` : when(ctx, meeting.starts_at)}</h3>;
 }
 
 function PastMeeting({ ctx, record, members }: { ctx: ViewContext; record: MeetingRecord; members: MemberRow[] }) {
