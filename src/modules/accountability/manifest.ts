@@ -12,6 +12,15 @@ import commentsFr from './i18n/comments.fr.json' with { type: 'json' };
 import commentsPt from './i18n/comments.pt.json' with { type: 'json' };
 import { commentAdminRoutes } from './plans/comments/routes.js';
 import { seedComments } from './plans/comments/seed.js';
+import * as forumTables from './db/migrations/2026-11-26T0600_accountability_forum.js';
+import { forumAdminRoutes } from './forum/admin-routes.js';
+import { forumExports } from './forum/exports.js';
+import { forumPublicRoutes } from './forum/public-routes.js';
+import { seedForum } from './forum/seed.js';
+import forumAr from './i18n/forum.ar.json' with { type: 'json' };
+import forumEn from './i18n/forum.en.json' with { type: 'json' };
+import forumFr from './i18n/forum.fr.json' with { type: 'json' };
+import forumPt from './i18n/forum.pt.json' with { type: 'json' };
 import plansAr from './i18n/plans.ar.json' with { type: 'json' };
 import plansEn from './i18n/plans.en.json' with { type: 'json' };
 import plansFr from './i18n/plans.fr.json' with { type: 'json' };
@@ -36,17 +45,20 @@ export const accountabilityModule: PalabreModule = {
   nameKey: 'accountability.module_name',
   communeRoutes: async (app) => {
     planPublicRoutes(app);
+    forumPublicRoutes(app);
     await registerCouncilPublicRoutes(app);
   },
   adminRoutes: async (app) => {
     commentAdminRoutes(app);
     planAdminRoutes(app);
+    forumAdminRoutes(app);
     await registerCouncilAdminRoutes(app);
   },
   navigation: [
     { labelKey: 'accountability.plans.nav', path: 'plans', area: 'public', order: 26 },
     { labelKey: 'accountability.plans.admin_nav', path: 'admin/plans', area: 'admin', order: 26, roles: ['staff', 'admin'] },
     { labelKey: 'accountability.comments.admin_nav', path: 'admin/plans/comments', area: 'admin', order: 27, roles: ['staff', 'admin', 'moderator'] },
+    { labelKey: 'accountability.forum.admin_nav', path: 'admin/forum', area: 'admin', order: 27, roles: ['staff', 'admin'] },
     { labelKey: 'accountability.council.nav', path: 'council-decisions', area: 'public', order: 15 },
     { labelKey: 'accountability.council.nav', path: 'admin/council-decisions', area: 'admin', order: 25, roles: ['staff', 'admin'] },
   ],
@@ -54,17 +66,19 @@ export const accountabilityModule: PalabreModule = {
     '2026-11-26T0200_accountability_council': councilTables,
     '2026-11-26T0300_accountability_plans': plans,
     '2026-11-26T0700_accountability_comments': comments,
+    '2026-11-26T0600_accountability_forum': forumTables,
   },
   seed: async (context) => {
     await seedPlans(context);
     await seedComments(context);
     await seedCouncilDecisions(context);
+    await seedForum(context);
   },
-  openDataExports: [...councilExports, ...planExports],
+  openDataExports: [...councilExports, ...planExports, ...forumExports],
   i18n: {
-    fr: { ...fr, ...plansFr, ...councilFr, ...commentsFr },
-    en: { ...en, ...plansEn, ...councilEn, ...commentsEn },
-    pt: { ...pt, ...plansPt, ...councilPt, ...commentsPt },
-    ar: { ...ar, ...plansAr, ...councilAr, ...commentsAr },
+    fr: { ...fr, ...plansFr, ...councilFr, ...commentsFr, ...forumFr },
+    en: { ...en, ...plansEn, ...councilEn, ...commentsEn, ...forumEn },
+    pt: { ...pt, ...plansPt, ...councilPt, ...commentsPt, ...forumPt },
+    ar: { ...ar, ...plansAr, ...councilAr, ...commentsAr, ...forumAr },
   },
 };

@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/http/errors.js';
+import { planCompliance } from '../forum/queries.js';
+import { ComplianceSection } from '../forum/public-views.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { commitmentDetail, planProgress, publishedPlans } from './queries.js';
 import { CommitmentPage, PlanPage, PlansPage } from './public-views.js';
@@ -29,8 +31,15 @@ export function planPublicRoutes(app: FastifyInstance): void {
   app.get<{ Params: { id: string } }>('/plans/:id', pub, async (request, reply) => {
     const progress = await planProgress(db, communeIdOf(request), request.params.id, { publishedOnly: true });
     if (!progress) throw new AppError('NOT_FOUND');
-    const [comments, coCreation] = await Promise.all([unansweredCommentStats(db, progress.plan.commune_id, progress.plan.id), coCreationOf(db, progress.plan.commune_id, progress.plan.id)]);
-    return sendPage(request, reply, (ctx) => <PlanPage ctx={ctx} progress={progress} comments={comments} coCreation={coCreation} />);
+    // OGP Local action plans show the checklist OGP applies to them.
+    const [comments, coCreation, compliance] = await Promise.all([
+      unansweredCommentStats(db, progress.plan.commune_id, progress.plan.id),
+      coCreationOf(db, progress.plan.commune_id, progress.plan.id),
+      progress.plan.kind === 'ogp_action_plan' ? planCompliance(db, progress.plan.commune_id, progress.plan.id, request.commune!.time_zone) : undefined,
+    ]);
+    return sendPage(request, reply, (ctx) => (
+      <PlanPage ctx={ctx} progress={progress} comments={comments} coCreation={coCreation}>{compliance ? <ComplianceSection ctx={ctx} planId={progress.plan.id} items={compliance} /> : ''}</PlanPage>
+    ));
   });
 
   // A refused comment comes back here with its text kept (422); a plain visit has an empty form.

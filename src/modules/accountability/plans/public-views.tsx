@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import { formatDate } from '../../../platform/i18n/format.js';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
 import { HorizontalBarChart } from '../../../platform/views/charts.js';
@@ -55,6 +56,7 @@ export function PlansPage({ ctx, plans }: { ctx: ViewContext; plans: PlanProgres
     <Layout ctx={ctx} title={ctx.t('accountability.plans.title')}>
       <h1 safe>{ctx.t('accountability.plans.title')}</h1>
       <p safe>{ctx.t('accountability.plans.intro')}</p>
+      <p id="forum-link"><a href={`/${ctx.commune!.slug}/forum`} safe>{ctx.t('accountability.forum.plans_link')}</a></p>
       {plans.length === 0 ? <p class="muted" safe>{ctx.t('accountability.plans.none')}</p> : (
         <ul class="cards" id="plans">
           {plans.map((p) => (
@@ -73,7 +75,7 @@ export function PlansPage({ ctx, plans }: { ctx: ViewContext; plans: PlanProgres
   );
 }
 
-export function PlanPage({ ctx, progress, comments, coCreation }: { ctx: ViewContext; progress: PlanProgress; comments: CommentCounts; coCreation: CoCreation }) {
+export function PlanPage({ ctx, progress, comments, coCreation, children }: { ctx: ViewContext; progress: PlanProgress; comments: CommentCounts; coCreation: CoCreation; children?: Children }) {
   const { plan } = progress;
   return (
     <Layout ctx={ctx} title={plainTitle(ctx, plan.title)}>
@@ -88,6 +90,7 @@ export function PlanPage({ ctx, progress, comments, coCreation }: { ctx: ViewCon
       {progress.commitments.length === 0 ? <p class="muted" safe>{ctx.t('accountability.plans.no_commitments')}</p> : <ProgressChart ctx={ctx} progress={progress} />}
       <h2 safe>{ctx.t('accountability.comments.plan_title')}</h2>
       <CommentCountsLine ctx={ctx} counts={comments} id="plan-comment-counts" />
+      {children}
     </Layout>
   );
 }
