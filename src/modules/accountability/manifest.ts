@@ -5,6 +5,14 @@ import { registerCouncilPublicRoutes } from './council/public-routes.js';
 import { seedCouncilDecisions } from './council/seed.js';
 import * as councilTables from './db/migrations/2026-11-26T0200_accountability_council.js';
 import * as plans from './db/migrations/2026-11-26T0300_accountability_plans.js';
+import * as reports from './db/migrations/2026-11-26T0500_accountability_reports.js';
+import reportsAr from './i18n/reports.ar.json' with { type: 'json' };
+import reportsEn from './i18n/reports.en.json' with { type: 'json' };
+import reportsFr from './i18n/reports.fr.json' with { type: 'json' };
+import reportsPt from './i18n/reports.pt.json' with { type: 'json' };
+import { reportAdminRoutes } from './reports/admin-routes.js';
+import { reportExports } from './reports/exports.js';
+import { seedReports } from './reports/seed.js';
 import plansAr from './i18n/plans.ar.json' with { type: 'json' };
 import plansEn from './i18n/plans.en.json' with { type: 'json' };
 import plansFr from './i18n/plans.fr.json' with { type: 'json' };
@@ -31,27 +39,32 @@ export const accountabilityModule: PalabreModule = {
   },
   adminRoutes: async (app) => {
     planAdminRoutes(app);
+    reportAdminRoutes(app);
     await registerCouncilAdminRoutes(app);
   },
   navigation: [
     { labelKey: 'accountability.plans.nav', path: 'plans', area: 'public', order: 26 },
     { labelKey: 'accountability.plans.admin_nav', path: 'admin/plans', area: 'admin', order: 26, roles: ['staff', 'admin'] },
+    { labelKey: 'accountability.reports.shadow_nav', path: 'admin/shadow-assessments', area: 'admin', order: 27, roles: ['civil_society'] },
+    { labelKey: 'accountability.review.nav', path: 'admin/commitment-reviews', area: 'admin', order: 27, roles: ['monitor'] },
     { labelKey: 'accountability.council.nav', path: 'council-decisions', area: 'public', order: 15 },
     { labelKey: 'accountability.council.nav', path: 'admin/council-decisions', area: 'admin', order: 25, roles: ['staff', 'admin'] },
   ],
   migrations: {
     '2026-11-26T0200_accountability_council': councilTables,
     '2026-11-26T0300_accountability_plans': plans,
+    '2026-11-26T0500_accountability_reports': reports,
   },
   seed: async (context) => {
     await seedPlans(context);
+    await seedReports(context);
     await seedCouncilDecisions(context);
   },
-  openDataExports: [...councilExports],
+  openDataExports: [...councilExports, ...reportExports],
   i18n: {
-    fr: { ...fr, ...plansFr, ...councilFr },
-    en: { ...en, ...plansEn, ...councilEn },
-    pt: { ...pt, ...plansPt, ...councilPt },
-    ar: { ...ar, ...plansAr, ...councilAr },
+    fr: { ...fr, ...plansFr, ...councilFr, ...reportsFr },
+    en: { ...en, ...plansEn, ...councilEn, ...reportsEn },
+    pt: { ...pt, ...plansPt, ...councilPt, ...reportsPt },
+    ar: { ...ar, ...plansAr, ...councilAr, ...reportsAr },
   },
 };

@@ -4,6 +4,7 @@ import { HorizontalBarChart } from '../../../platform/views/charts.js';
 import { Localized } from '../../../platform/views/components.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
+import { IndependentReview, ProgressReports } from '../reports/public-views.js';
 import { completionKeys, influenceKeys, kindKeys, valueKeys } from './labels.js';
 import type { PlanProgress } from './queries.js';
 import type { CommitmentRow, Completion, MilestoneRow, PlanRow } from './tables.js';
@@ -167,6 +168,7 @@ export function CommitmentPage({ ctx, detail }: { ctx: ViewContext; detail: Comm
         <label for="commitment-progress" safe>{ctx.t('accountability.plans.commitment_progress', { status: ctx.t(completionKeys[commitment.status]), percent: percentText(detail.percent) })}</label>
         <progress id="commitment-progress" max="100" value={String(detail.percent)}></progress>
       </p>
+      <IndependentReview ctx={ctx} assessments={detail.assessments} />
       {commitment.ogp_values.length > 0 ? <p safe>{`${ctx.t('accountability.plans.values')} : ${commitment.ogp_values.map((v) => ctx.t(valueKeys[v])).join(', ')}`}</p> : ''}
       <dl>
         <Field ctx={ctx} label={ctx.t('accountability.plans.problem')} text={commitment.problem} />
@@ -186,6 +188,7 @@ export function CommitmentPage({ ctx, detail }: { ctx: ViewContext; detail: Comm
           <ul id="evidence">{detail.evidence.map((e) => <li><a href={e.url ?? `/files/${e.file_id}`} rel={e.url ? 'nofollow noopener' : undefined} dir="auto" safe>{e.title}</a></li>)}</ul>
         </>
       ) : ''}
+      <ProgressReports ctx={ctx} assessments={detail.assessments} />
       <Timeline ctx={ctx} entries={detail.timeline} />
     </Layout>
   );
