@@ -110,7 +110,7 @@ function Actors({ ctx, commitment }: { ctx: ViewContext; commitment: CommitmentR
 function Milestones({ ctx, milestones }: { ctx: ViewContext; milestones: MilestoneRow[] }) {
   if (milestones.length === 0) return <p class="muted" safe>{ctx.t('accountability.plans.no_milestones')}</p>;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label={ctx.t('accountability.plans.milestones')}>
       <table id="milestones">
         <thead><tr><th scope="col" safe>{ctx.t('accountability.plans.milestone')}</th><th scope="col" safe>{ctx.t('accountability.plans.dates')}</th><th scope="col" safe>{ctx.t('accountability.plans.responsible')}</th><th scope="col" safe>{ctx.t('accountability.plans.status')}</th></tr></thead>
         <tbody>
