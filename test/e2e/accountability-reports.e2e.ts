@@ -30,7 +30,7 @@ describe('civil society’s shadow assessment beside the commune’s report', ()
     await page.getByRole('link', { name: 'Plan d’action OGP Local 2026-2027' }).click();
     await page.getByRole('link', { name: /Publier le budget et les marchés publics/ }).click();
     const period = page.locator('#progress-reports .report-period').filter({ hasText: 'Période du 1 janvier 2026 au 30 juin 2026' });
-    const cards = period.locator('.grid > article');
+    const cards = period.locator('.side-by-side > article');
     expect(await cards.count()).toBe(2);
     expect(await cards.nth(0).textContent()).toContain('Rapport de la commune');
     expect(await cards.nth(0).locator('.badge').textContent()).toBe('Substantiel');
@@ -38,6 +38,13 @@ describe('civil society’s shadow assessment beside the commune’s report', ()
     expect(await cards.nth(1).locator('.badge').textContent()).toBe('Limité');
     expect(await period.locator('[role="note"]').textContent()).toContain('Les appréciations diffèrent');
     expect(await page.locator('#independent-review h2').textContent()).toBe('Revue indépendante');
+    // Stacked on a phone, side by side on a wide screen.
+    const tops = async () => Promise.all([0, 1].map(async (n) => (await cards.nth(n).boundingBox())!.y));
+    const [phoneFirst, phoneSecond] = await tops();
+    expect(phoneSecond!).toBeGreaterThan(phoneFirst!);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const [wideFirst, wideSecond] = await tops();
+    expect(wideSecond).toBe(wideFirst);
     await context.close();
   }, 60_000);
 

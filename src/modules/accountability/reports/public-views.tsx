@@ -47,8 +47,8 @@ function Period({ ctx, period }: { ctx: ViewContext; period: ReportPeriod }) {
   return (
     <section class="report-period">
       <h3 safe>{ctx.t('accountability.reports.period', { start: day(ctx, period.start), end: day(ctx, period.end) })}</h3>
-      {/* Two columns on wide screens, stacked on phones: the grid's columns are at least 16rem wide. */}
-      <div class="grid">
+      {/* Two columns on wide screens, stacked on phones (public/app.css). */}
+      <div class="side-by-side">
         {period.commune ? <ReportCard ctx={ctx} report={period.commune} heading={ctx.t('accountability.reports.commune_report')} /> : <Missing text={ctx.t('accountability.reports.no_commune_report')} />}
         {period.shadows.length > 0
           ? period.shadows.map((shadow) => <ReportCard ctx={ctx} report={shadow} heading={ctx.t('accountability.reports.shadow_by', { organisation: shadow.organisation ?? '' })} />)

@@ -46,7 +46,7 @@ describe('civil society’s shadow assessment beside the commune’s report', ()
     expect(commune).toBeGreaterThan(0);
     expect(civilSociety).toBeGreaterThan(commune);
     // Both in one grid: two columns on wide screens, stacked on phones.
-    expect(reports.slice(reports.indexOf('class="grid"'), civilSociety)).toContain('Rapport de la commune');
+    expect(reports.slice(reports.indexOf('class="side-by-side"'), civilSociety)).toContain('Rapport de la commune');
     expect(reports).toMatch(/<span class="badge badge-success">Substantiel<\/span>/);
     expect(reports).toMatch(/<span class="badge badge-warning">Limité<\/span>/);
     expect(reports).toContain('Les appréciations diffèrent : la commune dit « Substantiel », Forum civil de Ndar Toute dit « Limité ».');
