@@ -12,6 +12,8 @@ export const demoAccounts: { key: string; commune: string | null; role: CommuneR
   { key: 'ndar-toute:moderator', commune: 'ndar-toute', role: 'moderator', identifier: '+221770000003', name: 'Khady Ndiaye' },
   { key: 'ndar-toute:mediator', commune: 'ndar-toute', role: 'mediator', identifier: '+221770000004', name: 'Babacar Fall' },
   { key: 'ndar-toute:citizen', commune: 'ndar-toute', role: 'citizen', identifier: '+221770000005', name: 'Fatou Diop' },
+  { key: 'ndar-toute:civil_society', commune: 'ndar-toute', role: 'civil_society', identifier: '+221770000006', name: 'Aminata Gueye' },
+  { key: 'ndar-toute:monitor', commune: 'ndar-toute', role: 'monitor', identifier: '+221770000007', name: 'Ibrahima Sarr' },
   { key: 'tiznit-el-jadida:admin', commune: 'tiznit-el-jadida', role: 'admin', identifier: '+212600000001', name: 'Fatima Ait Lahcen' },
   { key: 'tiznit-el-jadida:staff', commune: 'tiznit-el-jadida', role: 'staff', identifier: '+212600000002', name: 'Youssef Amrani' },
   { key: 'tiznit-el-jadida:moderator', commune: 'tiznit-el-jadida', role: 'moderator', identifier: '+212600000003', name: 'Nadia Bouzid' },

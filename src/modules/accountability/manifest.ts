@@ -21,6 +21,14 @@ import forumAr from './i18n/forum.ar.json' with { type: 'json' };
 import forumEn from './i18n/forum.en.json' with { type: 'json' };
 import forumFr from './i18n/forum.fr.json' with { type: 'json' };
 import forumPt from './i18n/forum.pt.json' with { type: 'json' };
+import * as reports from './db/migrations/2026-11-26T0500_accountability_reports.js';
+import reportsAr from './i18n/reports.ar.json' with { type: 'json' };
+import reportsEn from './i18n/reports.en.json' with { type: 'json' };
+import reportsFr from './i18n/reports.fr.json' with { type: 'json' };
+import reportsPt from './i18n/reports.pt.json' with { type: 'json' };
+import { reportAdminRoutes } from './reports/admin-routes.js';
+import { reportExports } from './reports/exports.js';
+import { seedReports } from './reports/seed.js';
 import plansAr from './i18n/plans.ar.json' with { type: 'json' };
 import plansEn from './i18n/plans.en.json' with { type: 'json' };
 import plansFr from './i18n/plans.fr.json' with { type: 'json' };
@@ -52,6 +60,7 @@ export const accountabilityModule: PalabreModule = {
     commentAdminRoutes(app);
     planAdminRoutes(app);
     forumAdminRoutes(app);
+    reportAdminRoutes(app);
     await registerCouncilAdminRoutes(app);
   },
   navigation: [
@@ -59,26 +68,30 @@ export const accountabilityModule: PalabreModule = {
     { labelKey: 'accountability.plans.admin_nav', path: 'admin/plans', area: 'admin', order: 26, roles: ['staff', 'admin'] },
     { labelKey: 'accountability.comments.admin_nav', path: 'admin/plans/comments', area: 'admin', order: 27, roles: ['staff', 'admin', 'moderator'] },
     { labelKey: 'accountability.forum.admin_nav', path: 'admin/forum', area: 'admin', order: 27, roles: ['staff', 'admin'] },
+    { labelKey: 'accountability.reports.shadow_nav', path: 'admin/shadow-assessments', area: 'admin', order: 27, roles: ['civil_society'] },
+    { labelKey: 'accountability.review.nav', path: 'admin/commitment-reviews', area: 'admin', order: 27, roles: ['monitor'] },
     { labelKey: 'accountability.council.nav', path: 'council-decisions', area: 'public', order: 15 },
     { labelKey: 'accountability.council.nav', path: 'admin/council-decisions', area: 'admin', order: 25, roles: ['staff', 'admin'] },
   ],
   migrations: {
     '2026-11-26T0200_accountability_council': councilTables,
     '2026-11-26T0300_accountability_plans': plans,
-    '2026-11-26T0700_accountability_comments': comments,
+    '2026-11-26T0500_accountability_reports': reports,
     '2026-11-26T0600_accountability_forum': forumTables,
+    '2026-11-26T0700_accountability_comments': comments,
   },
   seed: async (context) => {
     await seedPlans(context);
     await seedComments(context);
+    await seedReports(context);
     await seedCouncilDecisions(context);
     await seedForum(context);
   },
-  openDataExports: [...councilExports, ...planExports, ...forumExports],
+  openDataExports: [...councilExports, ...planExports, ...forumExports, ...reportExports],
   i18n: {
-    fr: { ...fr, ...plansFr, ...councilFr, ...commentsFr, ...forumFr },
-    en: { ...en, ...plansEn, ...councilEn, ...commentsEn, ...forumEn },
-    pt: { ...pt, ...plansPt, ...councilPt, ...commentsPt, ...forumPt },
-    ar: { ...ar, ...plansAr, ...councilAr, ...commentsAr, ...forumAr },
+    fr: { ...fr, ...plansFr, ...councilFr, ...commentsFr, ...forumFr, ...reportsFr },
+    en: { ...en, ...plansEn, ...councilEn, ...commentsEn, ...forumEn, ...reportsEn },
+    pt: { ...pt, ...plansPt, ...councilPt, ...commentsPt, ...forumPt, ...reportsPt },
+    ar: { ...ar, ...plansAr, ...councilAr, ...commentsAr, ...forumAr, ...reportsAr },
   },
 };

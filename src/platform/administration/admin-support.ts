@@ -31,7 +31,7 @@ export function formValues(request: FastifyRequest): Record<string, string> {
   return values;
 }
 
-export const grantableRoles: CommuneRole[] = ['citizen', 'staff', 'admin', 'moderator', 'mediator'];
+export const grantableRoles: CommuneRole[] = ['citizen', 'staff', 'admin', 'moderator', 'mediator', 'civil_society', 'monitor'];
 
 export { isUuid } from '../db/uuid.js';
 

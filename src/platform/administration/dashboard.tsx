@@ -4,7 +4,7 @@ import type { Commune } from '../db/platform-tables.js';
 import { sendPage } from '../http/render.js';
 import { formatNumber } from '../i18n/format.js';
 import { localeNames } from '../i18n/locales.js';
-import { backOfficeRoles } from '../permissions/actor.js';
+import { backOfficeRoles, hasRole, reviewerRoles } from '../permissions/actor.js';
 import { Layout } from '../views/layout.js';
 import type { ViewContext } from '../views/view-context.js';
 import { currentCommune } from './admin-support.js';
@@ -25,9 +25,9 @@ async function loadFacts(request: FastifyRequest, commune: Commune): Promise<Fac
   return { team: toCount(team), invitations: toCount(invitations), participants: toCount(participants), recentActions: toCount(recentActions) };
 }
 
-function DashboardPage({ ctx, facts }: { ctx: ViewContext; facts: Facts }) {
+function DashboardPage({ ctx, facts }: { ctx: ViewContext; facts: Facts | null }) {
   const commune = ctx.commune!;
-  const figures: [number, string][] = [
+  const figures: [number, string][] = facts === null ? [] : [
     [facts.team, 'administration.dashboard.team'],
     [facts.invitations, 'administration.dashboard.invitations'],
     [facts.participants, 'administration.dashboard.participants'],
@@ -37,13 +37,13 @@ function DashboardPage({ ctx, facts }: { ctx: ViewContext; facts: Facts }) {
     <Layout ctx={ctx} title={ctx.t('administration.dashboard.title')} area="admin">
       <h1 safe>{ctx.t('administration.dashboard.title')}</h1>
       <p class="lead" safe>{ctx.t('administration.dashboard.intro', { commune: ctx.communeName ?? commune.slug })}</p>
-      <section aria-labelledby="facts-title">
+      {facts ? <section aria-labelledby="facts-title">
         <h2 id="facts-title" class="visually-hidden" safe>{ctx.t('administration.dashboard.facts')}</h2>
         <ul class="key-figures">
           {figures.map(([value, key]) => <li><strong safe>{formatNumber(value, ctx.locale)}</strong> <span safe>{ctx.t(key)}</span></li>)}
         </ul>
         <p class="muted" safe>{ctx.t('administration.dashboard.languages', { list: commune.enabled_locales.map((l) => localeNames[l]).join(', ') })}</p>
-      </section>
+      </section> : ''}
       <section aria-labelledby="tools-title">
         <h2 id="tools-title" safe>{ctx.t('administration.dashboard.tools')}</h2>
         <ul class="grid">
@@ -59,9 +59,11 @@ function DashboardPage({ ctx, facts }: { ctx: ViewContext; facts: Facts }) {
 
 /** The back-office home: what this person may use here, and a few figures. */
 export function registerDashboardRoute(app: FastifyInstance): void {
-  app.get('/', { config: { access: { communeRoles: backOfficeRoles } } }, async (request, reply) => {
+  // Civil society and the monitoring body land here too, but the team's figures are the team's.
+  app.get('/', { config: { access: { communeRoles: [...backOfficeRoles, ...reviewerRoles] } } }, async (request, reply) => {
     const commune = currentCommune(request);
-    const facts = await loadFacts(request, commune);
+    const isTeam = request.actor.isPlatformAdmin || hasRole(request.actor, commune.id, ...backOfficeRoles);
+    const facts = isTeam ? await loadFacts(request, commune) : null;
     return sendPage(request, reply, (ctx) => <DashboardPage ctx={ctx} facts={facts} />);
   });
 }

@@ -5,7 +5,7 @@ import { fields, parseForm } from '../http/forms.js';
 import { redirectWithFlash, sendPage } from '../http/render.js';
 import { localeCookieName } from '../http/request-context.js';
 import { isLocale, locales, pickLocalized } from '../i18n/locales.js';
-import { backOfficeRoles } from '../permissions/actor.js';
+import { backOfficeRoles, reviewerRoles } from '../permissions/actor.js';
 import { maskIdentifier, parseIdentifier, type SignInIdentifier } from './identifier.js';
 import { requestCode, verifyCode } from './one-time-code.js';
 import { activeRoles, createSession, destroyAllSessions, destroySession, sessionCookieName } from './session-store.js';
@@ -98,7 +98,8 @@ function registerSignIn(app: FastifyInstance): void {
     const user = await verifyCode(app.platform.db, { identifier: pending.identifier, code, ip: request.ip });
     if (!user) return showCode(request, reply, pending, { values: {}, errors: { code: 'auth.code.invalid' } }, 422);
     const roles = await activeRoles(app.platform.db, user.id);
-    const isStaff = user.is_platform_admin || [...roles.values()].some((set) => backOfficeRoles.some((role) => set.has(role)));
+    // Assessors sign public statements about the commune: they get the short staff session too.
+    const isStaff = user.is_platform_admin || [...roles.values()].some((set) => [...backOfficeRoles, ...reviewerRoles].some((role) => set.has(role)));
     const session = await createSession(app.platform.db, { userId: user.id, kind: isStaff ? 'staff' : 'citizen', ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
     reply.setCookie(sessionCookieName, session.token, { httpOnly: true, sameSite: 'lax', secure, path: '/', expires: session.expiresAt });
     reply.clearCookie(pendingCookie, { path: '/' });

@@ -67,7 +67,8 @@ export interface OtpChallengeTable {
   created_at: CreatedAt;
 }
 
-export type CommuneRole = 'citizen' | 'staff' | 'admin' | 'moderator' | 'mediator';
+/** civil_society and monitor are outside the town hall: they assess the commune's commitments (accountability). */
+export type CommuneRole = 'citizen' | 'staff' | 'admin' | 'moderator' | 'mediator' | 'civil_society' | 'monitor';
 
 export interface RoleGrantTable {
   id: Generated<string>;

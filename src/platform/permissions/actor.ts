@@ -19,6 +19,12 @@ export function hasRole(actor: Actor, communeId: string, ...wanted: CommuneRole[
 /** Staff-side roles: anyone who works in the back-office of a commune. */
 export const backOfficeRoles: CommuneRole[] = ['staff', 'admin', 'moderator', 'mediator'];
 
+/**
+ * Assessors from outside the town hall (civil society, the independent monitoring body): they use a few back-office
+ * pages of their own, with staff-length sessions, but are not the commune's team and see none of its tools.
+ */
+export const reviewerRoles: CommuneRole[] = ['civil_society', 'monitor'];
+
 export function isCommuneAdmin(actor: Actor, communeId: string): boolean {
   return actor.isPlatformAdmin || hasRole(actor, communeId, 'admin');
 }
@@ -29,4 +35,6 @@ export const roleLabelKeys: Record<CommuneRole, string> = {
   admin: 'core.roles.admin',
   moderator: 'core.roles.moderator',
   mediator: 'core.roles.mediator',
+  civil_society: 'core.roles.civil_society',
+  monitor: 'core.roles.monitor',
 };

@@ -199,6 +199,7 @@ function FollowUp({ ctx, props }: { ctx: ViewContext; props: CommitmentFormProps
     <section id="follow-up">
       <h2 safe>{ctx.t('accountability.plans.status')}</h2>
       <StatusForm ctx={ctx} action={`${base}/status`} status={commitment.status} id="commitment-status-select" />
+      <p><a href={`${base}/reports`} safe>{ctx.t('accountability.reports.write_commune')}</a></p>
       <h2 safe>{ctx.t('accountability.plans.milestones')}</h2>
       <ul id="admin-milestones">
         {(props.milestones ?? []).map((m, index) => <li><Localized ctx={ctx} text={m.title} /> <StatusForm ctx={ctx} action={`${base}/milestones/${m.id}/status`} status={m.status} id={`milestone-${index}`} /></li>)}

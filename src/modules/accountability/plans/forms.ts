@@ -21,6 +21,8 @@ export function localizedTitle(input: { title_fr: string; title_en?: string; tit
   return title;
 }
 
+export const frenchText = (text: string | undefined): LocalizedText => (text ? { fr: text } : {});
+
 const textLocales = ['fr', ...optionalLocales] as const;
 type OptionalText = ReturnType<typeof fields.optionalText>;
 

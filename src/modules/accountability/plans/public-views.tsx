@@ -5,6 +5,7 @@ import { HorizontalBarChart } from '../../../platform/views/charts.js';
 import { Localized } from '../../../platform/views/components.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
+import { IndependentReview, ProgressReports } from '../reports/public-views.js';
 import { completionKeys, influenceKeys, kindKeys, valueKeys } from './labels.js';
 import type { PlanProgress } from './queries.js';
 import type { CommitmentRow, Completion, MilestoneRow, PlanRow } from './tables.js';
@@ -120,7 +121,7 @@ function Actors({ ctx, commitment }: { ctx: ViewContext; commitment: CommitmentR
 function Milestones({ ctx, milestones }: { ctx: ViewContext; milestones: MilestoneRow[] }) {
   if (milestones.length === 0) return <p class="muted" safe>{ctx.t('accountability.plans.no_milestones')}</p>;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex="0" role="region" aria-label={ctx.t('accountability.plans.milestones')}>
       <table id="milestones">
         <thead><tr><th scope="col" safe>{ctx.t('accountability.plans.milestone')}</th><th scope="col" safe>{ctx.t('accountability.plans.dates')}</th><th scope="col" safe>{ctx.t('accountability.plans.responsible')}</th><th scope="col" safe>{ctx.t('accountability.plans.status')}</th></tr></thead>
         <tbody>
@@ -178,6 +179,7 @@ export function CommitmentPage({ ctx, detail, comments, budgetLines }: { ctx: Vi
         <label for="commitment-progress" safe>{ctx.t('accountability.plans.commitment_progress', { status: ctx.t(completionKeys[commitment.status]), percent: percentText(detail.percent) })}</label>
         <progress id="commitment-progress" max="100" value={String(detail.percent)}></progress>
       </p>
+      <IndependentReview ctx={ctx} assessments={detail.assessments} />
       {commitment.ogp_values.length > 0 ? <p safe>{`${ctx.t('accountability.plans.values')} : ${commitment.ogp_values.map((v) => ctx.t(valueKeys[v])).join(', ')}`}</p> : ''}
       <dl>
         <Field ctx={ctx} label={ctx.t('accountability.plans.problem')} text={commitment.problem} />
@@ -198,6 +200,7 @@ export function CommitmentPage({ ctx, detail, comments, budgetLines }: { ctx: Vi
           <ul id="evidence">{detail.evidence.map((e) => <li><a href={e.url ?? `/files/${e.file_id}`} rel={e.url ? 'nofollow noopener' : undefined} dir="auto" safe>{e.title}</a>{e.kind === 'link' ? '' : <span class="muted" safe>{` (${ctx.t(e.kind === 'photo' ? 'accountability.plans.evidence_photo' : 'accountability.plans.evidence_document')})`}</span>}</li>)}</ul>
         </>
       ) : ''}
+      <ProgressReports ctx={ctx} assessments={detail.assessments} />
       <Timeline ctx={ctx} entries={detail.timeline} />
       <CommentsSection ctx={ctx} section={comments} />
     </Layout>

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { isUuid } from '../../../platform/db/uuid.js';
+import { commitmentAssessments } from '../reports/queries.js';
 import { commitmentPercent, planPercent } from './progress.js';
 import { commitmentTimeline } from './timeline.js';
 import { type CommitmentRow, plansDb, scopedPlans } from './tables.js';
@@ -51,7 +52,8 @@ export async function commitmentDetail(db: Kysely<PlatformTables>, communeId: st
     scope.selectFrom('accountability_evidence').selectAll().where('commitment_id', '=', commitmentId).orderBy('added_at').execute(),
   ]);
   const timeline = await commitmentTimeline(db, communeId, commitmentId, milestones.map((m) => m.id));
-  return { plan: plan.plan, ...entry, milestoneRows: milestones, evidence, timeline };
+  const assessments = await commitmentAssessments(db, communeId, commitmentId);
+  return { plan: plan.plan, ...entry, milestoneRows: milestones, evidence, timeline, assessments };
 }
 
 /** Commitments of the commune's published plans, for other modules to link to (a budget line that funds one). */
