@@ -12,10 +12,10 @@ import type { PlatformTables } from './platform-tables.js';
 export type DatabaseKind = 'pglite' | 'postgres';
 
 /**
- * Streams lines in PostgreSQL's COPY text format into `statement` (`COPY … FROM STDIN`): many times faster than
+ * Streams lines in PostgreSQL's COPY text format (strings, or UTF-8 bytes) into `statement` (`COPY … FROM STDIN`): many times faster than
  * INSERTs for bulk loads. Outside any Kysely transaction (it takes a connection of its own on PostgreSQL).
  */
-export type CopyIn = (statement: string, lines: AsyncIterable<string>) => Promise<void>;
+export type CopyIn = (statement: string, lines: AsyncIterable<string | Uint8Array>) => Promise<void>;
 
 export interface DatabaseHandle {
   db: Kysely<PlatformTables>;
@@ -79,7 +79,7 @@ const pgliteCopyChunk = 4 * 1024 * 1024;
 function pgliteCopyIn(pglite: PGlite): CopyIn {
   return async (statement, lines) => {
     const fromBlob = statement.replace(/\bFROM\s+STDIN\b/i, "FROM '/dev/blob'");
-    let chunk: string[] = [];
+    let chunk: (string | Uint8Array)[] = [];
     let size = 0;
     const flush = async () => {
       if (chunk.length > 0) await pglite.query(fromBlob, [], { blob: new Blob(chunk) });

@@ -69,7 +69,7 @@ async function* copyLinesInThread(batches: AsyncGenerator<SourceRow[]>, schema: 
 }
 
 /** The COPY text of the whole file: CSV bytes converted in a worker thread beside the COPY, XLSX rows here. */
-function copyLines(services: PlatformServices, key: string, kind: TabularKind, format: DetectedFormat, schema: DatastoreSchema, progress: Progress, report: () => Promise<void>): AsyncGenerator<string> {
+function copyLines(services: PlatformServices, key: string, kind: TabularKind, format: DetectedFormat, schema: DatastoreSchema, progress: Progress, report: () => Promise<void>): AsyncGenerator<string | Uint8Array> {
   const onBytes = (bytes: number) => { progress.bytesRead = bytes; };
   if (kind === 'xlsx') return copyLinesInThread(readRows(services.storage, key, kind, format, onBytes), schema, progress, report);
   const data = { encoding: format.encoding ?? 'utf-8', delimiter: format.delimiter ?? ',', schema };

@@ -34,7 +34,7 @@ async function inWorker(bytes: Buffer, size: number, data: Partial<CopyWorkerDat
   let bytesSeen = 0;
   let batches = 0;
   const options = { encoding: 'utf-8', delimiter: ';', schema, ...data };
-  for await (const batch of copyTextInWorker(pieces(bytes, size), options, counts, (total) => { bytesSeen = total; }, async () => { batches += 1; })) text += batch;
+  for await (const batch of copyTextInWorker(pieces(bytes, size), options, counts, (total) => { bytesSeen = total; }, async () => { batches += 1; })) text += batch.toString('utf8');
   return { text, counts, bytesSeen, batches };
 }
 

@@ -13,9 +13,9 @@ export interface CopyWorkerData {
   schema: DatastoreSchema;
 }
 
-/** The answer to one piece of bytes: its COPY lines, the counts so far, the refusals not sent yet. */
+/** The answer to one piece of bytes: its COPY lines (UTF-8), the counts so far, the refusals not sent yet. */
 export interface CopyWorkerReply {
-  text: string;
+  copy: Uint8Array;
   rowsLoaded: number;
   rejected: number;
   newErrors: ImportRowError[];
@@ -55,11 +55,11 @@ class Wakeup {
 }
 
 /**
- * The COPY text of a CSV, converted in a worker thread while the caller loads the previous batches. `counts`
+ * The COPY text of a CSV (UTF-8 bytes), converted in a worker thread while the caller loads the previous batches. `counts`
  * follows the worker's; `onBytes` hears how much of the source was read; `afterBatch` runs after each batch
  * (progress).
  */
-export async function* copyTextInWorker(source: Readable, data: CopyWorkerData, counts: LoadCounts, onBytes: (total: number) => void, afterBatch: () => Promise<void>): AsyncGenerator<string> {
+export async function* copyTextInWorker(source: Readable, data: CopyWorkerData, counts: LoadCounts, onBytes: (total: number) => void, afterBatch: () => Promise<void>): AsyncGenerator<Buffer> {
   const worker = startCopyWorker(data);
   const replies: CopyWorkerReply[] = [];
   const changed = new Wakeup();
@@ -120,7 +120,7 @@ export async function* copyTextInWorker(source: Readable, data: CopyWorkerData, 
       counts.rowsLoaded = reply.rowsLoaded;
       counts.rejected = reply.rejected;
       counts.errors.push(...reply.newErrors.slice(0, keptErrors - counts.errors.length));
-      if (reply.text) yield reply.text;
+      if (reply.copy.byteLength > 0) yield Buffer.from(reply.copy.buffer, reply.copy.byteOffset, reply.copy.byteLength);
       await afterBatch();
       if (reply.done) break;
     }
