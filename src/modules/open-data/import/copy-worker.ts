@@ -3,15 +3,23 @@
  * most of the import's CPU; here they run beside the COPY instead of before it (PGlite's COPY runs on the main
  * thread, so nothing else would overlap it). Started by `worker-load.ts`, one worker per import.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { CopyPieces } from './copy-pieces.js';
 import type { CopyWorkerData, CopyWorkerReply } from './worker-load.js';
 
-const pieces = new CopyPieces(workerData as CopyWorkerData);
+let pieces: CopyPieces | null = null;
 let errorsSent = 0;
 
-/** One reply per piece of bytes (null: the file has ended), so the main thread knows how much is still in flight. */
-parentPort!.on('message', (bytes: Uint8Array | null) => {
+/**
+ * The first message says what to convert (the worker starts before the import knows it); then one reply per piece
+ * of bytes (null: the file has ended), so the main thread knows how much is still in flight.
+ */
+parentPort!.on('message', (message: CopyWorkerData | Uint8Array | null) => {
+  if (pieces === null) {
+    pieces = new CopyPieces(message as CopyWorkerData);
+    return;
+  }
+  const bytes = message as Uint8Array | null;
   const copy = pieces.push(bytes);
   const { counts } = pieces;
   const reply: CopyWorkerReply = { copy, rowsLoaded: counts.rowsLoaded, rejected: counts.rejected, newErrors: counts.errors.slice(errorsSent), bytes: bytes?.byteLength ?? 0, done: bytes === null };
