@@ -4,10 +4,12 @@
  * thread, so nothing else would overlap it). Started by `worker-load.ts`, one worker per import.
  */
 import { parentPort } from 'node:worker_threads';
+import { BinaryTranscoder } from './copy-binary.js';
 import { CopyPieces } from './copy-pieces.js';
 import type { CopyWorkerData, CopyWorkerReply } from './worker-load.js';
 
 let pieces: CopyPieces | null = null;
+let transcoder: BinaryTranscoder | null = null;
 let errorsSent = 0;
 
 /**
@@ -16,11 +18,14 @@ let errorsSent = 0;
  */
 parentPort!.on('message', (message: CopyWorkerData | Uint8Array | null) => {
   if (pieces === null) {
-    pieces = new CopyPieces(message as CopyWorkerData);
+    const data = message as CopyWorkerData;
+    pieces = new CopyPieces(data);
+    transcoder = data.binary ? new BinaryTranscoder(data.schema) : null;
     return;
   }
   const bytes = message as Uint8Array | null;
-  const copy = pieces.push(bytes);
+  const lines = pieces.push(bytes);
+  const copy = transcoder ? transcoder.transcode(lines) : lines;
   const { counts } = pieces;
   const reply: CopyWorkerReply = { copy, rowsLoaded: counts.rowsLoaded, rejected: counts.rejected, newErrors: counts.errors.slice(errorsSent), bytes: bytes?.byteLength ?? 0, done: bytes === null };
   errorsSent = counts.errors.length;

@@ -5,6 +5,7 @@ import type { DetectedFormat, StaffResourceRow } from '../db/tables.js';
 import { buildDatastoreIndexesInBackground, resumeDatastoreIndexes } from '../datastore/indexes.js';
 import type { DatastoreSchema } from '../datastore/table-schema.js';
 import { createStagingTable, datastoreColumn, dropStagingTable, numberStagingTable, promoteStagingTable, stagingTableName } from '../datastore/tables.js';
+import { binaryCopySupported } from './copy-binary.js';
 import { CopyTextBuilder, emptyCounts, type LoadCounts } from './copy-text.js';
 import { fieldNames, inferSchema } from './infer.js';
 import { detectCsv, readRows, type SourceRow, type TabularKind } from './read.js';
@@ -72,9 +73,13 @@ async function* copyLinesInThread(batches: AsyncGenerator<SourceRow[]>, schema: 
 function copyLines(services: PlatformServices, key: string, format: DetectedFormat, schema: DatastoreSchema, progress: Progress, report: () => Promise<void>, worker: CopyWorker | null): AsyncGenerator<string | Uint8Array> {
   const onBytes = (bytes: number) => { progress.bytesRead = bytes; };
   if (!worker) return copyLinesInThread(readRows(services.storage, key, 'xlsx', format, onBytes), schema, progress, report);
-  const data = { encoding: format.encoding ?? 'utf-8', delimiter: format.delimiter ?? ',', schema };
+  const data = { encoding: format.encoding ?? 'utf-8', delimiter: format.delimiter ?? ',', schema, binary: binaryCopy(services, schema, worker) };
   return copyTextInWorker(services.storage.read(key), data, progress, onBytes, atMostEvery(reportEveryMs, report), worker);
 }
+
+/** PGlite reads binary tuples cheaper than text lines, and its COPY holds our thread: the worker sends them (CSV). */
+const binaryCopy = (services: PlatformServices, schema: DatastoreSchema, worker: CopyWorker | null) =>
+  services.databaseKind === 'pglite' && worker !== null && binaryCopySupported(schema);
 
 async function loadFile(services: PlatformServices, importId: string, resource: StaffResourceRow, kind: TabularKind, detected: DetectedFormat) {
   // The CSV's worker thread starts now, so that its start overlaps detection and inference.
@@ -100,7 +105,7 @@ async function loadWith(services: PlatformServices, importId: string, resource: 
   const report = () => db.updateTable('open_data_imports').set({ bytes_read: progress.bytesRead, rows_loaded: progress.rowsLoaded, rows_rejected: progress.rejected }).where('id', '=', importId).execute().then(() => undefined);
   await createStagingTable(services.db, resource.id, renamed);
   const columns = ['_id', ...renamed.fields.map((_field, index) => datastoreColumn(index))].map((column) => `"${column}"`).join(', ');
-  await services.copyIn(`COPY datastore.${stagingTableName(resource.id)} (${columns}) FROM STDIN`, copyLines(services, key, format, renamed, progress, report, worker));
+  await services.copyIn(`COPY datastore.${stagingTableName(resource.id)} (${columns}) FROM STDIN`, copyLines(services, key, format, renamed, progress, report, worker), { binary: binaryCopy(services, renamed, worker) });
   await numberStagingTable(services.db, resource.id, progress.rowsLoaded);
   await report();
   return { schema: renamed, progress, format };

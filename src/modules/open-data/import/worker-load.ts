@@ -11,6 +11,8 @@ export interface CopyWorkerData {
   encoding: string;
   delimiter: string;
   schema: DatastoreSchema;
+  /** Binary COPY tuples instead of text lines (PGlite: copy-binary.ts). */
+  binary?: boolean;
 }
 
 /** The answer to one piece of bytes: its COPY lines (UTF-8), the counts so far, the refusals not sent yet. */
