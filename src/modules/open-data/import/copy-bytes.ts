@@ -1,7 +1,7 @@
 /*
  * The import's fast path: lines of UTF-8 bytes → COPY bytes, without a string per cell. Decoding, splitting into
- * cells and building one string per row cost about 0.9 s of the worker's 1.3 s per million rows; reading the bytes
- * where they lie and writing the COPY line into one buffer per piece costs a fraction of that. It only takes what
+ * cells and building one string per row cost 1.0–1.6 s per million rows; reading the bytes where they lie and
+ * writing the COPY line into one buffer per piece, 0.34–0.60 s (docs/performance.md). It only takes what
  * it is sure of — lines without quotes or carriage returns (the caller checks), cells whose conversion needs no
  * trimming and no "missing" test — and hands everything else to the text converters (convert.ts), a cell or a whole
  * row at a time, so that both paths give the same COPY text, counts and refusals (a property test checks it).
