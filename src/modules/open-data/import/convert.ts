@@ -9,7 +9,7 @@ const copyText = (value: string) =>
   copySpecial.test(value) ? value.replace(/[\\\t\n\r]/g, (char) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[char]!) : value;
 
 /** A converter gives the COPY text of a value, or null when the value does not fit (one reason per field type). */
-type Convert = (text: string) => string | null;
+export type Convert = (text: string) => string | null;
 
 /** A column of yes/no takes a handful of distinct texts: each is read once. */
 function booleanConverter(field: DatastoreField): Convert {
@@ -40,7 +40,7 @@ function dateConverter(format: string): Convert {
 
 const datetimeText: Convert = (text) => (Number.isNaN(Date.parse(text.trim())) ? null : new Date(text.trim()).toISOString());
 
-function converterOf(field: DatastoreField): Convert {
+export function converterOf(field: DatastoreField): Convert {
   switch (field.type) {
     case 'integer':
       return numberReader({ decimalChar: field.decimalChar, groupChar: field.groupChar, integer: true });
@@ -81,31 +81,38 @@ function missingTest(tokens: Set<string>): (text: string) => boolean {
   };
 }
 
+/** The longest "missing" token of typed columns, trimmed: a longer value that is not padded is never missing. */
+export const longestMissingToken = (schema: DatastoreSchema) => Math.max(0, ...schema.missingValues.map((value) => value.trim().length));
+
 /**
- * One row of source text → its COPY line (after `prefix`, with its line end), or the reason it does not fit.
- * "Missing" tokens other than the empty cell (NA, -) only apply to typed columns: in a text column they are text.
- * No object per value and one string per row (pushing values and separators into one array per batch cost twice
- * as much): a million rows of a dozen cells pass through here.
+ * One cell's text → its COPY text, or the reason it does not fit. "Missing" tokens other than the empty cell
+ * (NA, -) only apply to typed columns: in a text column they are text.
  */
-export function rowConverter(schema: DatastoreSchema): (cells: string[], prefix: string) => string | RowError {
+export function cellConverter(schema: DatastoreSchema): (index: number, text: string) => string | RowError {
   const converters = schema.fields.map(converterOf);
   const tokens = new Set(schema.missingValues.map((value) => value.trim()));
   const fields = schema.fields;
   const isMissing = fields.map((field) => missingTest(field.type === 'string' ? new Set(['']) : tokens));
-  const last = fields.length - 1;
+  return (index, text) => {
+    if (isMissing[index]!(text)) return fields[index]!.constraints?.required ? { column: fields[index]!.name, message: 'required' } : copyNull;
+    return converters[index]!(text) ?? { column: fields[index]!.name, message: failureOf[fields[index]!.type] };
+  };
+}
+
+/**
+ * One row of source text → its COPY line (after `prefix`, with its line end), or the reason it does not fit.
+ * No object per value and one string per row (pushing values and separators into one array per batch cost twice
+ * as much): a million rows of a dozen cells pass through here when the file is not read as bytes (copy-bytes.ts).
+ */
+export function rowConverter(schema: DatastoreSchema): (cells: string[], prefix: string) => string | RowError {
+  const cell = cellConverter(schema);
+  const last = schema.fields.length - 1;
   return (cells, prefix) => {
-    if (cells.length !== fields.length) return { message: 'column_count' };
+    if (cells.length !== schema.fields.length) return { message: 'column_count' };
     let line = prefix;
     for (let index = 0; index <= last; index++) {
-      const text = cells[index]!;
-      let value: string | null;
-      if (isMissing[index]!(text)) {
-        if (fields[index]!.constraints?.required) return { column: fields[index]!.name, message: 'required' };
-        value = copyNull;
-      } else {
-        value = converters[index]!(text);
-        if (value === null) return { column: fields[index]!.name, message: failureOf[fields[index]!.type] };
-      }
+      const value = cell(index, cells[index]!);
+      if (typeof value !== 'string') return value;
       line += index === last ? `${value}\n` : `${value}\t`;
     }
     return line;

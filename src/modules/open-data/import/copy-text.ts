@@ -35,7 +35,8 @@ interface Row {
  * thousand kept with their line. The same code runs in the import's worker thread (CSV) and in-thread (XLSX).
  */
 export class CopyTextBuilder {
-  private header = true;
+  /** Until the first row that is not blank, which is the header and is skipped. */
+  awaitingHeader = true;
   private readonly convert: ReturnType<typeof rowConverter>;
 
   constructor(schema: DatastoreSchema, readonly counts: LoadCounts = emptyCounts()) {
@@ -47,8 +48,8 @@ export class CopyTextBuilder {
     const out: string[] = [];
     for (const row of rows) {
       if (isBlank(row.cells)) continue;
-      if (this.header) {
-        this.header = false;
+      if (this.awaitingHeader) {
+        this.awaitingHeader = false;
         continue;
       }
       // `_id` first: the row's number among those loaded, in file order, as the identity would have given it.

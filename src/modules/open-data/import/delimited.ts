@@ -145,9 +145,18 @@ export function parseDelimited(text: string, delimiter: string, firstLine: numbe
  */
 export class DelimitedSplitter {
   private pending = '';
-  private line = 1;
 
-  constructor(private readonly delimiter: string) {}
+  /** `line`: the file's line where the first piece starts. */
+  constructor(private readonly delimiter: string, private line = 1) {}
+
+  /** No record started and not finished: the next piece starts a record, on line `nextLine`. */
+  get idle(): boolean {
+    return this.pending === '';
+  }
+
+  get nextLine(): number {
+    return this.line;
+  }
 
   /** The rows completed by this piece of text. */
   push(text: string): DelimitedRow[] {

@@ -109,10 +109,43 @@ const scannable = new Set(['.', ',']);
 
 /** The converter of one column's numbers: the one-pass scanner when it knows the format, else the patterns. */
 export function numberReader(format: NumberFormat): NumberReader {
+  const known = byteNumberFormat(format);
+  if (!known) return numberTextByPatterns(format);
+  return (text) => scanNumber(text, known.decimal, known.group, format.integer);
+}
+
+/**
+ * The same scan over UTF-8 bytes (the import's byte path, copy-bytes.ts): the number written at `at` in `out`,
+ * and where it ends; -1 when the bytes are not a number this scan accepts, or not ASCII (the caller then asks the
+ * text converter, which decides). The bytes must not be padded: `trim()` would have nothing to remove.
+ */
+export function scanNumberBytes(source: Uint8Array, start: number, end: number, format: ByteNumberFormat, out: Uint8Array, at: number): number {
+  const { decimal, group, integer } = format;
+  let state = At.Start;
+  let o = at;
+  for (let i = start; i < end; i++) {
+    const code = source[i]!;
+    if (code === group) continue;
+    if (code >= 0x80) return -1;
+    state = step(state, code, decimal);
+    if (state === At.Refused) return -1;
+    out[o++] = code === comma ? dot : code;
+  }
+  const accepted = integer ? state === At.Whole : state === At.Whole || state === At.Fraction || state === At.ExponentDigits;
+  return accepted ? o : -1;
+}
+
+/** A number format the byte scan knows: ASCII decimal and group characters (-1: no group). */
+export interface ByteNumberFormat {
+  decimal: number;
+  group: number;
+  integer: boolean;
+}
+
+/** The byte scan's view of a format, or null when only the text converter knows it. */
+export function byteNumberFormat(format: NumberFormat): ByteNumberFormat | null {
   const decimal = format.decimalChar ?? '.';
   const group = format.groupChar;
   const known = scannable.has(decimal) && (group === undefined || group === '' || ((group === ' ' || scannable.has(group)) && group !== decimal));
-  if (!known) return numberTextByPatterns(format);
-  const [decimalCode, groupCode] = [decimal.charCodeAt(0), group ? group.charCodeAt(0) : -1];
-  return (text) => scanNumber(text, decimalCode, groupCode, format.integer);
+  return known ? { decimal: decimal.charCodeAt(0), group: group ? group.charCodeAt(0) : -1, integer: format.integer } : null;
 }

@@ -5,10 +5,11 @@ import type { DetectedFormat, StaffResourceRow } from '../db/tables.js';
 import { buildDatastoreIndexesInBackground, resumeDatastoreIndexes } from '../datastore/indexes.js';
 import type { DatastoreSchema } from '../datastore/table-schema.js';
 import { createStagingTable, datastoreColumn, dropStagingTable, numberStagingTable, promoteStagingTable, stagingTableName } from '../datastore/tables.js';
+import { binaryCopySupported } from './copy-binary.js';
 import { CopyTextBuilder, emptyCounts, type LoadCounts } from './copy-text.js';
 import { fieldNames, inferSchema } from './infer.js';
 import { detectCsv, readRows, type SourceRow, type TabularKind } from './read.js';
-import { copyTextInWorker } from './worker-load.js';
+import { CopyWorker, copyTextInWorker } from './worker-load.js';
 
 /** Rows read to infer the schema; the whole file is loaded. */
 const sampleRows = 10_000;
@@ -69,14 +70,28 @@ async function* copyLinesInThread(batches: AsyncGenerator<SourceRow[]>, schema: 
 }
 
 /** The COPY text of the whole file: CSV bytes converted in a worker thread beside the COPY, XLSX rows here. */
-function copyLines(services: PlatformServices, key: string, kind: TabularKind, format: DetectedFormat, schema: DatastoreSchema, progress: Progress, report: () => Promise<void>): AsyncGenerator<string> {
+function copyLines(services: PlatformServices, key: string, format: DetectedFormat, schema: DatastoreSchema, progress: Progress, report: () => Promise<void>, worker: CopyWorker | null): AsyncGenerator<string | Uint8Array> {
   const onBytes = (bytes: number) => { progress.bytesRead = bytes; };
-  if (kind === 'xlsx') return copyLinesInThread(readRows(services.storage, key, kind, format, onBytes), schema, progress, report);
-  const data = { encoding: format.encoding ?? 'utf-8', delimiter: format.delimiter ?? ',', schema };
-  return copyTextInWorker(services.storage.read(key), data, progress, onBytes, atMostEvery(reportEveryMs, report));
+  if (!worker) return copyLinesInThread(readRows(services.storage, key, 'xlsx', format, onBytes), schema, progress, report);
+  const data = { encoding: format.encoding ?? 'utf-8', delimiter: format.delimiter ?? ',', schema, binary: binaryCopy(services, schema, worker) };
+  return copyTextInWorker(services.storage.read(key), data, progress, onBytes, atMostEvery(reportEveryMs, report), worker);
 }
 
+/** PGlite reads binary tuples cheaper than text lines, and its COPY holds our thread: the worker sends them (CSV). */
+const binaryCopy = (services: PlatformServices, schema: DatastoreSchema, worker: CopyWorker | null) =>
+  services.databaseKind === 'pglite' && worker !== null && binaryCopySupported(schema);
+
 async function loadFile(services: PlatformServices, importId: string, resource: StaffResourceRow, kind: TabularKind, detected: DetectedFormat) {
+  // The CSV's worker thread starts now, so that its start overlaps detection and inference.
+  const worker = kind === 'csv' ? new CopyWorker() : null;
+  try {
+    return await loadWith(services, importId, resource, kind, detected, worker);
+  } finally {
+    await worker?.stop();
+  }
+}
+
+async function loadWith(services: PlatformServices, importId: string, resource: StaffResourceRow, kind: TabularKind, detected: DetectedFormat, worker: CopyWorker | null) {
   const key = resource.storage_key!;
   const format: DetectedFormat = kind === 'csv' ? { ...(await detectCsv(services.storage, key)), ...(detected.schema ? { schema: detected.schema } : {}) } : { ...detected };
   const { header, body } = await sample(services, key, kind, format);
@@ -90,7 +105,7 @@ async function loadFile(services: PlatformServices, importId: string, resource: 
   const report = () => db.updateTable('open_data_imports').set({ bytes_read: progress.bytesRead, rows_loaded: progress.rowsLoaded, rows_rejected: progress.rejected }).where('id', '=', importId).execute().then(() => undefined);
   await createStagingTable(services.db, resource.id, renamed);
   const columns = ['_id', ...renamed.fields.map((_field, index) => datastoreColumn(index))].map((column) => `"${column}"`).join(', ');
-  await services.copyIn(`COPY datastore.${stagingTableName(resource.id)} (${columns}) FROM STDIN`, copyLines(services, key, kind, format, renamed, progress, report));
+  await services.copyIn(`COPY datastore.${stagingTableName(resource.id)} (${columns}) FROM STDIN`, copyLines(services, key, format, renamed, progress, report, worker), { binary: binaryCopy(services, renamed, worker) });
   await numberStagingTable(services.db, resource.id, progress.rowsLoaded);
   await report();
   return { schema: renamed, progress, format };

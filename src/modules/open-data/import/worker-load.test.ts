@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DatastoreSchema } from '../datastore/table-schema.js';
 import { CopyTextBuilder, emptyCounts } from './copy-text.js';
 import { parseDelimited } from './delimited.js';
-import { copyTextInWorker, type CopyWorkerData } from './worker-load.js';
+import { CopyWorker, copyTextInWorker, type CopyWorkerData } from './worker-load.js';
 
 const schema: DatastoreSchema = {
   missingValues: ['', '-'],
@@ -28,13 +28,13 @@ const csv = [
 /** The same bytes in pieces of `size` (cutting UTF-8 characters and CRLF in two), as storage may give them. */
 const pieces = (bytes: Buffer, size: number) => Readable.from((function* () { for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size); })());
 
-async function inWorker(bytes: Buffer, size: number, data: Partial<CopyWorkerData> = {}) {
+async function inWorker(bytes: Buffer, size: number, data: Partial<CopyWorkerData> = {}, worker?: CopyWorker) {
   const counts = emptyCounts();
   let text = '';
   let bytesSeen = 0;
   let batches = 0;
   const options = { encoding: 'utf-8', delimiter: ';', schema, ...data };
-  for await (const batch of copyTextInWorker(pieces(bytes, size), options, counts, (total) => { bytesSeen = total; }, async () => { batches += 1; })) text += batch;
+  for await (const batch of copyTextInWorker(pieces(bytes, size), options, counts, (total) => { bytesSeen = total; }, async () => { batches += 1; }, worker)) text += batch.toString('utf8');
   return { text, counts, bytesSeen, batches };
 }
 
@@ -68,6 +68,19 @@ describe('conversion in a worker thread', () => {
     expect(counts.rowsLoaded).toBe(27_000);
     expect(counts.errors).toHaveLength(1_000);
     expect(counts.errors[999]).toEqual({ line: 9_992, column: 'Montant', message: 'not_number' });
+  });
+
+  it('uses a worker started before the format was known, and stops it', async () => {
+    const worker = new CopyWorker();
+    await new Promise((resolve) => worker.thread.once('online', resolve));
+    const early = await inWorker(Buffer.from(csv), 7, {}, worker);
+    const late = await inWorker(Buffer.from(csv), 7);
+    expect(early.text).toBe(late.text);
+    expect(early.counts).toEqual(late.counts);
+    expect(worker.thread.threadId).toBe(-1); // terminated
+    const unused = new CopyWorker();
+    await unused.stop();
+    expect(unused.thread.threadId).toBe(-1);
   });
 
   it('fails the load when the worker cannot start its work', async () => {

@@ -11,11 +11,13 @@ export interface CopyWorkerData {
   encoding: string;
   delimiter: string;
   schema: DatastoreSchema;
+  /** Binary COPY tuples instead of text lines (PGlite: copy-binary.ts). */
+  binary?: boolean;
 }
 
-/** The answer to one piece of bytes: its COPY lines, the counts so far, the refusals not sent yet. */
+/** The answer to one piece of bytes: its COPY lines (UTF-8), the counts so far, the refusals not sent yet. */
 export interface CopyWorkerReply {
-  text: string;
+  copy: Uint8Array;
   rowsLoaded: number;
   rejected: number;
   newErrors: ImportRowError[];
@@ -33,16 +35,6 @@ const maxInFlight = 8 << 20;
 
 const require = createRequire(import.meta.url);
 
-/**
- * The worker module beside this one. Run from TypeScript sources (tsx, vitest), it is loaded through tsx's loader,
- * found from this file so the working directory does not matter; compiled to JavaScript, it needs nothing.
- */
-function startCopyWorker(data: CopyWorkerData): Worker {
-  const fromSources = import.meta.url.endsWith('.ts');
-  const file = new URL(`./copy-worker.${fromSources ? 'ts' : 'js'}`, import.meta.url);
-  return new Worker(file, { workerData: data, execArgv: fromSources ? ['--import', pathToFileURL(require.resolve('tsx')).href] : [] });
-}
-
 /** Wakes whoever waits, when a reply arrives or one is consumed. */
 class Wakeup {
   private waiting: (() => void)[] = [];
@@ -55,37 +47,60 @@ class Wakeup {
 }
 
 /**
- * The COPY text of a CSV, converted in a worker thread while the caller loads the previous batches. `counts`
- * follows the worker's; `onBytes` hears how much of the source was read; `afterBatch` runs after each batch
- * (progress).
+ * The import's worker thread, started before the import knows what to convert: its start (a thread, then its
+ * modules: about 0.1 s, more from TypeScript sources) overlaps the detection of the format and the inference of
+ * the schema; `copyTextInWorker` then sends it the format and the bytes. From TypeScript sources (tsx, vitest), the
+ * module beside this one is loaded through tsx's loader, found from this file so the working directory does not
+ * matter; compiled to JavaScript, it needs nothing.
  */
-export async function* copyTextInWorker(source: Readable, data: CopyWorkerData, counts: LoadCounts, onBytes: (total: number) => void, afterBatch: () => Promise<void>): AsyncGenerator<string> {
-  const worker = startCopyWorker(data);
-  const replies: CopyWorkerReply[] = [];
-  const changed = new Wakeup();
-  let failure: unknown = null;
-  let finished = false;
+export class CopyWorker {
+  readonly thread: Worker;
+  readonly replies: CopyWorkerReply[] = [];
+  readonly changed = new Wakeup();
+  failure: unknown = null;
+  private finished = false;
+
+  constructor() {
+    const fromSources = import.meta.url.endsWith('.ts');
+    const file = new URL(`./copy-worker.${fromSources ? 'ts' : 'js'}`, import.meta.url);
+    this.thread = new Worker(file, { execArgv: fromSources ? ['--import', pathToFileURL(require.resolve('tsx')).href] : [] });
+    this.thread.on('message', (reply: CopyWorkerReply) => {
+      this.finished ||= reply.done;
+      this.replies.push(reply);
+      this.changed.notify();
+    });
+    this.thread.on('error', (error) => {
+      this.failure ??= error;
+      this.changed.notify();
+    });
+    this.thread.on('exit', (code) => {
+      if (!this.finished) this.failure ??= new Error(`import worker stopped (exit ${code})`);
+      this.changed.notify();
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.finished = true;
+    await this.thread.terminate();
+  }
+}
+
+/**
+ * The COPY text of a CSV (UTF-8 bytes), converted in a worker thread while the caller loads the previous batches.
+ * `counts` follows the worker's; `onBytes` hears how much of the source was read; `afterBatch` runs after each
+ * batch (progress). `worker`: one started earlier, else a new one; stopped at the end either way.
+ */
+export async function* copyTextInWorker(source: Readable, data: CopyWorkerData, counts: LoadCounts, onBytes: (total: number) => void, afterBatch: () => Promise<void>, worker = new CopyWorker()): AsyncGenerator<Buffer> {
+  const { replies, changed } = worker;
   let stopped = false;
   let inFlight = 0;
-  worker.on('message', (reply: CopyWorkerReply) => {
-    finished ||= reply.done;
-    replies.push(reply);
-    changed.notify();
-  });
-  worker.on('error', (error) => {
-    failure ??= error;
-    changed.notify();
-  });
-  worker.on('exit', (code) => {
-    if (!finished) failure ??= new Error(`import worker stopped (exit ${code})`);
-    changed.notify();
-  });
+  worker.thread.postMessage(data);
 
   const post = async (bytes: Buffer | null) => {
     while (inFlight >= maxInFlight && !stopped) await changed.wait();
     if (stopped) return;
     inFlight += bytes?.length ?? 0;
-    worker.postMessage(bytes);
+    worker.thread.postMessage(bytes);
   };
   const feed = async () => {
     let piece: Buffer[] = [];
@@ -106,21 +121,21 @@ export async function* copyTextInWorker(source: Readable, data: CopyWorkerData, 
     await post(null);
   };
   const feeding = feed().catch((error: unknown) => {
-    failure ??= error;
+    worker.failure ??= error;
     changed.notify();
   });
 
   try {
     for (;;) {
-      while (replies.length === 0 && failure === null) await changed.wait();
-      if (failure !== null) throw failure;
+      while (replies.length === 0 && worker.failure === null) await changed.wait();
+      if (worker.failure !== null) throw worker.failure;
       const reply = replies.shift()!;
       inFlight -= reply.bytes;
       changed.notify();
       counts.rowsLoaded = reply.rowsLoaded;
       counts.rejected = reply.rejected;
       counts.errors.push(...reply.newErrors.slice(0, keptErrors - counts.errors.length));
-      if (reply.text) yield reply.text;
+      if (reply.copy.byteLength > 0) yield Buffer.from(reply.copy.buffer, reply.copy.byteOffset, reply.copy.byteLength);
       await afterBatch();
       if (reply.done) break;
     }
@@ -129,6 +144,6 @@ export async function* copyTextInWorker(source: Readable, data: CopyWorkerData, 
     stopped = true;
     changed.notify();
     source.destroy();
-    await worker.terminate();
+    await worker.stop();
   }
 }
