@@ -54,13 +54,16 @@ describe('open-data portal', () => {
     const file = await page.request.get(await page.locator('#downloads a', { hasText: 'Télécharger' }).first().getAttribute('href') ?? '');
     expect(file.status()).toBe(200);
     expect((await file.body()).subarray(0, 8).toString('latin1')).toBe('Section;');
-    await page.locator('#downloads a', { hasText: 'Consulter le tableau' }).click();
+    // The demo file is loaded into a table in the background at start-up; on a busy machine that may still be running.
+    const tableLink = page.locator('#downloads a', { hasText: 'Consulter le tableau' });
+    await expect.poll(async () => (await tableLink.count()) > 0 || (await page.reload(), false), { timeout: 45_000, interval: 1000 }).toBe(true);
+    await tableLink.click();
     await page.waitForURL(/\/ndar-toute\/data\/resources\/[0-9a-f-]{36}$/);
     await page.goBack();
     const ckan = await page.request.get(await page.locator('#metadata-links a').first().getAttribute('href') ?? '');
     expect((await ckan.json()).result.resources[0].format).toBe('CSV');
     await context.close();
-  });
+  }, 120_000);
 
   it('JavaScript on: the portal and a dataset page pass the accessibility audit, in French and in Arabic', async () => {
     for (const locale of ['fr-FR', 'ar']) {

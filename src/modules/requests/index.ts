@@ -1,1 +1,2 @@
 export { requestsModule } from './manifest.js';
+export { complaintCategoryChoices, complaintStatusForPhone, fileComplaintFromPhone, type PhoneComplaint } from './phone-channels.js';

@@ -5,6 +5,7 @@ import * as open311 from './db/migrations/2026-11-24T0320_requests_open311.js';
 import * as handling from './db/migrations/2026-11-24T0330_requests_handling.js';
 import * as information from './db/migrations/2026-11-24T0350_requests_information.js';
 import * as inbox from './db/migrations/2026-11-24T0360_requests_inbox.js';
+import * as phoneChannels from './db/migrations/2026-11-27T0100_requests_phone_channels.js';
 import { requestsExports } from './exports.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -64,6 +65,7 @@ export const requestsModule: PalabreModule = {
     '2026-11-24T0330_requests_handling': handling,
     '2026-11-24T0350_requests_information': information,
     '2026-11-24T0360_requests_inbox': inbox,
+    '2026-11-27T0100_requests_phone_channels': phoneChannels,
   },
   seed: seedRequests,
   jobs: requestsJobs,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { communeScope } from '../../../platform/db/commune-scope.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
+import { type Locale, pickLocalized } from '../../../platform/i18n/locales.js';
 import type { CommuneTables } from '../db/tables.js';
 import { isUuid } from '../../../platform/db/uuid.js';
 
@@ -106,4 +107,11 @@ export { isUuid } from '../../../platform/db/uuid.js';
 export async function communeNeighbourhoods(db: Kysely<PlatformTables>, communeId: string): Promise<string[]> {
   const profile = await scoped(db, communeId).selectFrom('commune_profiles').select('neighbourhoods').executeTakeFirst();
   return profile?.neighbourhoods ?? [];
+}
+
+/** The latest published news title in the reader's language, for channels that carry one line (USSD, SMS). */
+export async function latestNewsHeadline(db: Kysely<PlatformTables>, communeId: string, locale: Locale): Promise<{ title: string; publishedAt: Date } | null> {
+  const [latest] = (await listPublishedNews(db, communeId, { limit: 1 })).items;
+  if (!latest) return null;
+  return { title: pickLocalized(latest.title, locale)?.value ?? '', publishedAt: latest.publish_at ?? latest.created_at };
 }

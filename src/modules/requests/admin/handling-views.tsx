@@ -194,6 +194,8 @@ const channelKeys: Record<Request['channel'], string> = {
   mediator: 'requests.handling.channel.mediator',
   sms: 'requests.handling.channel.sms',
   open311: 'requests.handling.channel.open311',
+  ussd: 'requests.handling.channel.ussd',
+  whatsapp: 'requests.handling.channel.whatsapp',
 };
 
 function ReporterSection({ ctx, reporter, channel }: { ctx: ViewContext; reporter: ReporterFacts; channel: Request['channel'] }) {

@@ -10,7 +10,7 @@ type MaybeDate = ColumnType<string | null, string | null | undefined, string | n
 
 export const requestKinds = ['complaint', 'information'] as const;
 export const complaintStages = ['received', 'acknowledged', 'in_progress', 'resolved', 'rejected', 'reopened'] as const;
-export const requestChannels = ['web', 'mediator', 'sms', 'open311'] as const;
+export const requestChannels = ['web', 'mediator', 'sms', 'open311', 'ussd', 'whatsapp'] as const;
 export const eventKinds = ['submitted', 'status', 'message', 'assigned', 'deadline', 'note'] as const;
 
 export type RequestKind = (typeof requestKinds)[number];

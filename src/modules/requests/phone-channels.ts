@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import type { Commune, PlatformTables } from '../../platform/db/platform-tables.js';
+import { type Locale, pickLocalized } from '../../platform/i18n/locales.js';
+import { complaintInput, fileComplaint } from './commands/complaint-commands.js';
+import { categoriesOf, findByReference, statesOf } from './queries/request-queries.js';
+
+/** What another module (channels: USSD, SMS, WhatsApp) may do with complaints on behalf of a caller. */
+export interface PhoneComplaint {
+  categoryId: string;
+  neighbourhood: string | null;
+  text: string;
+  /** E.164; linked to the account that verified it, else kept as the reporter's phone only. */
+  phone: string;
+  channel: 'sms' | 'ussd' | 'whatsapp';
+  locale: Locale;
+}
+
+/** The commune's active complaint categories, named in the caller's language. */
+export async function complaintCategoryChoices(db: Kysely<PlatformTables>, communeId: string, locale: Locale): Promise<{ id: string; label: string }[]> {
+  const categories = await categoriesOf(db, communeId, { activeOnly: true });
+  return categories.map((c) => ({ id: c.id, label: pickLocalized(c.name, locale)?.value ?? c.code }));
+}
+
+/**
+ * Files a complaint from a phone. Accounts hold a phone number only once a code sent to it was typed back, so the
+ * account with this number, when there is one, becomes the reporter.
+ */
+export async function fileComplaintFromPhone(db: Kysely<PlatformTables>, commune: Commune, complaint: PhoneComplaint): Promise<{ reference: string }> {
+  const account = await db.selectFrom('users').select('id').where('phone_e164', '=', complaint.phone).executeTakeFirst();
+  const input = complaintInput(complaint.categoryId, complaint.text, {
+    neighbourhood: complaint.neighbourhood,
+    channel: complaint.channel,
+    reporter: { userId: account?.id ?? null, name: null, phone: complaint.phone, email: null, locale: complaint.locale },
+  });
+  const { request } = await fileComplaint(db, commune, input);
+  return { reference: request.reference };
+}
+
+/**
+ * A complaint's public status by its reference, for a caller who typed it. A private complaint answers only
+ * to the phone that filed it: a reference alone must not reveal it.
+ */
+export async function complaintStatusForPhone(db: Kysely<PlatformTables>, communeId: string, reference: string, phone: string, locale: Locale): Promise<string | null> {
+  const request = await findByReference(db, communeId, reference);
+  if (!request || request.kind !== 'complaint') return null;
+  if (request.is_private && request.reporter_phone !== phone) return null;
+  const state = (await statesOf(db, communeId)).find((s) => s.code === request.status);
+  return pickLocalized(state?.name, locale)?.value ?? request.status;
+}
