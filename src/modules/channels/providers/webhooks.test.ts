@@ -169,6 +169,19 @@ describe('WhatsApp Cloud API webhooks', () => {
     expect(messages[3]).toMatchObject({ reply: { id: 'cat-2', title: 'Eau' } });
   });
 
+  it('keeps message types it does not read, with empty text, instead of refusing the batch', () => {
+    const body = envelope({
+      messages: [
+        { from: '221771234567', id: 'wamid.loc', timestamp: '1763892000', type: 'location', location: { latitude: 16.03, longitude: -16.5 } },
+        { from: '221771234567', id: 'wamid.flow', timestamp: '1763892000', type: 'interactive', interactive: { type: 'nfm_reply', nfm_reply: { response_json: '{}' } } },
+      ],
+    });
+    expect(parseWhatsAppWebhook(body).messages.map((m) => [m.externalId, m.text, m.reply])).toEqual([
+      ['wamid.loc', '', undefined],
+      ['wamid.flow', '', undefined],
+    ]);
+  });
+
   it('parses statuses, with the error code of a failure', () => {
     const body = envelope({
       statuses: [

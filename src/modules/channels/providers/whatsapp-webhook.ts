@@ -81,17 +81,18 @@ function readMessage(m: Record<string, unknown>, to: string): InboundMessage {
     const mediaId = required(content, 'id');
     return { ...base, text: String(content.caption ?? ''), media: [{ mediaId, contentType: String(content.mime_type ?? 'application/octet-stream') }] };
   }
-  if (type === 'interactive') {
-    const reply = asRecord(content.button_reply ?? content.list_reply);
+  const reply = asRecord(content.button_reply ?? content.list_reply);
+  if (type === 'interactive' && typeof reply.id === 'string') {
     const title = String(reply.title ?? '');
-    return { ...base, text: title, reply: { id: required(reply, 'id'), title } };
+    return { ...base, text: title, reply: { id: reply.id, title } };
   }
   // A quick-reply button of a template message.
   if (type === 'button') {
     const text = String(content.text ?? '');
     return { ...base, text, reply: { id: String(content.payload ?? text), title: text } };
   }
-  // Locations, contacts, reactions, unsupported: kept with empty text so staff see something arrived.
+  // Locations, contacts, reactions, flow replies, unsupported types: kept with empty text so staff see something
+  // arrived, rather than refusing the whole batch (Meta would redeliver it forever).
   return { ...base, text: '' };
 }
 

@@ -9,7 +9,11 @@
 
 export type SmsEncoding = 'GSM-7' | 'UCS-2';
 
-/** The GSM 03.38 basic character set (one septet each). Note: capital Ç is in it, lowercase ç is not. */
+/**
+ * The GSM 03.38 basic character set (one septet each). Code 0x09 is capital Ç in the ETSI table, which this follows;
+ * the Unicode consortium's mapping file reads it as small ç instead, so a gateway built on that file may bill Ç as
+ * UCS-2 and ç as GSM. Lowercase ç therefore counts as UCS-2 here: the estimate errs toward the costlier encoding.
+ */
 const gsmBasic = new Set(
   Array.from(
     '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
