@@ -1,0 +1,50 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/http/errors.js';
+import { pickLocalized } from '../../platform/i18n/locales.js';
+import { callbackToken } from './callback-token.js';
+import { parseAtUssd } from './providers/africas-talking-webhook.js';
+import { type RawBody, verifyUrlToken, WebhookError } from './providers/webhooks.js';
+import { ussdPath, ussdReply } from './ussd/menu.js';
+import { phoneLocale, ussdPorts } from './ussd/ports.js';
+
+// Machine endpoints: authenticated by the callback token, not by a session, so no CSRF token either.
+const webhook = { config: { access: 'public' as const, csrf: false } };
+const maxWebhookBytes = 64 * 1024;
+
+/** Webhooks read their body as received: signatures cover the exact bytes, and parsing is the provider code's job. */
+function keepRawBodies(scope: FastifyInstance): void {
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: maxWebhookBytes }, (_request, body, done) => done(null, body));
+}
+
+function refuse(reply: FastifyReply, error: unknown) {
+  if (error instanceof WebhookError) return reply.code(error.httpStatus).type('text/plain').send(error.reason);
+  throw error;
+}
+
+/**
+ * Africa's Talking USSD: answers "CON …" (wait for input) or "END …" (close) within the operator's timeout. The
+ * handler keeps no session state: the path typed so far comes with every request and is replayed.
+ */
+async function answerUssd(request: FastifyRequest<{ Querystring: { token?: string } }>, reply: FastifyReply) {
+  const commune = request.commune;
+  if (!commune) throw new AppError('COMMUNE_NOT_FOUND');
+  const { db, config, messages } = request.server.platform;
+  try {
+    verifyUrlToken(request.query.token, callbackToken(config.sessionSecret, commune.slug, 'africastalking'));
+    const call = parseAtUssd((request.body ?? '') as RawBody);
+    const locale = await phoneLocale(db, commune, call.phoneNumber);
+    const session = { sessionId: call.sessionId, communeName: pickLocalized(commune.name, locale)?.value ?? commune.slug, locale, t: messages.translator(locale) };
+    const answer = await ussdReply(ussdPath(call.text), session, ussdPorts(db, commune, call.phoneNumber, locale));
+    return reply.type('text/plain; charset=utf-8').send(`${answer.end ? 'END' : 'CON'} ${answer.text}`);
+  } catch (error) {
+    return refuse(reply, error);
+  }
+}
+
+export async function channelWebhookRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(async (scope) => {
+    keepRawBodies(scope);
+    scope.post<{ Querystring: { token?: string } }>('/channels/ussd/africastalking', webhook, answerUssd);
+  });
+}
