@@ -1,6 +1,11 @@
 import type { PalabreModule } from '../../platform/module.js';
 import * as core from './db/migrations/2026-11-27T0200_channels_core.js';
 import { channelWebhookRoutes } from './webhook-routes.js';
+import { channelAdminRoutes } from './admin-routes.js';
+import adminAr from './i18n/admin.ar.json' with { type: 'json' };
+import adminEn from './i18n/admin.en.json' with { type: 'json' };
+import adminFr from './i18n/admin.fr.json' with { type: 'json' };
+import adminPt from './i18n/admin.pt.json' with { type: 'json' };
 import ussdAr from './i18n/ussd.ar.json' with { type: 'json' };
 import ussdEn from './i18n/ussd.en.json' with { type: 'json' };
 import ussdFr from './i18n/ussd.fr.json' with { type: 'json' };
@@ -11,6 +16,8 @@ export const channelsModule: PalabreModule = {
   id: 'channels',
   nameKey: 'channels.module_name',
   communeRoutes: channelWebhookRoutes,
+  adminRoutes: async (app) => channelAdminRoutes(app),
+  navigation: [{ labelKey: 'channels.admin.nav', path: 'admin/channels', area: 'admin', order: 80, roles: ['staff', 'admin'] }],
   migrations: { '2026-11-27T0200_channels_core': core },
-  i18n: { fr: { ...ussdFr }, en: { ...ussdEn }, pt: { ...ussdPt }, ar: { ...ussdAr } },
+  i18n: { fr: { ...ussdFr, ...adminFr }, en: { ...ussdEn, ...adminEn }, pt: { ...ussdPt, ...adminPt }, ar: { ...ussdAr, ...adminAr } },
 };
