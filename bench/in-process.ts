@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,8 @@ export async function benchApp(databaseUrl = process.env.BENCH_DATABASE_URL): Pr
     DATA_DIR: mkdtempSync(join(tmpdir(), 'palabre-bench-')),
     LOG_LEVEL: 'silent',
     DATABASE_URL: databaseUrl,
+    // Production settings require a key for the tamper-evident record: a throw-away one will do.
+    LEDGER_SIGNING_KEY: process.env.LEDGER_SIGNING_KEY ?? generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
   });
   const palabre = await createApp({ config });
   await seedDemoIfEmpty(palabre.services);

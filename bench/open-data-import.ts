@@ -1,4 +1,3 @@
-import { generateKeyPairSync } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { scoped } from '../src/modules/open-data/db/open-data-db.js';
@@ -15,8 +14,6 @@ import { benchApp } from './in-process.js';
  */
 const rowCount = Number(process.env.BENCH_ROWS ?? 1_000_000);
 
-// The bench runs with production settings, which require a ledger signing key: a throw-away one will do.
-process.env.LEDGER_SIGNING_KEY ??= generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
 const palabre = await benchApp();
 const { services } = palabre;
 

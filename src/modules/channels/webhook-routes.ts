@@ -7,8 +7,9 @@ import { type RawBody, verifyUrlToken, WebhookError } from './providers/webhooks
 import { ussdPath, ussdReply } from './ussd/menu.js';
 import { phoneLocale, ussdPorts } from './ussd/ports.js';
 
-// Machine endpoints: authenticated by the callback token, not by a session, so no CSRF token either.
-const webhook = { config: { access: 'public' as const, csrf: false } };
+// Machine endpoints: authenticated by the callback token, not by a session, so no CSRF token either. An operator
+// calls for all of a commune's callers from a few addresses: the per-address limit on posts would cut them off.
+const webhook = { config: { access: 'public' as const, csrf: false, rateLimit: false as const } };
 const maxWebhookBytes = 64 * 1024;
 
 /** Webhooks read their body as received: signatures cover the exact bytes, and parsing is the provider code's job. */
