@@ -2,8 +2,9 @@ import type { MigrationSet } from './migrator.js';
 import * as foundation from './migrations/2026-11-23T0900_platform_foundation.js';
 import * as assistedProfile from './migrations/2026-11-23T2310_assisted_participant_profile.js';
 import * as idempotencyKeys from './migrations/2026-11-23T2330_idempotency_keys.js';
+import * as jobQueue from './migrations/2026-11-23T2350_job_queue.js';
 
 export const platformMigrations: MigrationSet = {
   owner: 'platform',
-  migrations: { '2026-11-23T0900_platform_foundation': foundation, '2026-11-23T2310_assisted_participant_profile': assistedProfile, '2026-11-23T2330_idempotency_keys': idempotencyKeys },
+  migrations: { '2026-11-23T0900_platform_foundation': foundation, '2026-11-23T2310_assisted_participant_profile': assistedProfile, '2026-11-23T2330_idempotency_keys': idempotencyKeys, '2026-11-23T2350_job_queue': jobQueue },
 };
