@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,14 +10,39 @@ import { createDatabase, type DatabaseHandle } from '../db/create-database.js';
 import type { PalabreModule } from '../module.js';
 
 /** One database opened by two successive apps: a PGlite data directory, or a PostgreSQL database under test:pg. */
-async function reopenableDatabase(): Promise<{ open(): Promise<DatabaseHandle>; remove(): Promise<void> }> {
+interface ReopenableDatabase {
+  open(): Promise<DatabaseHandle>;
+  remove(): Promise<void>;
+  /** How a child process names it: kind and URL or directory. */
+  childArguments: [string, string];
+}
+
+async function reopenableDatabase(): Promise<ReopenableDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
     const server = await createServerTestDatabase(serverUrl);
-    return { open: () => createDatabase({ url: server.url, poolSize: 3 }), remove: server.drop };
+    return { open: () => createDatabase({ url: server.url, poolSize: 3 }), remove: server.drop, childArguments: ['postgres', server.url] };
   }
   const dir = mkdtempSync(join(tmpdir(), 'palabre-queue-'));
-  return { open: () => createDatabase({ pgliteDir: dir }), remove: async () => rmSync(dir, { recursive: true, force: true }) };
+  return { open: () => createDatabase({ pgliteDir: dir }), remove: async () => rmSync(dir, { recursive: true, force: true }), childArguments: ['pglite', dir] };
+}
+
+const childScript = new URL('../../test-support/queue-worker-child.ts', import.meta.url).pathname;
+
+/** Starts a server process that takes a job and hangs in it; resolves with the job id and a SIGKILL. */
+function startHangingChild(database: ReopenableDatabase): Promise<{ jobId: string; kill(): Promise<void> }> {
+  // node itself (not the tsx command, which runs node as a child of its own): the kill must reach the worker.
+  const child = spawn(process.execPath, ['--import', 'tsx', childScript, ...database.childArguments], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const started = /started ([0-9a-f-]{36})/.exec(output);
+      if (started) resolve({ jobId: started[1]!, kill: () => (child.kill('SIGKILL'), exited) });
+    });
+    child.once('exit', (code) => reject(new Error(`worker process exited (${code}) before taking the job: ${output}`)));
+  });
 }
 
 const emptyCatalogues = { fr: {}, en: {}, pt: {}, ar: {} };
@@ -66,6 +92,25 @@ describe('the queue across a restart', () => {
         expect(await second.services.queue.counts()).toMatchObject({ queued: 0, active: 0, failed: 0 });
       } finally {
         await second.close();
+      }
+    } finally {
+      await database.remove();
+    }
+  });
+
+  it('finishes a job whose worker process was killed (SIGKILL) mid-job', async () => {
+    const database = await reopenableDatabase();
+    try {
+      const child = await startHangingChild(database);
+      await child.kill();
+      let finished!: (data: unknown) => void;
+      const jobFinished = new Promise<unknown>((resolve) => (finished = resolve));
+      const next = await startWorkerApp(await database.open(), moduleWith(async (data) => finished(data)));
+      try {
+        expect(await jobFinished).toEqual({ parcel: 9 });
+        await expect.poll(async () => (await next.services.db.selectFrom('queue_jobs').select(['state', 'attempts']).where('id', '=', child.jobId).executeTakeFirstOrThrow())).toEqual({ state: 'completed', attempts: 2 });
+      } finally {
+        await next.close();
       }
     } finally {
       await database.remove();
