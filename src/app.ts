@@ -15,8 +15,10 @@ import { buildServer } from './platform/http/server.js';
 import { startJobs } from './platform/jobs/scheduler.js';
 import { coreCatalogues } from './platform/i18n/catalogues.js';
 import { MessageRegistry } from './platform/i18n/i18n.js';
-import { OutboxMessageSender } from './platform/messaging/message-sender.js';
+import { type MessageSender, OutboxMessageSender } from './platform/messaging/message-sender.js';
 import type { PalabreModule, RouteRegistrar } from './platform/module.js';
+import { JobQueue, type JobQueueOptions } from './platform/queue/job-queue.js';
+import { messageDeliveryHandler, QueuedMessageSender } from './platform/queue/queued-message-sender.js';
 import { LocalFileStorage } from './platform/storage/storage.js';
 
 const stylesheetPath = fileURLToPath(new URL('../public/app.css', import.meta.url));
@@ -32,6 +34,10 @@ export interface AppOptions {
   modules?: readonly PalabreModule[];
   /** Run the modules' periodic jobs once the server listens (the server entry point; tests leave them off). */
   jobs?: boolean;
+  /** Who really delivers messages taken from the queue (default: the outbox). */
+  deliverySender?: MessageSender;
+  /** Queue timings and clock (tests). */
+  queue?: Omit<JobQueueOptions, 'mode'>;
 }
 
 export interface PalabreApp {
@@ -69,6 +75,15 @@ async function mountModules(app: FastifyInstance, modules: readonly PalabreModul
   }
 }
 
+/** The job queue with the platform's and the modules' handlers; inline unless the app runs its workers (docs/queue.md). */
+function createQueue(database: DatabaseHandle, modules: readonly PalabreModule[], options: AppOptions): JobQueue<PlatformServices> {
+  const mode = options.config.queueMode ?? (options.jobs ? 'worker' : 'inline');
+  const queue = new JobQueue<PlatformServices>(database.db, { ...options.queue, mode });
+  queue.register(messageDeliveryHandler(options.deliverySender ?? new OutboxMessageSender(database.db)));
+  for (const handler of modules.flatMap((module) => module.queueHandlers ?? [])) queue.register(handler);
+  return queue;
+}
+
 export async function createApp(options: AppOptions): Promise<PalabreApp> {
   const { config } = options;
   const modules = options.modules ?? allModules;
@@ -83,24 +98,31 @@ export async function createApp(options: AppOptions): Promise<PalabreApp> {
     platformMigrations,
     ...modules.map((module) => ({ owner: module.id, migrations: module.migrations })),
   ]);
+  const queue = createQueue(database, modules, options);
   const services: PlatformServices = {
     config,
     db: database.db,
     databaseKind: database.kind,
     copyIn: database.copyIn,
     messages: buildMessages(modules),
-    messageSender: new OutboxMessageSender(database.db),
+    messageSender: new QueuedMessageSender(queue),
+    queue,
     storage: new LocalFileStorage(join(config.dataDir, 'files')),
     modules,
   };
   const app = await buildServer(services, { logger: options.logger ?? false, stylesheetPath });
+  queue.bind(services, app.log);
   await mountModules(app, modules);
   if (options.jobs) {
     let stopJobs = () => {};
     app.addHook('onListen', async () => {
       stopJobs = startJobs(modules, services, app.log);
+      queue.start();
     });
-    app.addHook('onClose', async () => stopJobs());
+    app.addHook('onClose', async () => {
+      stopJobs();
+      await queue.stop();
+    });
   }
   await app.ready();
   return {

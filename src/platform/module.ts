@@ -7,6 +7,7 @@ import type { PlatformTables } from './db/platform-tables.js';
 import type { CommuneRole } from './db/platform-tables.js';
 import type { FileStorage } from './storage/storage.js';
 import type { PlatformServices } from './http/context.js';
+import type { QueueHandler } from './queue/job-queue.js';
 
 /** Adds a module's routes to a Fastify scope; the scope's prefix depends on where they are mounted. */
 export type RouteRegistrar = (app: FastifyInstance) => void | Promise<void>;
@@ -80,6 +81,8 @@ export interface PalabreModule {
   accountLinks?: AccountLink[];
   /** Periodic work, started when the server listens (not in tests). */
   jobs?: ModuleJob[];
+  /** Workers for named queue jobs (src/platform/queue); they run in the background, retried on failure. */
+  queueHandlers?: QueueHandler<PlatformServices>[];
   /** Modules a commune cannot switch off (its own site). */
   alwaysOn?: boolean;
   /** The module's name as administrators see it when they switch modules on or off. */

@@ -9,6 +9,19 @@ import { createDatabase, type DatabaseHandle } from '../platform/db/create-datab
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return createDatabase({ pgliteDir: 'memory://' });
+  const server = await createServerTestDatabase(serverUrl);
+  const handle = await createDatabase({ url: server.url, poolSize: 5 });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      await server.drop();
+    },
+  };
+}
+
+/** A new, empty database on the PostgreSQL server of `serverUrl`, for tests that open it more than once. */
+export async function createServerTestDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `palabre_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -16,14 +29,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const handle = await createDatabase({ url: url.toString(), poolSize: 5 });
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close();
-      await dropTestDatabase(serverUrl, name);
-    },
-  };
+  return { url: url.toString(), drop: () => dropTestDatabase(serverUrl, name) };
 }
 
 // An autovacuum worker (owned by the server, which our role may not terminate) can hold the database for a moment.

@@ -1,4 +1,9 @@
 import { databaseUpkeepJobs } from '../db/upkeep.js';
+import { queueUpkeepJobs } from '../queue/upkeep.js';
+import queueAr from '../queue/i18n/ar.json' with { type: 'json' };
+import queueEn from '../queue/i18n/en.json' with { type: 'json' };
+import queueFr from '../queue/i18n/fr.json' with { type: 'json' };
+import queuePt from '../queue/i18n/pt.json' with { type: 'json' };
 import type { PalabreModule } from '../module.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -20,6 +25,7 @@ export const administrationArea: PalabreModule = {
   ],
   migrations: {},
   // The platform's own housekeeping runs with the module jobs.
-  jobs: databaseUpkeepJobs,
-  i18n: { fr, en, pt, ar },
+  jobs: [...databaseUpkeepJobs, ...queueUpkeepJobs],
+  // The job queue's page (/admin/queue) is part of the platform administration.
+  i18n: { fr: { ...fr, ...queueFr }, en: { ...en, ...queueEn }, pt: { ...pt, ...queuePt }, ar: { ...ar, ...queueAr } },
 };

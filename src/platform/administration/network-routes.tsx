@@ -8,6 +8,7 @@ import { type CommuneListRow, CommunesPage, NewCommunePage } from './commune-for
 import { parseIdentity, type Values } from './commune-identity.js';
 import { NetworkHomePage } from './network-views.js';
 import { administrationPolicy } from './permissions.js';
+import { registerQueueAdminRoutes } from '../queue/admin-routes.js';
 
 // Paths the root of the site already uses: a commune with that slug would be unreachable.
 const reservedSlugs = new Set(['admin', 'sign-in', 'sign-out', 'account', 'files', 'assets', 'healthz', 'api', 'open-data', 'inbox']);
@@ -88,4 +89,5 @@ export async function administrationNetworkRoutes(app: FastifyInstance): Promise
     if (!result.ok) return sendPage(request, reply, (ctx) => <NewCommunePage ctx={ctx} form={result.form} />, 422);
     return redirectWithFlash(reply, '/admin/communes', 'administration.communes.created');
   });
+  registerQueueAdminRoutes(app);
 }

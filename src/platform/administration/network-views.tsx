@@ -53,7 +53,10 @@ export function NetworkHomePage({ ctx, communes, countries, q, country }: Networ
       <h1 safe>{ctx.t('administration.network.title')}</h1>
       <p class="lead" safe>{ctx.t('administration.network.intro')}</p>
       {ctx.actor.isPlatformAdmin ? (
-        <p class="admin-actions"><a class="btn btn-secondary" href="/admin/communes" safe>{ctx.t('administration.communes.title')}</a></p>
+        <p class="admin-actions">
+          <a class="btn btn-secondary" href="/admin/communes" safe>{ctx.t('administration.communes.title')}</a>{' '}
+          <a class="btn btn-secondary" href="/admin/queue" safe>{ctx.t('administration.queue.title')}</a>
+        </p>
       ) : ''}
       <SearchForm ctx={ctx} countries={countries} q={q} country={country} />
       {filtered ? <p class="muted" role="status" safe>{ctx.t('administration.network.results', { count: String(communes.length) })}</p> : ''}

@@ -24,6 +24,7 @@ const configSchema = z.object({
   RATE_LIMIT_POST_PER_MINUTE: z.coerce.number().int().positive().default(60),
   SEED_DEMO: booleanFromEnv.default(true),
   LEDGER_SIGNING_KEY: z.string().min(1).optional(),
+  QUEUE_MODE: z.enum(['inline', 'worker']).optional(),
 });
 
 export interface Config {
@@ -45,6 +46,8 @@ export interface Config {
   seedDemo: boolean;
   /** Ed25519 private key (PKCS#8 PEM or base64 DER) signing the ledger's tree heads; outside production one is kept in DATA_DIR. */
   ledgerSigningKey: string | undefined;
+  /** How queued jobs run (docs/queue.md); unset: `worker` when the app runs its jobs (the server), else `inline`. */
+  queueMode: 'inline' | 'worker' | undefined;
 }
 
 /** The site's address for links in messages and feeds: PUBLIC_URL, else where the server listens. */
@@ -89,5 +92,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     postRateLimitPerMinute: values.RATE_LIMIT_POST_PER_MINUTE,
     seedDemo: values.SEED_DEMO,
     ledgerSigningKey: values.LEDGER_SIGNING_KEY,
+    queueMode: values.QUEUE_MODE,
   };
 }

@@ -129,6 +129,25 @@ export interface OutboxMessageTable {
   created_at: CreatedAt;
 }
 
+/** A job of the queue (src/platform/queue); `failed` is the dead-letter list. */
+export interface QueueJobTable {
+  id: Generated<string>;
+  name: string;
+  data: Json<unknown>;
+  state: Generated<'queued' | 'active' | 'completed' | 'failed'>;
+  attempts: Generated<number>;
+  retry_limit: number;
+  retry_delay_seconds: number;
+  retry_backoff: boolean;
+  singleton_key: string | null;
+  run_after: Timestamp;
+  locked_until: NullableTimestamp;
+  last_error: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  completed_at: NullableTimestamp;
+}
+
 export interface StoredFileTable {
   id: Generated<string>;
   commune_id: string;
@@ -168,6 +187,7 @@ export interface PlatformTables {
   outbox_messages: OutboxMessageTable;
   idempotency_keys: IdempotencyKeyTable;
   stored_files: StoredFileTable;
+  queue_jobs: QueueJobTable;
 }
 
 export type Commune = Selectable<CommuneTable>;

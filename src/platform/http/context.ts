@@ -6,6 +6,7 @@ import type { MessageRegistry, Translate } from '../i18n/i18n.js';
 import type { Locale } from '../i18n/locales.js';
 import type { MessageSender } from '../messaging/message-sender.js';
 import type { PalabreModule } from '../module.js';
+import type { JobQueue } from '../queue/job-queue.js';
 import type { Actor } from '../permissions/actor.js';
 import type { FileStorage } from '../storage/storage.js';
 
@@ -17,7 +18,10 @@ export interface PlatformServices {
   /** Bulk loading with COPY (see create-database.ts). */
   copyIn: CopyIn;
   messages: MessageRegistry;
+  /** Goes through the queue (`messages.send` jobs). */
   messageSender: MessageSender;
+  /** Background jobs with retries and dead letters (docs/queue.md). */
+  queue: JobQueue<PlatformServices>;
   storage: FileStorage;
   modules: readonly PalabreModule[];
 }

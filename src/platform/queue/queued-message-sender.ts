@@ -1,0 +1,39 @@
+import type { MessageSender, OutgoingMessage } from '../messaging/message-sender.js';
+import type { EnqueueOptions, JobQueue, QueueHandler } from './job-queue.js';
+import { maskPhone } from './mask.js';
+
+export const messageJobName = 'messages.send';
+
+// A provider that is down for a while (minutes) should not lose the message: five retries, 30 s doubling up to 8 min.
+const messageRetries: EnqueueOptions = { retryLimit: 5, retryDelaySeconds: 30, retryBackoff: true };
+
+/** Sends through the queue: the request does not wait for a provider, and a failure is retried, then kept as a dead letter. */
+export class QueuedMessageSender implements MessageSender {
+  constructor(private readonly queue: Pick<JobQueue<never>, 'enqueue'>) {}
+
+  async send(message: OutgoingMessage): Promise<void> {
+    await this.queue.enqueue(messageJobName, message, messageRetries);
+  }
+}
+
+function isOutgoingMessage(data: unknown): data is OutgoingMessage {
+  const message = data as Partial<OutgoingMessage> | null;
+  return typeof message?.recipient === 'string' && typeof message.body === 'string' && typeof message.channel === 'string';
+}
+
+/** The `messages.send` job: hands the message to the delivery sender (the outbox today, SMS/WhatsApp providers later). */
+export function messageDeliveryHandler(delivery: MessageSender): QueueHandler<unknown> {
+  return {
+    name: messageJobName,
+    async handle(_services, data) {
+      if (!isOutgoingMessage(data)) throw new Error('not an outgoing message');
+      await delivery.send(data);
+    },
+    // Never the body (a one-time code, a name): the channel, the purpose and a masked recipient.
+    summarize(data): Record<string, string> {
+      if (!isOutgoingMessage(data)) return {};
+      const recipient = data.recipient.includes('@') ? '•••@•••' : maskPhone(data.recipient);
+      return { channel: data.channel, purpose: String(data.purpose), recipient };
+    },
+  };
+}
