@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test-support/test-app.js';
 import { JobQueue, type QueueMode, retryDelay } from './job-queue.js';
 import { maskPersonalData, summarizeData } from './mask.js';
-import { messageDeliveryHandler } from './queued-message-sender.js';
+import { messageDeliveryHandler, QueuedMessageSender } from './queued-message-sender.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -150,6 +150,21 @@ describe('inline mode', () => {
     advance(10);
     await queue.runDue();
     expect(await jobById(id)).toMatchObject({ state: 'completed', attempts: 2 });
+  });
+
+  it('runs an urgent job at once even in worker mode (a sign-in code is awaited on screen), others wait for a worker', async () => {
+    const { queue } = queueAt(new Date('2026-01-05T10:00:00Z'), 'worker');
+    const calls: unknown[] = [];
+    queue.register({ name: 'test.urgent', handle: async (_s, data) => void calls.push(data) });
+    await queue.enqueue('test.urgent', { n: 1 });
+    expect(calls).toEqual([]);
+    await queue.enqueue('test.urgent', { n: 2 }, { urgent: true });
+    expect(calls).toEqual([{ n: 2 }]);
+    const sent: string[] = [];
+    const sender = new QueuedMessageSender({ enqueue: async (_name, data, options) => { if (options?.urgent) sent.push((data as { purpose: string }).purpose); return 'id'; } });
+    await sender.send({ channel: 'sms', recipient: '+221771112233', body: 'Code 123456', purpose: 'otp' });
+    await sender.send({ channel: 'sms', recipient: '+221771112233', body: 'Nouvelles', purpose: 'digest' });
+    expect(sent).toEqual(['otp']);
   });
 
   it('delivers an outgoing message to the outbox at once (the app default in tests)', async () => {

@@ -17,6 +17,8 @@ export interface EnqueueOptions {
   startAfter?: Date;
   /** Idempotency key: a second job with the same name and key is not queued while the first one's row exists. */
   singletonKey?: string;
+  /** Runs the first attempt now, in the caller, in either mode: someone is waiting for it (a sign-in code). */
+  urgent?: boolean;
 }
 
 /** Work for one job name; modules declare theirs in their manifest (`queueHandlers`). */
@@ -119,7 +121,7 @@ export class JobQueue<Services = unknown> {
       .returning('id')
       .executeTakeFirst();
     if (!inserted) return null;
-    if (this.mode === 'inline') await this.runOne(inserted.id);
+    if (this.mode === 'inline' || options.urgent) await this.runOne(inserted.id);
     else this.wake();
     return inserted.id;
   }

@@ -12,7 +12,8 @@ export class QueuedMessageSender implements MessageSender {
   constructor(private readonly queue: Pick<JobQueue<never>, 'enqueue'>) {}
 
   async send(message: OutgoingMessage): Promise<void> {
-    await this.queue.enqueue(messageJobName, message, messageRetries);
+    // A sign-in code is awaited on screen: its first attempt does not wait for a worker (retries still do).
+    await this.queue.enqueue(messageJobName, message, { ...messageRetries, urgent: message.purpose === 'otp' });
   }
 }
 
