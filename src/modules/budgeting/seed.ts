@@ -1,3 +1,4 @@
+import { recordClosedResults } from './voting/results-record.js';
 import type { SeedContext } from '../../platform/module.js';
 import { listProposalSummaries } from '../participation/index.js';
 import type { Feasibility, PhaseKind } from './db/tables.js';
@@ -103,4 +104,6 @@ async function seedRound(context: SeedContext, demo: DemoRound): Promise<void> {
 export async function seedBudgeting(context: SeedContext): Promise<void> {
   for (const demo of demos) await seedRound(context, demo);
   await seedPastRound(context);
+  // The past round's vote is closed: its results are in the tamper-evident record from the start, as the job would do.
+  await recordClosedResults(context.db, context.config, new Date());
 }

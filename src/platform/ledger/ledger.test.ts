@@ -16,8 +16,9 @@ const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('
 const decision = 'Délibération n° 12 : adoption du budget primitif 2027.';
 
 beforeAll(async () => {
-  // Without the finances module, whose demo budgets would already be in the log: these tests count from empty.
-  t = await createTestApp({ modules: allModules.filter((module) => module.id !== 'finances') });
+  // Without the finances and budgeting modules, whose demo budgets and vote results would already be in the log:
+  // these tests count from empty.
+  t = await createTestApp({ modules: allModules.filter((module) => !['finances', 'budgeting'].includes(module.id)) });
   ndar = await t.communeId('ndar-toute');
   tiznit = await t.communeId('tiznit-el-jadida');
   const publish = (communeId: string, title: string, content: string) =>
