@@ -1,5 +1,10 @@
 import type { PalabreModule } from '../../platform/module.js';
 import * as core from './db/migrations/2026-11-27T0200_channels_core.js';
+import * as inbound from './db/migrations/2026-11-27T0400_channels_inbound.js';
+import smsAr from './i18n/sms.ar.json' with { type: 'json' };
+import smsEn from './i18n/sms.en.json' with { type: 'json' };
+import smsFr from './i18n/sms.fr.json' with { type: 'json' };
+import smsPt from './i18n/sms.pt.json' with { type: 'json' };
 import { channelWebhookRoutes } from './webhook-routes.js';
 import { channelAdminRoutes } from './admin-routes.js';
 import adminAr from './i18n/admin.ar.json' with { type: 'json' };
@@ -18,6 +23,6 @@ export const channelsModule: PalabreModule = {
   communeRoutes: channelWebhookRoutes,
   adminRoutes: async (app) => channelAdminRoutes(app),
   navigation: [{ labelKey: 'channels.admin.nav', path: 'admin/channels', area: 'admin', order: 80, roles: ['staff', 'admin'] }],
-  migrations: { '2026-11-27T0200_channels_core': core },
-  i18n: { fr: { ...ussdFr, ...adminFr }, en: { ...ussdEn, ...adminEn }, pt: { ...ussdPt, ...adminPt }, ar: { ...ussdAr, ...adminAr } },
+  migrations: { '2026-11-27T0200_channels_core': core, '2026-11-27T0400_channels_inbound': inbound },
+  i18n: { fr: { ...ussdFr, ...adminFr, ...smsFr }, en: { ...ussdEn, ...adminEn, ...smsEn }, pt: { ...ussdPt, ...adminPt, ...smsPt }, ar: { ...ussdAr, ...adminAr, ...smsAr } },
 };

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/http/errors.js';
 import { pickLocalized } from '../../platform/i18n/locales.js';
 import { callbackToken } from './callback-token.js';
-import { parseAtUssd } from './providers/africas-talking-webhook.js';
+import { parseAtInboundSms, parseAtUssd } from './providers/africas-talking-webhook.js';
+import { handleInboundSms } from './sms/inbound.js';
 import { type RawBody, verifyUrlToken, WebhookError } from './providers/webhooks.js';
 import { ussdPath, ussdReply } from './ussd/menu.js';
 import { phoneLocale, ussdPorts } from './ussd/ports.js';
@@ -43,9 +44,23 @@ async function answerUssd(request: FastifyRequest<{ Querystring: { token?: strin
   }
 }
 
+/** Africa's Talking two-way SMS: keywords answered by SMS, other messages kept for staff; 200 once stored. */
+async function receiveSms(request: FastifyRequest<{ Querystring: { token?: string } }>, reply: FastifyReply) {
+  const commune = request.commune;
+  if (!commune) throw new AppError('COMMUNE_NOT_FOUND');
+  try {
+    verifyUrlToken(request.query.token, callbackToken(request.server.platform.config.sessionSecret, commune.slug, 'africastalking'));
+    await handleInboundSms(request.server.platform, commune, parseAtInboundSms((request.body ?? '') as RawBody));
+    return reply.type('text/plain').send('OK');
+  } catch (error) {
+    return refuse(reply, error);
+  }
+}
+
 export async function channelWebhookRoutes(app: FastifyInstance): Promise<void> {
   await app.register(async (scope) => {
     keepRawBodies(scope);
     scope.post<{ Querystring: { token?: string } }>('/channels/ussd/africastalking', webhook, answerUssd);
+    scope.post<{ Querystring: { token?: string } }>('/channels/sms/africastalking', webhook, receiveSms);
   });
 }
