@@ -19,6 +19,14 @@ function keepRawBodies(scope: FastifyInstance): void {
   scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: maxWebhookBytes }, (_request, body, done) => done(null, body));
 }
 
+/** The commune whose line was called, once the callback's token proves the caller is its provider. */
+function calledCommune(request: FastifyRequest<{ Querystring: { token?: string } }>) {
+  const commune = request.commune;
+  if (!commune) throw new AppError('COMMUNE_NOT_FOUND');
+  verifyUrlToken(request.query.token, callbackToken(request.server.platform.config.sessionSecret, commune.slug, 'africastalking'));
+  return commune;
+}
+
 function refuse(reply: FastifyReply, error: unknown) {
   if (error instanceof WebhookError) return reply.code(error.httpStatus).type('text/plain').send(error.reason);
   throw error;
@@ -29,11 +37,9 @@ function refuse(reply: FastifyReply, error: unknown) {
  * handler keeps no session state: the path typed so far comes with every request and is replayed.
  */
 async function answerUssd(request: FastifyRequest<{ Querystring: { token?: string } }>, reply: FastifyReply) {
-  const commune = request.commune;
-  if (!commune) throw new AppError('COMMUNE_NOT_FOUND');
-  const { db, config, messages } = request.server.platform;
+  const { db, messages } = request.server.platform;
   try {
-    verifyUrlToken(request.query.token, callbackToken(config.sessionSecret, commune.slug, 'africastalking'));
+    const commune = calledCommune(request);
     const call = parseAtUssd((request.body ?? '') as RawBody);
     const locale = await phoneLocale(db, commune, call.phoneNumber);
     const session = { sessionId: call.sessionId, communeName: pickLocalized(commune.name, locale)?.value ?? commune.slug, locale, t: messages.translator(locale) };
@@ -46,11 +52,8 @@ async function answerUssd(request: FastifyRequest<{ Querystring: { token?: strin
 
 /** Africa's Talking two-way SMS: keywords answered by SMS, other messages kept for staff; 200 once stored. */
 async function receiveSms(request: FastifyRequest<{ Querystring: { token?: string } }>, reply: FastifyReply) {
-  const commune = request.commune;
-  if (!commune) throw new AppError('COMMUNE_NOT_FOUND');
   try {
-    verifyUrlToken(request.query.token, callbackToken(request.server.platform.config.sessionSecret, commune.slug, 'africastalking'));
-    await handleInboundSms(request.server.platform, commune, parseAtInboundSms((request.body ?? '') as RawBody));
+    await handleInboundSms(request.server.platform, calledCommune(request), parseAtInboundSms((request.body ?? '') as RawBody));
     return reply.type('text/plain').send('OK');
   } catch (error) {
     return refuse(reply, error);

@@ -63,7 +63,7 @@ export async function requestCode(
       .execute();
   });
   const text = (messages[(await knownLocale(db, input.identifier)) ?? input.locale] ?? messages.fr!)(code);
-  await sender.send({ channel: kind === 'phone' ? 'sms' : 'email', recipient: value, body: text, purpose: 'otp', communeId: input.communeId });
+  await sender.send({ channel: kind === 'phone' ? 'sms' : 'email', recipient: value, body: text, purpose: 'otp', communeId: input.communeId, awaited: true });
   return 'sent';
 }
 

@@ -8,6 +8,8 @@ export interface OutgoingMessage {
   /** Why it is sent, e.g. "otp"; lets the outbox and later the cost reports group messages. */
   purpose: string;
   communeId?: string | null;
+  /** A person waits for it on screen (a sign-in code): delivery must not wait for a worker. */
+  awaited?: boolean;
 }
 
 /** Sends a message to a person; real SMS and WhatsApp providers implement it in the channels module. */

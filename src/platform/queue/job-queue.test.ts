@@ -162,7 +162,7 @@ describe('inline mode', () => {
     expect(calls).toEqual([{ n: 2 }]);
     const sent: string[] = [];
     const sender = new QueuedMessageSender({ enqueue: async (_name, data, options) => { if (options?.urgent) sent.push((data as { purpose: string }).purpose); return 'id'; } });
-    await sender.send({ channel: 'sms', recipient: '+221771112233', body: 'Code 123456', purpose: 'otp' });
+    await sender.send({ channel: 'sms', recipient: '+221771112233', body: 'Code 123456', purpose: 'otp', awaited: true });
     await sender.send({ channel: 'sms', recipient: '+221771112233', body: 'Nouvelles', purpose: 'digest' });
     expect(sent).toEqual(['otp']);
   });

@@ -12,8 +12,8 @@ export class QueuedMessageSender implements MessageSender {
   constructor(private readonly queue: Pick<JobQueue<never>, 'enqueue'>) {}
 
   async send(message: OutgoingMessage): Promise<void> {
-    // A sign-in code is awaited on screen: its first attempt does not wait for a worker (retries still do).
-    await this.queue.enqueue(messageJobName, message, { ...messageRetries, urgent: message.purpose === 'otp' });
+    // A message someone waits for on screen runs its first attempt now; its retries still go through a worker.
+    await this.queue.enqueue(messageJobName, message, { ...messageRetries, urgent: !!message.awaited });
   }
 }
 

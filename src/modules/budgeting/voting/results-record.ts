@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { toCsv } from '../../../platform/http/csv.js';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
@@ -27,8 +27,12 @@ export const resultsCsvPath = (communeSlug: string, roundId: string) => `/${comm
 
 const titleOf = (title: LocalizedText) => title.fr ?? Object.values(title).find(Boolean) ?? '';
 
-/** Rounds whose vote has closed: results are final from that moment, nothing is counted before (ADR 0003). */
+/**
+ * Rounds whose vote has closed and whose results are not in the record yet: results are final from that moment
+ * (ADR 0003), and a round already recorded is not counted again at every run of the job.
+ */
 async function closedRounds(db: Kysely<PlatformTables>, now: Date) {
+  const recorded = sql<string>`select url from ledger_entries where commune_id = r.commune_id and kind = 'budgeting.results'`;
   return budgetingDb(db)
     .selectFrom('budget_rounds as r')
     .innerJoin('budget_round_phases as p', 'p.round_id', 'r.id')
@@ -38,6 +42,7 @@ async function closedRounds(db: Kysely<PlatformTables>, now: Date) {
     .where('p.kind', '=', 'voting')
     .where('p.ends_at', '<=', now)
     .where('r.status', '!=', 'draft')
+    .where(sql<boolean>`'/' || c.slug || '/budgets/' || r.id || '/results.csv' not in (${recorded})`)
     .execute();
 }
 

@@ -162,7 +162,7 @@ function registerAnswerAndRedaction(app: FastifyInstance): void {
       message: parsed.data.message,
       documents: stored.fileIds.map((fileId) => ({ fileId, withheld: parsed.data.withheld })),
     });
-    await recordReleasedInformation(db, app.platform.config);
+    await recordReleasedInformation(db, app.platform.config, commune.id);
     return done(request, reply, commune, updated, 'answered', { documents: stored.fileIds.length, withheld: parsed.data.withheld });
   });
 
@@ -182,7 +182,7 @@ function registerAnswerAndRedaction(app: FastifyInstance): void {
       return showHandlePage(request, reply, commune, target, refused(form.fields, 'redact', { redacted_file: key }), 422);
     }
     await redactEvent(db, target, parsed.data.event, { publicBody: parsed.data.public_body ?? null, publicFileId, withheld: parsed.data.withheld });
-    await recordReleasedInformation(db, app.platform.config);
+    await recordReleasedInformation(db, app.platform.config, commune.id);
     await recordAudit(db, { communeId: commune.id, actorUserId: request.actor.user?.id ?? null, ip: request.ip, action: 'request.information.redacted', resourceType: 'request', resourceId: target.id, details: { event_id: parsed.data.event, public_text: !!parsed.data.public_body, public_file: !!publicFileId, withheld: parsed.data.withheld } });
     return redirectWithFlash(reply, `/${commune.slug}/admin/requests/information/${target.id}`, 'requests.information.admin.saved');
   });
