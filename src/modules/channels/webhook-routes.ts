@@ -3,7 +3,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { pickLocalized } from '../../platform/i18n/locales.js';
 import { callbackToken } from './callback-token.js';
 import { parseAtInboundSms, parseAtUssd } from './providers/africas-talking-webhook.js';
-import { handleInboundSms } from './sms/inbound.js';
+import { handleInboundText } from './inbound/handle.js';
 import { type RawBody, verifyUrlToken, WebhookError } from './providers/webhooks.js';
 import { ussdPath, ussdReply } from './ussd/menu.js';
 import { phoneLocale, ussdPorts } from './ussd/ports.js';
@@ -53,7 +53,7 @@ async function answerUssd(request: FastifyRequest<{ Querystring: { token?: strin
 /** Africa's Talking two-way SMS: keywords answered by SMS, other messages kept for staff; 200 once stored. */
 async function receiveSms(request: FastifyRequest<{ Querystring: { token?: string } }>, reply: FastifyReply) {
   try {
-    await handleInboundSms(request.server.platform, calledCommune(request), parseAtInboundSms((request.body ?? '') as RawBody));
+    await handleInboundText(request.server.platform, calledCommune(request), parseAtInboundSms((request.body ?? '') as RawBody), 'sms');
     return reply.type('text/plain').send('OK');
   } catch (error) {
     return refuse(reply, error);

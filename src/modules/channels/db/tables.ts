@@ -19,7 +19,21 @@ export type ChannelTables = {
     matched: string | null;
     created_at: Stamp;
   };
+  channel_opt_outs: { commune_id: string; phone: string; source: string; created_at: Stamp };
+  channel_subscriptions: {
+    commune_id: string;
+    phone: string;
+    channel: 'sms' | 'whatsapp';
+    locale: Locale;
+    neighbourhood: string | null;
+    topics: ColumnType<SubscriptionTopic[], SubscriptionTopic[] | undefined, SubscriptionTopic[]>;
+    created_at: Stamp;
+    updated_at: Stamp;
+  };
 };
+
+export const subscriptionTopics = ['news', 'meetings', 'consultations'] as const;
+export type SubscriptionTopic = (typeof subscriptionTopics)[number];
 
 export const channelsDb = (db: Kysely<PlatformTables>) => db.withTables<ChannelTables>();
 export const scopedChannels = (db: Kysely<PlatformTables>, communeId: string) => communeScope(channelsDb(db), communeId);

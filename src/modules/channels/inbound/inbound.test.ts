@@ -24,7 +24,7 @@ describe('SMS to the commune’s number', () => {
     expect((await sms('ndar-toute', message)).statusCode).toBe(200);
     const replies = await repliesTo(phone);
     expect(replies).toHaveLength(1);
-    expect(replies[0]).toMatchObject({ purpose: 'channels.sms.follow', body: expect.stringMatching(new RegExp(`^Palabre – plainte ${complaint.reference} : .+\\.$`)) });
+    expect(replies[0]).toMatchObject({ purpose: 'channels.reply.follow', body: expect.stringMatching(new RegExp(`^Palabre – plainte ${complaint.reference} : .+\\.$`)) });
     const stored = await db().selectFrom('channel_inbound_messages').selectAll().where('external_id', '=', 'ATXid_1').execute();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ matched: 'follow', channel: 'sms', phone });
@@ -35,7 +35,7 @@ describe('SMS to the commune’s number', () => {
     await sms('ndar-toute', { id: 'ATXid_2', from: phone, text: 'HELP' });
     await sms('ndar-toute', { id: 'ATXid_3', from: phone, text: 'La borne-fontaine du marché fuit depuis lundi' });
     const replies = await repliesTo(phone);
-    expect(replies.map((r) => r.purpose)).toEqual(['channels.sms.help', 'channels.sms.kept']);
+    expect(replies.map((r) => r.purpose)).toEqual(['channels.reply.help', 'channels.reply.kept']);
     expect(replies[0]!.body).toContain('send TRACK');
     const kept = await db().selectFrom('channel_inbound_messages').select(['matched', 'body']).where('external_id', '=', 'ATXid_3').executeTakeFirstOrThrow();
     expect(kept).toEqual({ matched: null, body: 'La borne-fontaine du marché fuit depuis lundi' });

@@ -1,0 +1,19 @@
+import { complaintStatusForPhone } from '../../requests/index.js';
+import type { InboundCommand } from './commands.js';
+
+/** SUIVI <référence>: the complaint's public status (a private complaint only to the phone that filed it). */
+export const followCommand: InboundCommand = {
+  id: 'follow',
+  async run({ services, commune, message, locale, t, args }) {
+    const reference = args.replace(/\s+/g, '').toUpperCase();
+    if (!reference) return t('channels.sms.help');
+    const status = await complaintStatusForPhone(services.db, commune.id, reference, message.from, locale);
+    return status === null ? t('channels.sms.follow_unknown', { reference }) : t('channels.sms.follow_status', { reference, status });
+  },
+};
+
+/** AIDE: the list of keywords, in the language the person wrote. */
+export const helpCommand: InboundCommand = {
+  id: 'help',
+  run: async ({ t }) => t('channels.sms.help'),
+};

@@ -1,0 +1,58 @@
+import type { Commune } from '../../../platform/db/platform-tables.js';
+import type { PlatformServices } from '../../../platform/http/context.js';
+import type { MessageRegistry, Translate } from '../../../platform/i18n/i18n.js';
+import { type Locale, locales } from '../../../platform/i18n/locales.js';
+import type { InboundMessage } from '../providers/webhooks.js';
+
+export type InboundChannel = 'sms' | 'whatsapp';
+
+export interface CommandContext {
+  services: PlatformServices;
+  commune: Commune;
+  message: InboundMessage;
+  channel: InboundChannel;
+  /** The language the keyword was written in: the answer is in it. */
+  locale: Locale;
+  t: Translate;
+  /** The text after the keyword, trimmed. */
+  args: string;
+}
+
+/** A keyword a phone can send (SUIVI, AIDE…): its words come from each language's catalogue, `channels.keywords.<id>`. */
+export interface InboundCommand {
+  id: string;
+  /** Answers the person; the text is sent back on the channel the message came from. */
+  run(context: CommandContext): Promise<string>;
+}
+
+export interface KeywordMatch {
+  command: InboundCommand;
+  locale: Locale;
+  args: string;
+}
+
+const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The words of one command in every language, folded: "SUIVI, SUIVRE" in French → suivi, suivre. */
+function wordsOf(messages: MessageRegistry, commandId: string): Map<string, Locale> {
+  const key = `channels.keywords.${commandId}`;
+  const words = new Map<string, Locale>();
+  for (const locale of locales) {
+    if (!messages.has(locale, key)) continue;
+    for (const word of messages.translator(locale)(key).split(',')) if (word.trim()) words.set(fold(word.trim()), locale);
+  }
+  return words;
+}
+
+/** The command the message's first word calls, in any language, case and accents ignored; null when none does. */
+export function matchKeyword(text: string, commands: readonly InboundCommand[], messages: MessageRegistry): KeywordMatch | null {
+  const trimmed = text.trim();
+  const first = trimmed.split(/\s+/, 1)[0] ?? '';
+  const word = fold(first);
+  if (!word) return null;
+  for (const command of commands) {
+    const locale = wordsOf(messages, command.id).get(word);
+    if (locale) return { command, locale, args: trimmed.slice(first.length).trim() };
+  }
+  return null;
+}
