@@ -25,6 +25,7 @@ const configSchema = z.object({
   SEED_DEMO: booleanFromEnv.default(true),
   LEDGER_SIGNING_KEY: z.string().min(1).optional(),
   QUEUE_MODE: z.enum(['inline', 'worker']).optional(),
+  CHANNEL_PROVIDERS: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -48,6 +49,8 @@ export interface Config {
   ledgerSigningKey: string | undefined;
   /** How queued jobs run (docs/queue.md); unset: `worker` when the app runs its jobs (the server), else `inline`. */
   queueMode: 'inline' | 'worker' | undefined;
+  /** SMS and WhatsApp providers per commune, as JSON (read by the channels module, docs/modules/channels.md); unset: the outbox. */
+  channelProviders: string | undefined;
 }
 
 /** The site's address for links in messages and feeds: PUBLIC_URL, else where the server listens. */
@@ -93,5 +96,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: values.SEED_DEMO,
     ledgerSigningKey: values.LEDGER_SIGNING_KEY,
     queueMode: values.QUEUE_MODE,
+    channelProviders: values.CHANNEL_PROVIDERS,
   };
 }

@@ -1,4 +1,4 @@
-import type { ColumnType, Kysely } from 'kysely';
+import type { ColumnType, Generated, Kysely } from 'kysely';
 import { communeScope } from '../../../platform/db/commune-scope.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { Locale } from '../../../platform/i18n/locales.js';
@@ -30,7 +30,26 @@ export type ChannelTables = {
     created_at: Stamp;
     updated_at: Stamp;
   };
+  channel_deliveries: {
+    id: Generated<string>;
+    commune_id: string | null;
+    channel: 'sms' | 'whatsapp';
+    provider: string;
+    recipient: string;
+    purpose: string;
+    segments: number;
+    encoding: 'gsm7' | 'ucs2' | 'whatsapp';
+    status: ChannelDeliveryStatus;
+    external_id: string | null;
+    error_code: string | null;
+    created_at: Stamp;
+    updated_at: Stamp;
+  };
+  channel_settings: { commune_id: string; monthly_segment_cap: number | null; updated_at: Stamp };
 };
+
+export const deliveryStatuses = ['pending', 'queued', 'sent', 'delivered', 'read', 'failed', 'unknown', 'suppressed', 'capped'] as const;
+export type ChannelDeliveryStatus = (typeof deliveryStatuses)[number];
 
 export const subscriptionTopics = ['news', 'meetings', 'consultations'] as const;
 export type SubscriptionTopic = (typeof subscriptionTopics)[number];
