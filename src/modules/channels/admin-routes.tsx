@@ -11,6 +11,9 @@ import { definePolicy } from '../../platform/permissions/authorize.js';
 import { staffOnly } from '../../platform/permissions/route-access.js';
 import { callbackToken, ussdCallbackPath } from './callback-token.js';
 import { ChannelsPage, type SimulatorState } from './admin-views.js';
+import { inboxRoutes } from './inbox/inbox-routes.js';
+import { smsSimulatorRoutes } from './simulator/sms-simulator.js';
+import { waitingCount } from './inbox/inbox-queries.js';
 import { ussdReply } from './ussd/menu.js';
 import { phoneLocale, ussdPorts } from './ussd/ports.js';
 
@@ -54,9 +57,13 @@ export function channelAdminRoutes(app: FastifyInstance): void {
   const { config } = app.platform;
   const callbackUrl = (slug: string) => `${publicBaseUrl(config)}${ussdCallbackPath(slug, callbackToken(config.sessionSecret, slug, 'africastalking'))}`;
 
+  inboxRoutes(app);
+  smsSimulatorRoutes(app);
+
   app.get('/channels', staff, async (request, reply) => {
     const commune = viewer(request);
-    return sendPage(request, reply, (ctx) => <ChannelsPage ctx={ctx} callbackUrl={callbackUrl(commune.slug)} demo={config.demoMode} simulator={null} />);
+    const waiting = await waitingCount(app.platform.db, commune.id);
+    return sendPage(request, reply, (ctx) => <ChannelsPage ctx={ctx} callbackUrl={callbackUrl(commune.slug)} demo={config.demoMode} simulator={null} waiting={waiting} />);
   });
 
   app.post('/channels/simulator', staff, async (request, reply) => {
@@ -65,6 +72,7 @@ export function channelAdminRoutes(app: FastifyInstance): void {
     const body = simulatorSchema.safeParse(request.body);
     if (!body.success) throw new AppError('BAD_REQUEST');
     const state = await simulate(request, body.data);
-    return sendPage(request, reply, (ctx) => <ChannelsPage ctx={ctx} callbackUrl={callbackUrl(commune.slug)} demo simulator={state} />);
+    const waiting = await waitingCount(app.platform.db, commune.id);
+    return sendPage(request, reply, (ctx) => <ChannelsPage ctx={ctx} callbackUrl={callbackUrl(commune.slug)} demo simulator={state} waiting={waiting} />);
   });
 }

@@ -59,17 +59,19 @@ function Simulator({ ctx, state }: { ctx: ViewContext; state: SimulatorState | n
   );
 }
 
-export function ChannelsPage({ ctx, callbackUrl, demo, simulator }: { ctx: ViewContext; callbackUrl: string; demo: boolean; simulator: SimulatorState | null }) {
+export function ChannelsPage({ ctx, callbackUrl, demo, simulator, waiting }: { ctx: ViewContext; callbackUrl: string; demo: boolean; simulator: SimulatorState | null; waiting: number }) {
   const title = ctx.t('channels.admin.title');
   return (
     <Layout ctx={ctx} area="admin" title={title}>
       <h1 safe>{title}</h1>
       <p safe>{ctx.t('channels.admin.intro')}</p>
+      <p><a id="inbox-link" href={`/${ctx.commune!.slug}/admin/channels/inbox`} safe>{ctx.t('channels.inbox.link', { count: String(waiting) })}</a></p>
       <h2 safe>{ctx.t('channels.admin.ussd')}</h2>
       <p safe>{ctx.t('channels.admin.ussd_callback')}</p>
       <p><code id="ussd-callback-url" dir="ltr" safe>{callbackUrl}</code></p>
       <p class="muted" safe>{ctx.t('channels.admin.secret_url')}</p>
       {demo ? <Simulator ctx={ctx} state={simulator} /> : ''}
+      {demo ? <p><a id="sms-simulator-link" href={`/${ctx.commune!.slug}/admin/channels/sms-simulator`} safe>{ctx.t('channels.sms_simulator.link')}</a></p> : ''}
     </Layout>
   );
 }

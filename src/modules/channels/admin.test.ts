@@ -43,3 +43,18 @@ describe('the channels page and the simulated phone', () => {
     }
   });
 });
+
+describe('the simulated phone for SMS', () => {
+  it('sends a keyword and shows the commune’s answer, and a free message reaches the staff inbox', async () => {
+    const page = `${simulator.replace('/simulator', '/sms-simulator')}`;
+    expect((await t.request('ndar-toute:staff', 'GET', page)).body).toContain('id="sms-simulator-form"');
+    const sent = await t.request('ndar-toute:staff', 'POST', page, { phone: '77 000 55 66', text: 'AIDE' });
+    expect(sent.statusCode).toBe(303);
+    const shown = await t.request('ndar-toute:staff', 'GET', sent.headers.location as string);
+    expect(shown.body).toMatch(/<li class="sms-in">[\s\S]*AIDE[\s\S]*<li class="sms-out">[\s\S]*envoyez SUIVI/);
+    await t.request('ndar-toute:staff', 'POST', page, { phone: '+221770005566', text: 'Le marché est inondé' });
+    expect((await t.request('ndar-toute:staff', 'GET', '/ndar-toute/admin/channels/inbox')).body).toContain('Le marché est inondé');
+    expect((await t.request('ndar-toute:staff', 'POST', page, { phone: 'x', text: 'AIDE' })).statusCode).toBe(422);
+    expect((await t.request('ndar-toute:citizen', 'POST', page, { phone: '+221770005566', text: 'AIDE' })).statusCode).toBe(403);
+  });
+});

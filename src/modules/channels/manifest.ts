@@ -3,6 +3,11 @@ import * as core from './db/migrations/2026-11-27T0200_channels_core.js';
 import * as inbound from './db/migrations/2026-11-27T0400_channels_inbound.js';
 import * as audience from './db/migrations/2026-11-27T0500_channels_audience.js';
 import * as deliveries from './db/migrations/2026-11-27T0510_channels_deliveries.js';
+import * as inbox from './db/migrations/2026-11-27T0520_channels_inbox.js';
+import inboxAr from './i18n/inbox.ar.json' with { type: 'json' };
+import inboxEn from './i18n/inbox.en.json' with { type: 'json' };
+import inboxFr from './i18n/inbox.fr.json' with { type: 'json' };
+import inboxPt from './i18n/inbox.pt.json' with { type: 'json' };
 import smsAr from './i18n/sms.ar.json' with { type: 'json' };
 import smsEn from './i18n/sms.en.json' with { type: 'json' };
 import smsFr from './i18n/sms.fr.json' with { type: 'json' };
@@ -25,6 +30,6 @@ export const channelsModule: PalabreModule = {
   communeRoutes: channelWebhookRoutes,
   adminRoutes: async (app) => channelAdminRoutes(app),
   navigation: [{ labelKey: 'channels.admin.nav', path: 'admin/channels', area: 'admin', order: 80, roles: ['staff', 'admin'] }],
-  migrations: { '2026-11-27T0200_channels_core': core, '2026-11-27T0400_channels_inbound': inbound, '2026-11-27T0500_channels_audience': audience, '2026-11-27T0510_channels_deliveries': deliveries },
-  i18n: { fr: { ...ussdFr, ...adminFr, ...smsFr }, en: { ...ussdEn, ...adminEn, ...smsEn }, pt: { ...ussdPt, ...adminPt, ...smsPt }, ar: { ...ussdAr, ...adminAr, ...smsAr } },
+  migrations: { '2026-11-27T0200_channels_core': core, '2026-11-27T0400_channels_inbound': inbound, '2026-11-27T0500_channels_audience': audience, '2026-11-27T0510_channels_deliveries': deliveries, '2026-11-27T0520_channels_inbox': inbox },
+  i18n: { fr: { ...ussdFr, ...adminFr, ...smsFr, ...inboxFr }, en: { ...ussdEn, ...adminEn, ...smsEn, ...inboxEn }, pt: { ...ussdPt, ...adminPt, ...smsPt, ...inboxPt }, ar: { ...ussdAr, ...adminAr, ...smsAr, ...inboxAr } },
 };

@@ -1,3 +1,4 @@
 export { participationModule } from './manifest.js';
 export { findProposalSummary, listProposalSummaries, type ProposalSummary, proposalPath } from './proposal-summaries.js';
 export { type ConsultationSummary, consultationPath, listConsultationSummaries } from './consultation-summaries.js';
+export { consultationsTakingProposals, proposalFromMessage } from './phone-contributions.js';

@@ -18,6 +18,11 @@ export type ChannelTables = {
     received_at: Date;
     matched: string | null;
     created_at: Stamp;
+    id: Generated<string>;
+    handled_at: Date | null;
+    handled_by: string | null;
+    handled_as: InboxOutcome | null;
+    handled_ref: string | null;
   };
   channel_opt_outs: { commune_id: string; phone: string; source: string; created_at: Stamp };
   channel_subscriptions: {
@@ -50,6 +55,8 @@ export type ChannelTables = {
 
 export const deliveryStatuses = ['pending', 'queued', 'sent', 'delivered', 'read', 'failed', 'unknown', 'suppressed', 'capped'] as const;
 export type ChannelDeliveryStatus = (typeof deliveryStatuses)[number];
+
+export type InboxOutcome = 'complaint' | 'contribution' | 'answer' | 'dismissed';
 
 export const subscriptionTopics = ['news', 'meetings', 'consultations'] as const;
 export type SubscriptionTopic = (typeof subscriptionTopics)[number];

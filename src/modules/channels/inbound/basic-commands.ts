@@ -4,6 +4,7 @@ import type { InboundCommand } from './commands.js';
 /** SUIVI <référence>: the complaint's public status (a private complaint only to the phone that filed it). */
 export const followCommand: InboundCommand = {
   id: 'follow',
+  wordsKey: 'channels.keywords.follow',
   async run({ services, commune, message, locale, t, args }) {
     const reference = args.replace(/\s+/g, '').toUpperCase();
     if (!reference) return t('channels.sms.help');
@@ -15,5 +16,6 @@ export const followCommand: InboundCommand = {
 /** AIDE: the list of keywords, in the language the person wrote. */
 export const helpCommand: InboundCommand = {
   id: 'help',
+  wordsKey: 'channels.keywords.help',
   run: async ({ t }) => t('channels.sms.help'),
 };

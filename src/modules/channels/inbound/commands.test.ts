@@ -30,7 +30,7 @@ describe('SMS keywords', () => {
   it('takes its words from the catalogues, so a language can add its own', () => {
     const local = new MessageRegistry();
     local.register('channels', { fr: { 'keywords.ping': 'SALUT, BONJOUR' }, en: {}, pt: {}, ar: {} });
-    const ping: InboundCommand = { id: 'ping', run: async () => 'pong' };
+    const ping: InboundCommand = { id: 'ping', wordsKey: 'channels.keywords.ping', run: async () => 'pong' };
     expect(matchKeyword('Bonjour la mairie', [ping], local)?.args).toBe('la mairie');
   });
 });

@@ -18,9 +18,11 @@ export interface CommandContext {
   args: string;
 }
 
-/** A keyword a phone can send (SUIVI, AIDE…): its words come from each language's catalogue, `channels.keywords.<id>`. */
+/** A keyword a phone can send (SUIVI, AIDE…): its words come from each language's catalogue. */
 export interface InboundCommand {
   id: string;
+  /** The catalogue key holding the command's words, comma-separated, e.g. 'channels.keywords.follow' = "SUIVI, SUIVRE". */
+  wordsKey: string;
   /** Answers the person; the text is sent back on the channel the message came from. */
   run(context: CommandContext): Promise<string>;
 }
@@ -34,8 +36,7 @@ export interface KeywordMatch {
 const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The words of one command in every language, folded: "SUIVI, SUIVRE" in French → suivi, suivre. */
-function wordsOf(messages: MessageRegistry, commandId: string): Map<string, Locale> {
-  const key = `channels.keywords.${commandId}`;
+function wordsOf(messages: MessageRegistry, key: string): Map<string, Locale> {
   const words = new Map<string, Locale>();
   for (const locale of locales) {
     if (!messages.has(locale, key)) continue;
@@ -51,7 +52,7 @@ export function matchKeyword(text: string, commands: readonly InboundCommand[], 
   const word = fold(first);
   if (!word) return null;
   for (const command of commands) {
-    const locale = wordsOf(messages, command.id).get(word);
+    const locale = wordsOf(messages, command.wordsKey).get(word);
     if (locale) return { command, locale, args: trimmed.slice(first.length).trim() };
   }
   return null;

@@ -4,7 +4,8 @@ import { toE164 } from './phone.js';
 
 /** A message a person sent to the commune, whatever the provider. */
 export interface InboundMessage {
-  provider: ProviderName;
+  /** `simulator`: typed by staff on the demo's simulated phone. */
+  provider: ProviderName | 'simulator';
   /** The provider's message id; always present so the caller can refuse a redelivered webhook. */
   externalId: string;
   /** The sender, E.164. */

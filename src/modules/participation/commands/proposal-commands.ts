@@ -22,6 +22,8 @@ export interface NewProposal {
   neighbourhood?: string | undefined;
   authorId: string;
   onBehalfOf?: string | null;
+  /** A message received by phone that staff turned into a proposal; otherwise web, or mediator on behalf of someone. */
+  channel?: 'sms' | 'whatsapp' | undefined;
   category?: string | undefined;
   photoFileId?: string | undefined;
   place?: string | undefined;
@@ -38,7 +40,7 @@ export async function submitProposal(db: Kysely<PlatformTables>, commune: { id: 
       phase_id: phase.id,
       author_id: proposal.authorId,
       on_behalf_of: proposal.onBehalfOf ?? null,
-      channel: proposal.onBehalfOf ? 'mediator' : 'web',
+      channel: proposal.channel ?? (proposal.onBehalfOf ? 'mediator' : 'web'),
       title: proposal.title,
       body: proposal.body,
       neighbourhood: proposal.neighbourhood ?? null,

@@ -56,7 +56,7 @@ export type ParticipationTables = ParticipationCommentTables & ParticipationMode
     phase_id: string;
     author_id: string;
     on_behalf_of: string | null;
-    channel: 'web' | 'mediator' | 'sms' | 'meeting';
+    channel: 'web' | 'mediator' | 'sms' | 'meeting' | 'whatsapp' | 'ussd';
     title: string;
     body: string;
     neighbourhood: string | null;
