@@ -14,6 +14,7 @@ import smsFr from './i18n/sms.fr.json' with { type: 'json' };
 import smsPt from './i18n/sms.pt.json' with { type: 'json' };
 import { channelWebhookRoutes } from './webhook-routes.js';
 import { channelAdminRoutes } from './admin-routes.js';
+import { seedChannels } from './seed.js';
 import adminAr from './i18n/admin.ar.json' with { type: 'json' };
 import adminEn from './i18n/admin.en.json' with { type: 'json' };
 import adminFr from './i18n/admin.fr.json' with { type: 'json' };
@@ -29,6 +30,7 @@ export const channelsModule: PalabreModule = {
   nameKey: 'channels.module_name',
   communeRoutes: channelWebhookRoutes,
   adminRoutes: async (app) => channelAdminRoutes(app),
+  seed: seedChannels,
   navigation: [{ labelKey: 'channels.admin.nav', path: 'admin/channels', area: 'admin', order: 80, roles: ['staff', 'admin'] }],
   migrations: { '2026-11-27T0200_channels_core': core, '2026-11-27T0400_channels_inbound': inbound, '2026-11-27T0500_channels_audience': audience, '2026-11-27T0510_channels_deliveries': deliveries, '2026-11-27T0520_channels_inbox': inbox },
   i18n: { fr: { ...ussdFr, ...adminFr, ...smsFr, ...inboxFr }, en: { ...ussdEn, ...adminEn, ...smsEn, ...inboxEn }, pt: { ...ussdPt, ...adminPt, ...smsPt, ...inboxPt }, ar: { ...ussdAr, ...adminAr, ...smsAr, ...inboxAr } },
