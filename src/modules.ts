@@ -7,6 +7,7 @@ import { openDataModule } from './modules/open-data/index.js';
 import { financesModule } from './modules/finances/index.js';
 import { accountabilityModule } from './modules/accountability/index.js';
 import { channelsModule } from './modules/channels/index.js';
+import { networkModule } from './modules/network/index.js';
 
 /** The domain modules of this install, in menu order. Add a module here to switch it on for the platform. */
-export const modules: readonly PalabreModule[] = [communeModule, participationModule, budgetingModule, financesModule, accountabilityModule, requestsModule, channelsModule, openDataModule];
+export const modules: readonly PalabreModule[] = [communeModule, participationModule, budgetingModule, financesModule, accountabilityModule, requestsModule, channelsModule, openDataModule, networkModule];

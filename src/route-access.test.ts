@@ -33,10 +33,11 @@ async function victimFingerprint(communeId: string): Promise<string> {
   return JSON.stringify(commune) + parts.join('\n');
 }
 
+// Two rows per table show a route scopes that table; more multiply the requests (routes × ids) for no new case.
 async function victimRowIds(communeId: string): Promise<string[]> {
   const ids: string[] = [];
   for (const table of await communeScopedTables()) {
-    const rows = await sql<{ id: string }>`select id::text as id from ${sql.table(table)} where commune_id = ${communeId} order by id limit 5`.execute(t.services.db);
+    const rows = await sql<{ id: string }>`select id::text as id from ${sql.table(table)} where commune_id = ${communeId} order by id limit 2`.execute(t.services.db);
     ids.push(...rows.rows.map((row) => row.id));
   }
   return ids;
