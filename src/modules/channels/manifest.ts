@@ -9,6 +9,8 @@ import smsFr from './i18n/sms.fr.json' with { type: 'json' };
 import smsPt from './i18n/sms.pt.json' with { type: 'json' };
 import { channelWebhookRoutes } from './webhook-routes.js';
 import { channelAdminRoutes } from './admin-routes.js';
+import { channelMessageDelivery } from './delivery/sender.js';
+import { channelDeliveryRoutes } from './delivery-routes.js';
 import adminAr from './i18n/admin.ar.json' with { type: 'json' };
 import adminEn from './i18n/admin.en.json' with { type: 'json' };
 import adminFr from './i18n/admin.fr.json' with { type: 'json' };
@@ -22,8 +24,12 @@ import ussdPt from './i18n/ussd.pt.json' with { type: 'json' };
 export const channelsModule: PalabreModule = {
   id: 'channels',
   nameKey: 'channels.module_name',
-  communeRoutes: channelWebhookRoutes,
+  communeRoutes: async (app) => {
+    await channelWebhookRoutes(app);
+    await channelDeliveryRoutes(app);
+  },
   adminRoutes: async (app) => channelAdminRoutes(app),
+  messageDelivery: channelMessageDelivery(),
   navigation: [{ labelKey: 'channels.admin.nav', path: 'admin/channels', area: 'admin', order: 80, roles: ['staff', 'admin'] }],
   migrations: { '2026-11-27T0200_channels_core': core, '2026-11-27T0400_channels_inbound': inbound, '2026-11-27T0500_channels_audience': audience, '2026-11-27T0510_channels_deliveries': deliveries },
   i18n: { fr: { ...ussdFr, ...adminFr, ...smsFr }, en: { ...ussdEn, ...adminEn, ...smsEn }, pt: { ...ussdPt, ...adminPt, ...smsPt }, ar: { ...ussdAr, ...adminAr, ...smsAr } },
