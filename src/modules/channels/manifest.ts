@@ -15,6 +15,10 @@ import adminAr from './i18n/admin.ar.json' with { type: 'json' };
 import adminEn from './i18n/admin.en.json' with { type: 'json' };
 import adminFr from './i18n/admin.fr.json' with { type: 'json' };
 import adminPt from './i18n/admin.pt.json' with { type: 'json' };
+import costsAr from './i18n/costs.ar.json' with { type: 'json' };
+import costsEn from './i18n/costs.en.json' with { type: 'json' };
+import costsFr from './i18n/costs.fr.json' with { type: 'json' };
+import costsPt from './i18n/costs.pt.json' with { type: 'json' };
 import ussdAr from './i18n/ussd.ar.json' with { type: 'json' };
 import ussdEn from './i18n/ussd.en.json' with { type: 'json' };
 import ussdFr from './i18n/ussd.fr.json' with { type: 'json' };
@@ -32,5 +36,5 @@ export const channelsModule: PalabreModule = {
   messageDelivery: channelMessageDelivery(),
   navigation: [{ labelKey: 'channels.admin.nav', path: 'admin/channels', area: 'admin', order: 80, roles: ['staff', 'admin'] }],
   migrations: { '2026-11-27T0200_channels_core': core, '2026-11-27T0400_channels_inbound': inbound, '2026-11-27T0500_channels_audience': audience, '2026-11-27T0510_channels_deliveries': deliveries },
-  i18n: { fr: { ...ussdFr, ...adminFr, ...smsFr }, en: { ...ussdEn, ...adminEn, ...smsEn }, pt: { ...ussdPt, ...adminPt, ...smsPt }, ar: { ...ussdAr, ...adminAr, ...smsAr } },
+  i18n: { fr: { ...ussdFr, ...adminFr, ...smsFr, ...costsFr }, en: { ...ussdEn, ...adminEn, ...smsEn, ...costsEn }, pt: { ...ussdPt, ...adminPt, ...smsPt, ...costsPt }, ar: { ...ussdAr, ...adminAr, ...smsAr, ...costsAr } },
 };
