@@ -58,11 +58,22 @@ function UsageSummary({ ctx, report }: { ctx: ViewContext; report: CostReport })
   );
 }
 
-/** This month by channel and provider: WhatsApp is counted in messages (Meta bills conversations, not segments). */
-function ThisMonth({ ctx, rows }: { ctx: ViewContext; rows: UsageRow[] }) {
+/** Rows of several months added up by channel and provider. */
+function byProvider(rows: UsageRow[]): UsageRow[] {
+  const totals = new Map<string, UsageRow>();
+  for (const row of rows) {
+    const key = `${row.channel}:${row.provider}`;
+    const total = totals.get(key) ?? { ...row, messages: 0, segments: 0 };
+    totals.set(key, { ...total, messages: total.messages + row.messages, segments: total.segments + row.segments });
+  }
+  return [...totals.values()];
+}
+
+/** Messages and segments by channel and provider: WhatsApp is counted in messages (Meta bills conversations, not segments). */
+function ByProvider({ ctx, rows, id }: { ctx: ViewContext; rows: UsageRow[]; id: string }) {
   if (rows.length === 0) return <p class="muted" safe>{ctx.t('channels.costs.nothing')}</p>;
   return (
-    <table class="data" id="this-month">
+    <table class="data" id={id}>
       <thead>
         <tr>
           <th scope="col" safe>{ctx.t('channels.costs.channel')}</th>
@@ -206,8 +217,9 @@ export function CostPage({ ctx, report, providers, callbacks, canSetCap, capForm
       <p safe>{ctx.t('channels.costs.intro')}</p>
       <UsageSummary ctx={ctx} report={report} />
       <h2 safe>{ctx.t('channels.costs.this_month')}</h2>
-      <ThisMonth ctx={ctx} rows={thisMonth} />
+      <ByProvider ctx={ctx} rows={byProvider(thisMonth)} id="this-month" />
       <h2 safe>{ctx.t('channels.costs.year')}</h2>
+      <ByProvider ctx={ctx} rows={byProvider(report.rows)} id="year-providers" />
       <LastTwelveMonths ctx={ctx} report={report} />
       <h2 safe>{ctx.t('channels.costs.statuses')}</h2>
       <Statuses ctx={ctx} report={report} />

@@ -42,6 +42,8 @@ describe('the cost page', () => {
     expect(html).toMatch(/<td>SMS<\/td>\s*<td>Africa’s Talking<\/td>\s*<td>2<\/td>\s*<td>5<\/td>/);
     expect(html).toMatch(/<td>WhatsApp<\/td>\s*<td>WhatsApp Cloud API<\/td>\s*<td>1<\/td>\s*<td>—<\/td>/);
     expect(html).toMatch(/Not sent: the person sent STOP<\/th>\s*<td>1<\/td>/);
+    // Over twelve months, last month's 4 segments are added to this month's 5.
+    expect(html).toMatch(/id="year-providers">[\s\S]*?<td>Africa’s Talking<\/td>\s*<td>3<\/td>\s*<td>9<\/td>/);
     expect(html).toContain('<svg');
     expect(html).toContain('id="months"');
     expect(html).toContain('SMS: Africa’s Talking.');
