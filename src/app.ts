@@ -18,7 +18,7 @@ import { MessageRegistry } from './platform/i18n/i18n.js';
 import { type MessageSender, OutboxMessageSender } from './platform/messaging/message-sender.js';
 import type { PalabreModule, RouteRegistrar } from './platform/module.js';
 import { JobQueue, type JobQueueOptions } from './platform/queue/job-queue.js';
-import { messageDeliveryHandler, QueuedMessageSender } from './platform/queue/queued-message-sender.js';
+import { type MessageDelivery, messageDeliveryHandler, QueuedMessageSender } from './platform/queue/queued-message-sender.js';
 import { LocalFileStorage } from './platform/storage/storage.js';
 
 const stylesheetPath = fileURLToPath(new URL('../public/app.css', import.meta.url));
@@ -75,11 +75,17 @@ async function mountModules(app: FastifyInstance, modules: readonly PalabreModul
   }
 }
 
+/** The delivery a module supplies (the channels module's providers), else the outbox. */
+function moduleDelivery(modules: readonly PalabreModule[], outbox: MessageSender): MessageSender | MessageDelivery<PlatformServices> {
+  const supplier = modules.find((module) => module.messageDelivery);
+  return supplier?.messageDelivery ? supplier.messageDelivery(outbox) : outbox;
+}
+
 /** The job queue with the platform's and the modules' handlers; inline unless the app runs its workers (docs/queue.md). */
 function createQueue(database: DatabaseHandle, modules: readonly PalabreModule[], options: AppOptions): JobQueue<PlatformServices> {
   const mode = options.config.queueMode ?? (options.jobs ? 'worker' : 'inline');
   const queue = new JobQueue<PlatformServices>(database.db, { ...options.queue, mode });
-  queue.register(messageDeliveryHandler(options.deliverySender ?? new OutboxMessageSender(database.db)));
+  queue.register(messageDeliveryHandler(options.deliverySender ?? moduleDelivery(modules, new OutboxMessageSender(database.db))));
   for (const handler of modules.flatMap((module) => module.queueHandlers ?? [])) queue.register(handler);
   return queue;
 }

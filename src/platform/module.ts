@@ -7,7 +7,9 @@ import type { PlatformTables } from './db/platform-tables.js';
 import type { CommuneRole } from './db/platform-tables.js';
 import type { FileStorage } from './storage/storage.js';
 import type { PlatformServices } from './http/context.js';
+import type { MessageSender } from './messaging/message-sender.js';
 import type { QueueHandler } from './queue/job-queue.js';
+import type { MessageDelivery } from './queue/queued-message-sender.js';
 
 /** Adds a module's routes to a Fastify scope; the scope's prefix depends on where they are mounted. */
 export type RouteRegistrar = (app: FastifyInstance) => void | Promise<void>;
@@ -83,6 +85,11 @@ export interface PalabreModule {
   jobs?: ModuleJob[];
   /** Workers for named queue jobs (src/platform/queue); they run in the background, retried on failure. */
   queueHandlers?: QueueHandler<PlatformServices>[];
+  /**
+   * Who really delivers the queued messages (`messages.send` jobs), given the outbox to fall back on; one module at
+   * most supplies it (channels: SMS and WhatsApp providers). `createApp({ deliverySender })` overrides it.
+   */
+  messageDelivery?: (outbox: MessageSender) => MessageDelivery<PlatformServices>;
   /** Modules a commune cannot switch off (its own site). */
   alwaysOn?: boolean;
   /** The module's name as administrators see it when they switch modules on or off. */

@@ -14,6 +14,7 @@ import { ChannelsPage, type SimulatorState } from './admin-views.js';
 import { inboxRoutes } from './inbox/inbox-routes.js';
 import { smsSimulatorRoutes } from './simulator/sms-simulator.js';
 import { waitingCount } from './inbox/inbox-queries.js';
+import { channelCostRoutes } from './costs/cost-routes.js';
 import { ussdReply } from './ussd/menu.js';
 import { phoneLocale, ussdPorts } from './ussd/ports.js';
 
@@ -55,6 +56,7 @@ async function simulate(request: FastifyRequest, body: z.output<typeof simulator
 
 export function channelAdminRoutes(app: FastifyInstance): void {
   const { config } = app.platform;
+  channelCostRoutes(app);
   const callbackUrl = (slug: string) => `${publicBaseUrl(config)}${ussdCallbackPath(slug, callbackToken(config.sessionSecret, slug, 'africastalking'))}`;
 
   inboxRoutes(app);

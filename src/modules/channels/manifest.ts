@@ -15,10 +15,16 @@ import smsPt from './i18n/sms.pt.json' with { type: 'json' };
 import { channelWebhookRoutes } from './webhook-routes.js';
 import { channelAdminRoutes } from './admin-routes.js';
 import { seedChannels } from './seed.js';
+import { channelMessageDelivery } from './delivery/sender.js';
+import { channelDeliveryRoutes } from './delivery-routes.js';
 import adminAr from './i18n/admin.ar.json' with { type: 'json' };
 import adminEn from './i18n/admin.en.json' with { type: 'json' };
 import adminFr from './i18n/admin.fr.json' with { type: 'json' };
 import adminPt from './i18n/admin.pt.json' with { type: 'json' };
+import costsAr from './i18n/costs.ar.json' with { type: 'json' };
+import costsEn from './i18n/costs.en.json' with { type: 'json' };
+import costsFr from './i18n/costs.fr.json' with { type: 'json' };
+import costsPt from './i18n/costs.pt.json' with { type: 'json' };
 import ussdAr from './i18n/ussd.ar.json' with { type: 'json' };
 import ussdEn from './i18n/ussd.en.json' with { type: 'json' };
 import ussdFr from './i18n/ussd.fr.json' with { type: 'json' };
@@ -28,10 +34,14 @@ import ussdPt from './i18n/ussd.pt.json' with { type: 'json' };
 export const channelsModule: PalabreModule = {
   id: 'channels',
   nameKey: 'channels.module_name',
-  communeRoutes: channelWebhookRoutes,
+  communeRoutes: async (app) => {
+    await channelWebhookRoutes(app);
+    await channelDeliveryRoutes(app);
+  },
   adminRoutes: async (app) => channelAdminRoutes(app),
   seed: seedChannels,
+  messageDelivery: channelMessageDelivery(),
   navigation: [{ labelKey: 'channels.admin.nav', path: 'admin/channels', area: 'admin', order: 80, roles: ['staff', 'admin'] }],
   migrations: { '2026-11-27T0200_channels_core': core, '2026-11-27T0400_channels_inbound': inbound, '2026-11-27T0500_channels_audience': audience, '2026-11-27T0510_channels_deliveries': deliveries, '2026-11-27T0520_channels_inbox': inbox },
-  i18n: { fr: { ...ussdFr, ...adminFr, ...smsFr, ...inboxFr }, en: { ...ussdEn, ...adminEn, ...smsEn, ...inboxEn }, pt: { ...ussdPt, ...adminPt, ...smsPt, ...inboxPt }, ar: { ...ussdAr, ...adminAr, ...smsAr, ...inboxAr } },
+  i18n: { fr: { ...ussdFr, ...adminFr, ...smsFr, ...inboxFr, ...costsFr }, en: { ...ussdEn, ...adminEn, ...smsEn, ...inboxEn, ...costsEn }, pt: { ...ussdPt, ...adminPt, ...smsPt, ...inboxPt, ...costsPt }, ar: { ...ussdAr, ...adminAr, ...smsAr, ...inboxAr, ...costsAr } },
 };

@@ -10,11 +10,11 @@ import { phoneLocale, ussdPorts } from './ussd/ports.js';
 
 // Machine endpoints: authenticated by the callback token, not by a session, so no CSRF token either. An operator
 // calls for all of a commune's callers from a few addresses: the per-address limit on posts would cut them off.
-const webhook = { config: { access: 'public' as const, csrf: false, rateLimit: false as const } };
+export const webhook = { config: { access: 'public' as const, csrf: false, rateLimit: false as const } };
 const maxWebhookBytes = 64 * 1024;
 
 /** Webhooks read their body as received: signatures cover the exact bytes, and parsing is the provider code's job. */
-function keepRawBodies(scope: FastifyInstance): void {
+export function keepRawBodies(scope: FastifyInstance): void {
   scope.removeAllContentTypeParsers();
   scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: maxWebhookBytes }, (_request, body, done) => done(null, body));
 }
@@ -27,7 +27,7 @@ function calledCommune(request: FastifyRequest<{ Querystring: { token?: string }
   return commune;
 }
 
-function refuse(reply: FastifyReply, error: unknown) {
+export function refuse(reply: FastifyReply, error: unknown) {
   if (error instanceof WebhookError) return reply.code(error.httpStatus).type('text/plain').send(error.reason);
   throw error;
 }

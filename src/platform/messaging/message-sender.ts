@@ -10,6 +10,8 @@ export interface OutgoingMessage {
   communeId?: string | null;
   /** A person waits for it on screen (a sign-in code): delivery must not wait for a worker. */
   awaited?: boolean;
+  /** Set by the queue when the message is queued: every attempt (retry) of one message carries the same id. */
+  id?: string;
 }
 
 /** Sends a message to a person; real SMS and WhatsApp providers implement it in the channels module. */

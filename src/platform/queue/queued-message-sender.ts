@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { MessageSender, OutgoingMessage } from '../messaging/message-sender.js';
 import type { EnqueueOptions, JobQueue, QueueHandler } from './job-queue.js';
 import { maskPhone } from './mask.js';
@@ -13,7 +14,8 @@ export class QueuedMessageSender implements MessageSender {
 
   async send(message: OutgoingMessage): Promise<void> {
     // A message someone waits for on screen runs its first attempt now; its retries still go through a worker.
-    await this.queue.enqueue(messageJobName, message, { ...messageRetries, urgent: !!message.awaited });
+    // The id lets a delivery recognise its own earlier attempts (one delivery record per message, not per attempt).
+    await this.queue.enqueue(messageJobName, { ...message, id: message.id ?? randomUUID() }, { ...messageRetries, urgent: !!message.awaited });
   }
 }
 
@@ -22,13 +24,20 @@ function isOutgoingMessage(data: unknown): data is OutgoingMessage {
   return typeof message?.recipient === 'string' && typeof message.body === 'string' && typeof message.channel === 'string';
 }
 
-/** The `messages.send` job: hands the message to the delivery sender (the outbox today, SMS/WhatsApp providers later). */
-export function messageDeliveryHandler(delivery: MessageSender): QueueHandler<unknown> {
+/** Delivers one queued message; throwing makes the queue try again later. */
+export type MessageDelivery<Services> = (services: Services, message: OutgoingMessage) => Promise<void>;
+
+/**
+ * The `messages.send` job: hands the message to the delivery — a plain sender (the outbox, a test's sender) or a
+ * module's delivery, which also receives the services (the channels module's SMS and WhatsApp providers).
+ */
+export function messageDeliveryHandler<Services = unknown>(delivery: MessageSender | MessageDelivery<Services>): QueueHandler<Services> {
+  const deliver: MessageDelivery<Services> = typeof delivery === 'function' ? delivery : (_services, message) => delivery.send(message);
   return {
     name: messageJobName,
-    async handle(_services, data) {
+    async handle(services, data) {
       if (!isOutgoingMessage(data)) throw new Error('not an outgoing message');
-      await delivery.send(data);
+      await deliver(services, data);
     },
     // Never the body (a one-time code, a name): the channel, the purpose and a masked recipient.
     summarize(data): Record<string, string> {
