@@ -11,6 +11,7 @@ import { definePolicy } from '../../platform/permissions/authorize.js';
 import { staffOnly } from '../../platform/permissions/route-access.js';
 import { callbackToken, ussdCallbackPath } from './callback-token.js';
 import { ChannelsPage, type SimulatorState } from './admin-views.js';
+import { broadcastRoutes } from './broadcasts/routes.js';
 import { ussdReply } from './ussd/menu.js';
 import { phoneLocale, ussdPorts } from './ussd/ports.js';
 
@@ -52,6 +53,7 @@ async function simulate(request: FastifyRequest, body: z.output<typeof simulator
 
 export function channelAdminRoutes(app: FastifyInstance): void {
   const { config } = app.platform;
+  broadcastRoutes(app);
   const callbackUrl = (slug: string) => `${publicBaseUrl(config)}${ussdCallbackPath(slug, callbackToken(config.sessionSecret, slug, 'africastalking'))}`;
 
   app.get('/channels', staff, async (request, reply) => {

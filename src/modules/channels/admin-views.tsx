@@ -65,6 +65,10 @@ export function ChannelsPage({ ctx, callbackUrl, demo, simulator }: { ctx: ViewC
     <Layout ctx={ctx} area="admin" title={title}>
       <h1 safe>{title}</h1>
       <p safe>{ctx.t('channels.admin.intro')}</p>
+      <p>
+        <a href={`/${ctx.commune!.slug}/admin/channels/broadcasts`} safe>{ctx.t('channels.broadcast.title')}</a>{' · '}
+        <a href={`/${ctx.commune!.slug}/admin/channels/subscribers`} safe>{ctx.t('channels.subscribers.title')}</a>
+      </p>
       <h2 safe>{ctx.t('channels.admin.ussd')}</h2>
       <p safe>{ctx.t('channels.admin.ussd_callback')}</p>
       <p><code id="ussd-callback-url" dir="ltr" safe>{callbackUrl}</code></p>

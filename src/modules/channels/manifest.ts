@@ -3,6 +3,12 @@ import * as core from './db/migrations/2026-11-27T0200_channels_core.js';
 import * as inbound from './db/migrations/2026-11-27T0400_channels_inbound.js';
 import * as audience from './db/migrations/2026-11-27T0500_channels_audience.js';
 import * as deliveries from './db/migrations/2026-11-27T0510_channels_deliveries.js';
+import * as broadcasts from './db/migrations/2026-11-27T0700_channels_broadcasts.js';
+import { broadcastBatchHandler, broadcastStartHandler } from './broadcasts/jobs.js';
+import audienceAr from './i18n/audience.ar.json' with { type: 'json' };
+import audienceEn from './i18n/audience.en.json' with { type: 'json' };
+import audienceFr from './i18n/audience.fr.json' with { type: 'json' };
+import audiencePt from './i18n/audience.pt.json' with { type: 'json' };
 import smsAr from './i18n/sms.ar.json' with { type: 'json' };
 import smsEn from './i18n/sms.en.json' with { type: 'json' };
 import smsFr from './i18n/sms.fr.json' with { type: 'json' };
@@ -25,6 +31,12 @@ export const channelsModule: PalabreModule = {
   communeRoutes: channelWebhookRoutes,
   adminRoutes: async (app) => channelAdminRoutes(app),
   navigation: [{ labelKey: 'channels.admin.nav', path: 'admin/channels', area: 'admin', order: 80, roles: ['staff', 'admin'] }],
-  migrations: { '2026-11-27T0200_channels_core': core, '2026-11-27T0400_channels_inbound': inbound, '2026-11-27T0500_channels_audience': audience, '2026-11-27T0510_channels_deliveries': deliveries },
-  i18n: { fr: { ...ussdFr, ...adminFr, ...smsFr }, en: { ...ussdEn, ...adminEn, ...smsEn }, pt: { ...ussdPt, ...adminPt, ...smsPt }, ar: { ...ussdAr, ...adminAr, ...smsAr } },
+  migrations: { '2026-11-27T0200_channels_core': core, '2026-11-27T0400_channels_inbound': inbound, '2026-11-27T0500_channels_audience': audience, '2026-11-27T0510_channels_deliveries': deliveries, '2026-11-27T0700_channels_broadcasts': broadcasts },
+  queueHandlers: [broadcastStartHandler, broadcastBatchHandler],
+  i18n: {
+    fr: { ...ussdFr, ...adminFr, ...smsFr, ...audienceFr },
+    en: { ...ussdEn, ...adminEn, ...smsEn, ...audienceEn },
+    pt: { ...ussdPt, ...adminPt, ...smsPt, ...audiencePt },
+    ar: { ...ussdAr, ...adminAr, ...smsAr, ...audienceAr },
+  },
 };
