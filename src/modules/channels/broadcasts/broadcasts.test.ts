@@ -89,6 +89,17 @@ describe('the broadcast preview', () => {
     expect(await sentTo()).toEqual([]);
   });
 
+  it('offers the latest news headline as a starting text, which fills the form', async () => {
+    const compose = await t.request(staff, 'GET', `${base}/new`);
+    expect(compose.body).toContain('Partir d’un contenu récent de la commune');
+    const link = /href="([^"]*\/broadcasts\/new\?kind=news(?:&amp;|&)body=[^"]+)"/.exec(compose.body)![1]!.replace(/&amp;/g, '&');
+    const headline = new URLSearchParams(link.split('?')[1]).get('body')!;
+    expect(headline.length).toBeGreaterThan(0);
+    const filled = await t.request(staff, 'GET', link);
+    expect(unescape(textarea(filled.body))).toBe(headline);
+    expect(filled.body).toMatch(/<option value="news" selected>/);
+  });
+
   it('keeps what was typed and names the error when the form is wrong', async () => {
     const page = await preview({ body: '   ', neighbourhood: 'Atlantis' });
     expect(page.statusCode).toBe(422);

@@ -4,11 +4,12 @@ import type { Commune } from '../../../platform/db/platform-tables.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { emptyForm, type FormState, parseForm } from '../../../platform/http/forms.js';
 import { redirectWithFlash, sendPage } from '../../../platform/http/render.js';
-import { pickLocalized } from '../../../platform/i18n/locales.js';
+import { formatDateTime } from '../../../platform/i18n/format.js';
+import { type LocalizedText, pickLocalized } from '../../../platform/i18n/locales.js';
 import { hasRole } from '../../../platform/permissions/actor.js';
 import { definePolicy } from '../../../platform/permissions/authorize.js';
 import { staffOnly } from '../../../platform/permissions/route-access.js';
-import { communeNeighbourhoods, latestNewsHeadline } from '../../commune/index.js';
+import { communeNeighbourhoods, councilMeetingChoices, latestNewsHeadline } from '../../commune/index.js';
 import { listConsultationSummaries } from '../../participation/index.js';
 import { channelsDb } from '../db/tables.js';
 import { type BroadcastDraft, previewBroadcast, startBroadcast } from './broadcasts.js';
@@ -44,13 +45,19 @@ function broadcastRows(request: FastifyRequest, communeId: string) {
 
 const toRow = (row: Omit<BroadcastRow, 'sent'> & { sent: string | null }): BroadcastRow => ({ ...row, sent: Number(row.sent ?? 0) });
 
-/** Texts staff may start from: the latest news headline and the newest consultations (optional conveniences). */
+/** Texts staff may start from: the latest news headline, the next council meeting, the newest consultations. */
 async function starters(request: FastifyRequest, commune: Commune): Promise<Starter[]> {
   const { db } = request.server.platform;
   const locale = request.locale;
-  const [news, consultations] = await Promise.all([latestNewsHeadline(db, commune.id, locale), listConsultationSummaries(db, commune.id, 3)]);
-  const consultationTexts = consultations.map((c) => pickLocalized(c.title, locale)?.value ?? '').filter(Boolean);
-  return [...(news?.title ? [{ kind: 'news' as const, text: news.title }] : []), ...consultationTexts.map((text) => ({ kind: 'consultation' as const, text }))];
+  const [news, meetings, consultations] = await Promise.all([latestNewsHeadline(db, commune.id, locale), councilMeetingChoices(db, commune.id), listConsultationSummaries(db, commune.id, 3)]);
+  const now = new Date();
+  const next = meetings.filter((m) => m.startsAt > now).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
+  const title = (text: LocalizedText) => pickLocalized(text, locale)?.value ?? '';
+  return [
+    ...(news?.title ? [{ kind: 'news' as const, text: news.title }] : []),
+    ...(next && title(next.title) ? [{ kind: 'meeting' as const, text: `${title(next.title)} – ${formatDateTime(next.startsAt, locale, commune.time_zone)}` }] : []),
+    ...consultations.map((c) => ({ kind: 'consultation' as const, text: title(c.title) })).filter((starter) => starter.text),
+  ];
 }
 
 const prefillSchema = z.object({ kind: z.enum(['news', 'meeting', 'consultation']).optional(), body: z.string().max(1000).optional() });
