@@ -217,6 +217,8 @@ describe('who may see and send broadcasts', () => {
     await db().updateTable('channel_broadcasts').set({ status: 'sent' }).where('commune_id', '=', ndar).execute();
     const forged = await t.app.inject({ method: 'POST', url: base, headers: { cookie: await t.cookiesFor(staff), 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(draft({ body: 'Sans jeton' })).toString() });
     expect(forged.statusCode).toBe(403);
+    const forgedPreview = await t.app.inject({ method: 'POST', url: `${base}/preview`, headers: { cookie: await t.cookiesFor(staff), 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(draft({ body: 'Sans jeton' })).toString() });
+    expect(forgedPreview.statusCode).toBe(403);
     expect(await db().selectFrom('channel_broadcasts').select('body').where('body', 'in', ['Intrus', 'Sans jeton']).execute()).toEqual([]);
   });
 
