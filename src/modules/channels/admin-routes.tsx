@@ -15,6 +15,7 @@ import { inboxRoutes } from './inbox/inbox-routes.js';
 import { smsSimulatorRoutes } from './simulator/sms-simulator.js';
 import { waitingCount } from './inbox/inbox-queries.js';
 import { channelCostRoutes } from './costs/cost-routes.js';
+import { broadcastRoutes } from './broadcasts/routes.js';
 import { ussdReply } from './ussd/menu.js';
 import { phoneLocale, ussdPorts } from './ussd/ports.js';
 
@@ -57,6 +58,7 @@ async function simulate(request: FastifyRequest, body: z.output<typeof simulator
 export function channelAdminRoutes(app: FastifyInstance): void {
   const { config } = app.platform;
   channelCostRoutes(app);
+  broadcastRoutes(app);
   const callbackUrl = (slug: string) => `${publicBaseUrl(config)}${ussdCallbackPath(slug, callbackToken(config.sessionSecret, slug, 'africastalking'))}`;
 
   inboxRoutes(app);

@@ -67,6 +67,10 @@ export function ChannelsPage({ ctx, callbackUrl, demo, simulator, waiting }: { c
       <p safe>{ctx.t('channels.admin.intro')}</p>
       <p><a id="inbox-link" href={`/${ctx.commune!.slug}/admin/channels/inbox`} safe>{ctx.t('channels.inbox.link', { count: String(waiting) })}</a></p>
       <p><a href={`/${ctx.commune!.slug}/admin/channels/costs`} id="costs-link" safe>{ctx.t('channels.costs.link')}</a></p>
+      <p>
+        <a href={`/${ctx.commune!.slug}/admin/channels/broadcasts`} safe>{ctx.t('channels.broadcast.title')}</a>{' · '}
+        <a href={`/${ctx.commune!.slug}/admin/channels/subscribers`} safe>{ctx.t('channels.subscribers.title')}</a>
+      </p>
       <h2 safe>{ctx.t('channels.admin.ussd')}</h2>
       <p safe>{ctx.t('channels.admin.ussd_callback')}</p>
       <p><code id="ussd-callback-url" dir="ltr" safe>{callbackUrl}</code></p>

@@ -8,6 +8,12 @@ import inboxAr from './i18n/inbox.ar.json' with { type: 'json' };
 import inboxEn from './i18n/inbox.en.json' with { type: 'json' };
 import inboxFr from './i18n/inbox.fr.json' with { type: 'json' };
 import inboxPt from './i18n/inbox.pt.json' with { type: 'json' };
+import * as broadcasts from './db/migrations/2026-11-27T0700_channels_broadcasts.js';
+import { broadcastBatchHandler, broadcastStartHandler } from './broadcasts/jobs.js';
+import audienceAr from './i18n/audience.ar.json' with { type: 'json' };
+import audienceEn from './i18n/audience.en.json' with { type: 'json' };
+import audienceFr from './i18n/audience.fr.json' with { type: 'json' };
+import audiencePt from './i18n/audience.pt.json' with { type: 'json' };
 import smsAr from './i18n/sms.ar.json' with { type: 'json' };
 import smsEn from './i18n/sms.en.json' with { type: 'json' };
 import smsFr from './i18n/sms.fr.json' with { type: 'json' };
@@ -42,6 +48,12 @@ export const channelsModule: PalabreModule = {
   seed: seedChannels,
   messageDelivery: channelMessageDelivery(),
   navigation: [{ labelKey: 'channels.admin.nav', path: 'admin/channels', area: 'admin', order: 80, roles: ['staff', 'admin'] }],
-  migrations: { '2026-11-27T0200_channels_core': core, '2026-11-27T0400_channels_inbound': inbound, '2026-11-27T0500_channels_audience': audience, '2026-11-27T0510_channels_deliveries': deliveries, '2026-11-27T0520_channels_inbox': inbox },
-  i18n: { fr: { ...ussdFr, ...adminFr, ...smsFr, ...inboxFr, ...costsFr }, en: { ...ussdEn, ...adminEn, ...smsEn, ...inboxEn, ...costsEn }, pt: { ...ussdPt, ...adminPt, ...smsPt, ...inboxPt, ...costsPt }, ar: { ...ussdAr, ...adminAr, ...smsAr, ...inboxAr, ...costsAr } },
+  migrations: { '2026-11-27T0200_channels_core': core, '2026-11-27T0400_channels_inbound': inbound, '2026-11-27T0500_channels_audience': audience, '2026-11-27T0510_channels_deliveries': deliveries, '2026-11-27T0520_channels_inbox': inbox, '2026-11-27T0700_channels_broadcasts': broadcasts },
+  queueHandlers: [broadcastStartHandler, broadcastBatchHandler],
+  i18n: {
+    fr: { ...ussdFr, ...adminFr, ...smsFr, ...inboxFr, ...costsFr, ...audienceFr },
+    en: { ...ussdEn, ...adminEn, ...smsEn, ...inboxEn, ...costsEn, ...audienceEn },
+    pt: { ...ussdPt, ...adminPt, ...smsPt, ...inboxPt, ...costsPt, ...audiencePt },
+    ar: { ...ussdAr, ...adminAr, ...smsAr, ...inboxAr, ...costsAr, ...audienceAr },
+  },
 };

@@ -16,9 +16,9 @@ export interface PhoneComplaint {
 }
 
 /** The commune's active complaint categories, named in the caller's language. */
-export async function complaintCategoryChoices(db: Kysely<PlatformTables>, communeId: string, locale: Locale): Promise<{ id: string; label: string }[]> {
+export async function complaintCategoryChoices(db: Kysely<PlatformTables>, communeId: string, locale: Locale): Promise<{ id: string; code: string; label: string }[]> {
   const categories = await categoriesOf(db, communeId, { activeOnly: true });
-  return categories.map((c) => ({ id: c.id, label: pickLocalized(c.name, locale)?.value ?? c.code }));
+  return categories.map((c) => ({ id: c.id, code: c.code, label: pickLocalized(c.name, locale)?.value ?? c.code }));
 }
 
 /**

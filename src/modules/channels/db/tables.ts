@@ -51,7 +51,28 @@ export type ChannelTables = {
     updated_at: Stamp;
   };
   channel_settings: { commune_id: string; monthly_segment_cap: number | null; updated_at: Stamp };
+  channel_broadcasts: {
+    id: Generated<string>;
+    commune_id: string;
+    kind: BroadcastKind;
+    body: string;
+    channel: BroadcastChannel;
+    locale_filter: Locale | null;
+    neighbourhood_filter: string | null;
+    status: 'sending' | 'sent';
+    recipients: number;
+    created_by: string | null;
+    created_at: Stamp;
+    sent_at: Date | null;
+  };
+  channel_broadcast_recipients: { broadcast_id: string; commune_id: string; phone: string; channel: 'sms' | 'whatsapp'; status: ColumnType<BroadcastRecipientStatus, BroadcastRecipientStatus | undefined, BroadcastRecipientStatus>; updated_at: Stamp };
 };
+
+export type BroadcastRecipientStatus = 'pending' | 'sent' | 'suppressed';
+export const broadcastKinds = ['news', 'meeting', 'consultation'] as const;
+export type BroadcastKind = (typeof broadcastKinds)[number];
+export const broadcastChannels = ['sms', 'whatsapp', 'both'] as const;
+export type BroadcastChannel = (typeof broadcastChannels)[number];
 
 export const deliveryStatuses = ['pending', 'queued', 'sent', 'delivered', 'read', 'failed', 'unknown', 'suppressed', 'capped'] as const;
 export type ChannelDeliveryStatus = (typeof deliveryStatuses)[number];

@@ -33,14 +33,15 @@ export interface KeywordMatch {
   args: string;
 }
 
-const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+export const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The words of one command in every language, folded: "SUIVI, SUIVRE" in French → suivi, suivre. */
 function wordsOf(messages: MessageRegistry, key: string): Map<string, Locale> {
   const words = new Map<string, Locale>();
   for (const locale of locales) {
     if (!messages.has(locale, key)) continue;
-    for (const word of messages.translator(locale)(key).split(',')) if (word.trim()) words.set(fold(word.trim()), locale);
+    // A word shared by several languages (STOP) answers in the first of them: French first, as the platform.
+    for (const word of messages.translator(locale)(key).split(',')) if (word.trim() && !words.has(fold(word.trim()))) words.set(fold(word.trim()), locale);
   }
   return words;
 }
