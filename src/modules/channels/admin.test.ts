@@ -51,7 +51,7 @@ describe('the simulated phone for SMS', () => {
     const sent = await t.request('ndar-toute:staff', 'POST', page, { phone: '77 000 55 66', text: 'AIDE' });
     expect(sent.statusCode).toBe(303);
     const shown = await t.request('ndar-toute:staff', 'GET', sent.headers.location as string);
-    expect(shown.body).toMatch(/<li class="sms-in">[\s\S]*AIDE[\s\S]*<li class="sms-out">[\s\S]*envoyez SUIVI/);
+    expect(shown.body).toMatch(/<li class="sms-in">[\s\S]*AIDE[\s\S]*<li class="sms-out">[\s\S]*SUIVI suivi du numéro/);
     await t.request('ndar-toute:staff', 'POST', page, { phone: '+221770005566', text: 'Le marché est inondé' });
     expect((await t.request('ndar-toute:staff', 'GET', '/ndar-toute/admin/channels/inbox')).body).toContain('Le marché est inondé');
     expect((await t.request('ndar-toute:staff', 'POST', page, { phone: 'x', text: 'AIDE' })).statusCode).toBe(422);
