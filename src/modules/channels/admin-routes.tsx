@@ -13,6 +13,7 @@ import { callbackToken, ussdCallbackPath } from './callback-token.js';
 import { ChannelsPage, type SimulatorState } from './admin-views.js';
 import { ussdReply } from './ussd/menu.js';
 import { phoneLocale, ussdPorts } from './ussd/ports.js';
+import { whatsAppSimulatorRoutes } from './whatsapp/simulator-routes.js';
 
 const staff = { config: { access: staffOnly } };
 
@@ -29,7 +30,7 @@ const simulatorSchema = z.object({
   restart: z.string().optional(),
 });
 
-function viewer(request: FastifyRequest) {
+export function viewer(request: FastifyRequest) {
   const commune = request.commune;
   if (!commune) throw new AppError('COMMUNE_NOT_FOUND');
   channelsPolicy.authorize(request.actor, 'channels.view', { communeId: commune.id });
@@ -67,4 +68,6 @@ export function channelAdminRoutes(app: FastifyInstance): void {
     const state = await simulate(request, body.data);
     return sendPage(request, reply, (ctx) => <ChannelsPage ctx={ctx} callbackUrl={callbackUrl(commune.slug)} demo simulator={state} />);
   });
+
+  whatsAppSimulatorRoutes(app);
 }

@@ -70,6 +70,7 @@ export function ChannelsPage({ ctx, callbackUrl, demo, simulator }: { ctx: ViewC
       <p><code id="ussd-callback-url" dir="ltr" safe>{callbackUrl}</code></p>
       <p class="muted" safe>{ctx.t('channels.admin.secret_url')}</p>
       {demo ? <Simulator ctx={ctx} state={simulator} /> : ''}
+      {demo ? <p><a id="whatsapp-simulator-link" href={`/${ctx.commune!.slug}/admin/channels/whatsapp-simulator`} safe>{ctx.t('channels.whatsapp_simulator.tab')}</a></p> : ''}
     </Layout>
   );
 }

@@ -3,6 +3,7 @@ import * as core from './db/migrations/2026-11-27T0200_channels_core.js';
 import * as inbound from './db/migrations/2026-11-27T0400_channels_inbound.js';
 import * as audience from './db/migrations/2026-11-27T0500_channels_audience.js';
 import * as deliveries from './db/migrations/2026-11-27T0510_channels_deliveries.js';
+import * as whatsapp from './db/migrations/2026-11-27T0800_channels_whatsapp.js';
 import smsAr from './i18n/sms.ar.json' with { type: 'json' };
 import smsEn from './i18n/sms.en.json' with { type: 'json' };
 import smsFr from './i18n/sms.fr.json' with { type: 'json' };
@@ -17,6 +18,11 @@ import ussdAr from './i18n/ussd.ar.json' with { type: 'json' };
 import ussdEn from './i18n/ussd.en.json' with { type: 'json' };
 import ussdFr from './i18n/ussd.fr.json' with { type: 'json' };
 import ussdPt from './i18n/ussd.pt.json' with { type: 'json' };
+import whatsAppAr from './i18n/whatsapp.ar.json' with { type: 'json' };
+import whatsAppEn from './i18n/whatsapp.en.json' with { type: 'json' };
+import whatsAppFr from './i18n/whatsapp.fr.json' with { type: 'json' };
+import whatsAppPt from './i18n/whatsapp.pt.json' with { type: 'json' };
+import { whatsAppMediaHandler } from './whatsapp/media-job.js';
 
 /** Channels for every phone: USSD menus, SMS keywords and WhatsApp, with delivery through the job queue (issue 10). */
 export const channelsModule: PalabreModule = {
@@ -25,6 +31,7 @@ export const channelsModule: PalabreModule = {
   communeRoutes: channelWebhookRoutes,
   adminRoutes: async (app) => channelAdminRoutes(app),
   navigation: [{ labelKey: 'channels.admin.nav', path: 'admin/channels', area: 'admin', order: 80, roles: ['staff', 'admin'] }],
-  migrations: { '2026-11-27T0200_channels_core': core, '2026-11-27T0400_channels_inbound': inbound, '2026-11-27T0500_channels_audience': audience, '2026-11-27T0510_channels_deliveries': deliveries },
-  i18n: { fr: { ...ussdFr, ...adminFr, ...smsFr }, en: { ...ussdEn, ...adminEn, ...smsEn }, pt: { ...ussdPt, ...adminPt, ...smsPt }, ar: { ...ussdAr, ...adminAr, ...smsAr } },
+  migrations: { '2026-11-27T0200_channels_core': core, '2026-11-27T0400_channels_inbound': inbound, '2026-11-27T0500_channels_audience': audience, '2026-11-27T0510_channels_deliveries': deliveries, '2026-11-27T0800_channels_whatsapp': whatsapp },
+  queueHandlers: [whatsAppMediaHandler()],
+  i18n: { fr: { ...ussdFr, ...adminFr, ...smsFr, ...whatsAppFr }, en: { ...ussdEn, ...adminEn, ...smsEn, ...whatsAppEn }, pt: { ...ussdPt, ...adminPt, ...smsPt, ...whatsAppPt }, ar: { ...ussdAr, ...adminAr, ...smsAr, ...whatsAppAr } },
 };

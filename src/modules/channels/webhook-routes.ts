@@ -7,10 +7,11 @@ import { handleInboundText } from './inbound/handle.js';
 import { type RawBody, verifyUrlToken, WebhookError } from './providers/webhooks.js';
 import { ussdPath, ussdReply } from './ussd/menu.js';
 import { phoneLocale, ussdPorts } from './ussd/ports.js';
+import { whatsAppWebhookRoutes } from './whatsapp/webhook-routes.js';
 
 // Machine endpoints: authenticated by the callback token, not by a session, so no CSRF token either. An operator
 // calls for all of a commune's callers from a few addresses: the per-address limit on posts would cut them off.
-const webhook = { config: { access: 'public' as const, csrf: false, rateLimit: false as const } };
+export const webhook = { config: { access: 'public' as const, csrf: false, rateLimit: false as const } };
 const maxWebhookBytes = 64 * 1024;
 
 /** Webhooks read their body as received: signatures cover the exact bytes, and parsing is the provider code's job. */
@@ -27,7 +28,7 @@ function calledCommune(request: FastifyRequest<{ Querystring: { token?: string }
   return commune;
 }
 
-function refuse(reply: FastifyReply, error: unknown) {
+export function refuse(reply: FastifyReply, error: unknown) {
   if (error instanceof WebhookError) return reply.code(error.httpStatus).type('text/plain').send(error.reason);
   throw error;
 }
@@ -65,5 +66,6 @@ export async function channelWebhookRoutes(app: FastifyInstance): Promise<void> 
     keepRawBodies(scope);
     scope.post<{ Querystring: { token?: string } }>('/channels/ussd/africastalking', webhook, answerUssd);
     scope.post<{ Querystring: { token?: string } }>('/channels/sms/africastalking', webhook, receiveSms);
+    whatsAppWebhookRoutes(scope);
   });
 }
