@@ -18,13 +18,20 @@ export interface WhatsAppSimulatorState {
 function Transcript({ ctx, lines }: { ctx: ViewContext; lines: ChatLine[] }) {
   if (lines.length === 0) return <p class="muted" safe>{ctx.t('channels.whatsapp_simulator.empty')}</p>;
   return (
-    <ol id="whatsapp-transcript" class="plain-list">
-      {lines.map((line) => (
-        <li class={line.from === 'phone' ? 'chat-phone' : 'chat-commune'}>
-          <strong safe>{ctx.t(line.from === 'phone' ? 'channels.whatsapp_simulator.from_phone' : 'channels.whatsapp_simulator.from_commune')}</strong>
-          <pre dir="auto" safe>{line.body}</pre>
-        </li>
-      ))}
+    <ol id="whatsapp-transcript">
+      {lines.map((line) =>
+        line.from === 'phone' ? (
+          <li>
+            <strong safe>{ctx.t('channels.whatsapp_simulator.from_phone')}</strong>
+            <p dir="auto" safe>{line.body}</p>
+          </li>
+        ) : (
+          <li class="phone-screen">
+            <strong safe>{ctx.t('channels.whatsapp_simulator.from_commune')}</strong>
+            <pre dir="auto" safe>{line.body}</pre>
+          </li>
+        ),
+      )}
     </ol>
   );
 }
