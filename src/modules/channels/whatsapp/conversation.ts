@@ -11,6 +11,7 @@ import { inboundCommands } from '../inbound/registry.js';
 import type { InboundMessage } from '../providers/webhooks.js';
 import { ussdReply } from '../ussd/menu.js';
 import { phoneLocale, ussdPorts } from '../ussd/ports.js';
+import { oneAtATime } from './one-at-a-time.js';
 import { acceptedMediaTypes, enqueueMediaJob, type MediaToAttach } from './media-job.js';
 
 /** A photo received while the complaint was being written, attached once it is sent. */
@@ -87,7 +88,12 @@ function asksForMenu(services: PlatformServices, text: string): boolean {
  * at once; MENU or a greeting opens the USSD menu as text, and the answers that follow walk through it; a photo is
  * attached to the complaint being written or just filed; anything else is kept for the staff and acknowledged.
  */
-export async function handleWhatsAppMessage(services: PlatformServices, commune: Commune, message: InboundMessage, now = new Date()): Promise<WhatsAppOutcome> {
+export function handleWhatsAppMessage(services: PlatformServices, commune: Commune, message: InboundMessage, now = new Date()): Promise<WhatsAppOutcome> {
+  // One phone's messages one after the other: two quick answers in parallel webhooks would both read the same path.
+  return oneAtATime(`${commune.id}:${message.from}`, () => handleInTurn(services, commune, message, now));
+}
+
+async function handleInTurn(services: PlatformServices, commune: Commune, message: InboundMessage, now: Date): Promise<WhatsAppOutcome> {
   if (!(await storeInboundOnce(services, commune, message, 'whatsapp'))) return 'duplicate';
   const conversation = await loadConversation(services.db, commune.id, message.from);
   const active = conversation?.path != null && now.getTime() - conversation.updated_at.getTime() < conversationIdleMs;
