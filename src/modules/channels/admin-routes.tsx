@@ -18,6 +18,7 @@ import { channelCostRoutes } from './costs/cost-routes.js';
 import { broadcastRoutes } from './broadcasts/routes.js';
 import { ussdReply } from './ussd/menu.js';
 import { phoneLocale, ussdPorts } from './ussd/ports.js';
+import { whatsAppSimulatorRoutes } from './whatsapp/simulator-routes.js';
 
 const staff = { config: { access: staffOnly } };
 
@@ -34,7 +35,7 @@ const simulatorSchema = z.object({
   restart: z.string().optional(),
 });
 
-function viewer(request: FastifyRequest) {
+export function viewer(request: FastifyRequest) {
   const commune = request.commune;
   if (!commune) throw new AppError('COMMUNE_NOT_FOUND');
   channelsPolicy.authorize(request.actor, 'channels.view', { communeId: commune.id });
@@ -79,4 +80,6 @@ export function channelAdminRoutes(app: FastifyInstance): void {
     const waiting = await waitingCount(app.platform.db, commune.id);
     return sendPage(request, reply, (ctx) => <ChannelsPage ctx={ctx} callbackUrl={callbackUrl(commune.slug)} demo simulator={state} waiting={waiting} />);
   });
+
+  whatsAppSimulatorRoutes(app);
 }

@@ -77,6 +77,7 @@ export function ChannelsPage({ ctx, callbackUrl, demo, simulator, waiting }: { c
       <p class="muted" safe>{ctx.t('channels.admin.secret_url')}</p>
       {demo ? <Simulator ctx={ctx} state={simulator} /> : ''}
       {demo ? <p><a id="sms-simulator-link" href={`/${ctx.commune!.slug}/admin/channels/sms-simulator`} safe>{ctx.t('channels.sms_simulator.link')}</a></p> : ''}
+      {demo ? <p><a id="whatsapp-simulator-link" href={`/${ctx.commune!.slug}/admin/channels/whatsapp-simulator`} safe>{ctx.t('channels.whatsapp_simulator.tab')}</a></p> : ''}
     </Layout>
   );
 }

@@ -14,6 +14,7 @@ import audienceAr from './i18n/audience.ar.json' with { type: 'json' };
 import audienceEn from './i18n/audience.en.json' with { type: 'json' };
 import audienceFr from './i18n/audience.fr.json' with { type: 'json' };
 import audiencePt from './i18n/audience.pt.json' with { type: 'json' };
+import * as whatsapp from './db/migrations/2026-11-27T0800_channels_whatsapp.js';
 import smsAr from './i18n/sms.ar.json' with { type: 'json' };
 import smsEn from './i18n/sms.en.json' with { type: 'json' };
 import smsFr from './i18n/sms.fr.json' with { type: 'json' };
@@ -35,6 +36,11 @@ import ussdAr from './i18n/ussd.ar.json' with { type: 'json' };
 import ussdEn from './i18n/ussd.en.json' with { type: 'json' };
 import ussdFr from './i18n/ussd.fr.json' with { type: 'json' };
 import ussdPt from './i18n/ussd.pt.json' with { type: 'json' };
+import whatsAppAr from './i18n/whatsapp.ar.json' with { type: 'json' };
+import whatsAppEn from './i18n/whatsapp.en.json' with { type: 'json' };
+import whatsAppFr from './i18n/whatsapp.fr.json' with { type: 'json' };
+import whatsAppPt from './i18n/whatsapp.pt.json' with { type: 'json' };
+import { whatsAppMediaHandler } from './whatsapp/media-job.js';
 
 /** Channels for every phone: USSD menus, SMS keywords and WhatsApp, with delivery through the job queue (issue 10). */
 export const channelsModule: PalabreModule = {
@@ -48,12 +54,12 @@ export const channelsModule: PalabreModule = {
   seed: seedChannels,
   messageDelivery: channelMessageDelivery(),
   navigation: [{ labelKey: 'channels.admin.nav', path: 'admin/channels', area: 'admin', order: 80, roles: ['staff', 'admin'] }],
-  migrations: { '2026-11-27T0200_channels_core': core, '2026-11-27T0400_channels_inbound': inbound, '2026-11-27T0500_channels_audience': audience, '2026-11-27T0510_channels_deliveries': deliveries, '2026-11-27T0520_channels_inbox': inbox, '2026-11-27T0700_channels_broadcasts': broadcasts },
-  queueHandlers: [broadcastStartHandler, broadcastBatchHandler],
+  migrations: { '2026-11-27T0200_channels_core': core, '2026-11-27T0400_channels_inbound': inbound, '2026-11-27T0500_channels_audience': audience, '2026-11-27T0510_channels_deliveries': deliveries, '2026-11-27T0520_channels_inbox': inbox, '2026-11-27T0700_channels_broadcasts': broadcasts, '2026-11-27T0800_channels_whatsapp': whatsapp },
+  queueHandlers: [broadcastStartHandler, broadcastBatchHandler, whatsAppMediaHandler()],
   i18n: {
-    fr: { ...ussdFr, ...adminFr, ...smsFr, ...inboxFr, ...costsFr, ...audienceFr },
-    en: { ...ussdEn, ...adminEn, ...smsEn, ...inboxEn, ...costsEn, ...audienceEn },
-    pt: { ...ussdPt, ...adminPt, ...smsPt, ...inboxPt, ...costsPt, ...audiencePt },
-    ar: { ...ussdAr, ...adminAr, ...smsAr, ...inboxAr, ...costsAr, ...audienceAr },
+    fr: { ...ussdFr, ...adminFr, ...smsFr, ...inboxFr, ...costsFr, ...audienceFr, ...whatsAppFr },
+    en: { ...ussdEn, ...adminEn, ...smsEn, ...inboxEn, ...costsEn, ...audienceEn, ...whatsAppEn },
+    pt: { ...ussdPt, ...adminPt, ...smsPt, ...inboxPt, ...costsPt, ...audiencePt, ...whatsAppPt },
+    ar: { ...ussdAr, ...adminAr, ...smsAr, ...inboxAr, ...costsAr, ...audienceAr, ...whatsAppAr },
   },
 };

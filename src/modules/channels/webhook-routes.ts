@@ -7,6 +7,7 @@ import { handleInboundText } from './inbound/handle.js';
 import { type RawBody, verifyUrlToken, WebhookError } from './providers/webhooks.js';
 import { ussdPath, ussdReply } from './ussd/menu.js';
 import { phoneLocale, ussdPorts } from './ussd/ports.js';
+import { whatsAppWebhookRoutes } from './whatsapp/webhook-routes.js';
 
 // Machine endpoints: authenticated by the callback token, not by a session, so no CSRF token either. An operator
 // calls for all of a commune's callers from a few addresses: the per-address limit on posts would cut them off.
@@ -65,5 +66,6 @@ export async function channelWebhookRoutes(app: FastifyInstance): Promise<void> 
     keepRawBodies(scope);
     scope.post<{ Querystring: { token?: string } }>('/channels/ussd/africastalking', webhook, answerUssd);
     scope.post<{ Querystring: { token?: string } }>('/channels/sms/africastalking', webhook, receiveSms);
+    whatsAppWebhookRoutes(scope);
   });
 }

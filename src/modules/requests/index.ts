@@ -1,2 +1,3 @@
 export { requestsModule } from './manifest.js';
 export { complaintCategoryChoices, complaintStatusForPhone, fileComplaintFromPhone, type PhoneComplaint } from './phone-channels.js';
+export { attachPhoneMedia, phoneAttachments, type PhoneMedia } from './phone-media.js';

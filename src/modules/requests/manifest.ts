@@ -6,6 +6,7 @@ import * as handling from './db/migrations/2026-11-24T0330_requests_handling.js'
 import * as information from './db/migrations/2026-11-24T0350_requests_information.js';
 import * as inbox from './db/migrations/2026-11-24T0360_requests_inbox.js';
 import * as phoneChannels from './db/migrations/2026-11-27T0100_requests_phone_channels.js';
+import * as phonePhotos from './db/migrations/2026-11-27T0810_requests_phone_photos.js';
 import { requestsExports } from './exports.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -35,6 +36,10 @@ import statsAr from './i18n/stats.ar.json' with { type: 'json' };
 import statsEn from './i18n/stats.en.json' with { type: 'json' };
 import statsFr from './i18n/stats.fr.json' with { type: 'json' };
 import statsPt from './i18n/stats.pt.json' with { type: 'json' };
+import phoneMediaAr from './i18n/phone-media.ar.json' with { type: 'json' };
+import phoneMediaEn from './i18n/phone-media.en.json' with { type: 'json' };
+import phoneMediaFr from './i18n/phone-media.fr.json' with { type: 'json' };
+import phoneMediaPt from './i18n/phone-media.pt.json' with { type: 'json' };
 import { requestsJobs } from './jobs/overdue-flags.js';
 import { myRequestsPath, myRequestsRoutes } from './my-requests.js';
 import { requestsRoutes } from './routes.js';
@@ -66,14 +71,15 @@ export const requestsModule: PalabreModule = {
     '2026-11-24T0350_requests_information': information,
     '2026-11-24T0360_requests_inbox': inbox,
     '2026-11-27T0100_requests_phone_channels': phoneChannels,
+    '2026-11-27T0810_requests_phone_photos': phonePhotos,
   },
   seed: seedRequests,
   jobs: requestsJobs,
   openDataExports: requestsExports,
   i18n: {
-    fr: { ...fr, ...handlingFr, ...informationFr, ...lawsFr, ...open311Fr, ...settingsFr, ...statsFr },
-    en: { ...en, ...handlingEn, ...informationEn, ...lawsEn, ...open311En, ...settingsEn, ...statsEn },
-    pt: { ...pt, ...handlingPt, ...informationPt, ...lawsPt, ...open311Pt, ...settingsPt, ...statsPt },
-    ar: { ...ar, ...handlingAr, ...informationAr, ...lawsAr, ...open311Ar, ...settingsAr, ...statsAr },
+    fr: { ...fr, ...handlingFr, ...informationFr, ...lawsFr, ...open311Fr, ...settingsFr, ...statsFr, ...phoneMediaFr },
+    en: { ...en, ...handlingEn, ...informationEn, ...lawsEn, ...open311En, ...settingsEn, ...statsEn, ...phoneMediaEn },
+    pt: { ...pt, ...handlingPt, ...informationPt, ...lawsPt, ...open311Pt, ...settingsPt, ...statsPt, ...phoneMediaPt },
+    ar: { ...ar, ...handlingAr, ...informationAr, ...lawsAr, ...open311Ar, ...settingsAr, ...statsAr, ...phoneMediaAr },
   },
 };

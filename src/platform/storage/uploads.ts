@@ -2,8 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
+import type { Kysely } from 'kysely';
 import sharp from 'sharp';
+import type { PlatformTables } from '../db/platform-tables.js';
 import { AppError } from '../http/errors.js';
+import type { FileStorage } from './storage.js';
 
 export type UploadKind = 'image' | 'pdf';
 
@@ -74,7 +77,19 @@ export async function storeUpload(
   file: { content: Buffer; filename: string },
   options: { communeId: string; accept: UploadKind[] },
 ): Promise<StoredUpload> {
-  const { db, storage } = request.server.platform;
+  return storeFile(request.server.platform, file, { ...options, uploadedBy: request.actor.user?.id ?? null });
+}
+
+/**
+ * Checks, re-encodes and stores a file that did not come with an HTTP request (a photo fetched from a provider by a
+ * queue job): the same checks and the same `stored_files` row as a form upload.
+ */
+export async function storeFile(
+  services: { db: Kysely<PlatformTables>; storage: FileStorage },
+  file: { content: Buffer; filename: string },
+  options: { communeId: string; accept: UploadKind[]; uploadedBy: string | null },
+): Promise<StoredUpload> {
+  const { db, storage } = services;
   const normalised = await normalise(file.content, options.accept);
   const id = randomUUID();
   const storageKey = `${options.communeId}/${id}.${normalised.extension}`;
@@ -91,7 +106,7 @@ export async function storeUpload(
       original_name: file.filename.slice(0, 200),
       width: normalised.width,
       height: normalised.height,
-      uploaded_by: request.actor.user?.id ?? null,
+      uploaded_by: options.uploadedBy,
     })
     .execute();
   return { id, mediaType: normalised.mediaType, byteSize: normalised.content.length };

@@ -3,7 +3,7 @@ import type { PlatformServices } from '../../../platform/http/context.js';
 import { channelsDb } from '../db/tables.js';
 import type { InboundMessage } from '../providers/webhooks.js';
 import { phoneLocale } from '../ussd/ports.js';
-import { type InboundChannel, matchKeyword } from './commands.js';
+import { type InboundChannel, type KeywordMatch, matchKeyword } from './commands.js';
 import { inboundCommands } from './registry.js';
 
 /** 'duplicate' (already received), 'kept' (for the staff inbox) or the id of the keyword that answered. */
@@ -42,6 +42,11 @@ export async function handleInboundText(services: PlatformServices, commune: Com
     await replyTo(services, commune, message, channel, 'kept', t('channels.sms.kept'));
     return 'kept';
   }
+  return answerKeyword(services, commune, message, channel, keyword);
+}
+
+/** Runs the keyword's command and answers in the keyword's language; the message no longer waits for staff. */
+export async function answerKeyword(services: PlatformServices, commune: Commune, message: InboundMessage, channel: InboundChannel, keyword: KeywordMatch): Promise<InboundOutcome> {
   const t = services.messages.translator(keyword.locale);
   const body = await keyword.command.run({ services, commune, message, channel, locale: keyword.locale, t, args: keyword.args });
   await markMatched(services, commune, message, keyword.command.id);

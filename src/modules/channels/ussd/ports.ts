@@ -39,12 +39,12 @@ async function once(db: Kysely<PlatformTables>, communeId: string, key: string, 
   }
 }
 
-/** The USSD menu's view of Palabre for one commune and one caller. */
-export function ussdPorts(db: Kysely<PlatformTables>, commune: Commune, phone: string, locale: Locale): UssdPorts {
+/** The USSD menu's view of Palabre for one commune and one caller; WhatsApp plays the same menu (`channel`). */
+export function ussdPorts(db: Kysely<PlatformTables>, commune: Commune, phone: string, locale: Locale, channel: 'ussd' | 'whatsapp' = 'ussd'): UssdPorts {
   return {
     categories: () => complaintCategoryChoices(db, commune.id, locale),
     neighbourhoods: () => communeNeighbourhoods(db, commune.id),
-    fileComplaint: (input, key) => once(db, commune.id, key, () => fileComplaintFromPhone(db, commune, { ...input, phone, channel: 'ussd', locale })),
+    fileComplaint: (input, key) => once(db, commune.id, key, () => fileComplaintFromPhone(db, commune, { ...input, phone, channel, locale })),
     complaintStatus: (reference) => complaintStatusForPhone(db, commune.id, reference, phone, locale),
     latestHeadline: async () => {
       const latest = await latestNewsHeadline(db, commune.id, locale);

@@ -17,6 +17,7 @@ import { ensureRequestDefaults } from '../defaults.js';
 import { requestsPolicy } from '../permissions.js';
 import { dashboardFigures, listQueue, personLabel, queuePageSize, reporterDetails, staffMembers } from '../queries/queue-queries.js';
 import { categoriesOf, eventsOf, findRequest, servicesOf, statesOf } from '../queries/request-queries.js';
+import { phoneAttachments } from '../phone-media.js';
 import { DashboardPage, type HandlingForms, HandlingPage, QueuePage } from './handling-views.js';
 import { registerOnBehalfRoutes } from './on-behalf-routes.js';
 import { isUuid } from '../../../platform/db/uuid.js';
@@ -60,13 +61,14 @@ const actorId = (request: FastifyRequest) => {
 async function showHandling(request: FastifyRequest, reply: FastifyReply, target: Request, forms: Partial<HandlingForms> = {}, options: { conflict?: boolean; status?: number } = {}) {
   const { db } = request.server.platform;
   const commune = communeOf(request);
-  const [categories, states, services, staffList, events, details] = await Promise.all([
+  const [categories, states, services, staffList, events, details, attachments] = await Promise.all([
     categoriesOf(db, commune.id, { activeOnly: false }),
     statesOf(db, commune.id),
     servicesOf(db, commune.id),
     staffMembers(db, commune.id),
     eventsOf(db, commune.id, target.id, 'staff'),
     reporterDetails(db, commune.id, target),
+    phoneAttachments(db, commune.id, target.id),
   ]);
   const props = {
     request: target,
@@ -86,6 +88,7 @@ async function showHandling(request: FastifyRequest, reply: FastifyReply, target
     today: today(commune),
     forms: { state: empty, assign: { values: { service: target.service_id ?? '', assignee: target.assignee_id ?? '' }, errors: {} }, message: empty, note: empty, ...forms },
     conflict: options.conflict ?? false,
+    attachments,
   };
   return sendPage(request, reply, (ctx) => <HandlingPage ctx={ctx} props={props} />, options.status ?? 200);
 }

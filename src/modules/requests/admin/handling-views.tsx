@@ -187,6 +187,23 @@ export interface HandlingProps {
   forms: HandlingForms;
   /** The state changed while this officer was typing: say so, keep what they typed. */
   conflict: boolean;
+  /** Photos and documents the reporter sent by phone (WhatsApp), oldest first. */
+  attachments?: { fileId: string; mediaType: string }[];
+}
+
+/** The reporter's files sent by phone; the first photo is also shown above as the complaint's photo. */
+function PhoneAttachments({ ctx, attachments }: { ctx: ViewContext; attachments: { fileId: string; mediaType: string }[] }) {
+  if (attachments.length === 0) return <></>;
+  return (
+    <>
+      <h2 safe>{ctx.t('requests.handling.phone_attachments')}</h2>
+      <ul id="phone-attachments">
+        {attachments.map((file, index) => (
+          <li><a href={`/files/${file.fileId}`} safe>{ctx.t('requests.handling.phone_attachment', { number: String(index + 1), type: file.mediaType })}</a></li>
+        ))}
+      </ul>
+    </>
+  );
 }
 
 const channelKeys: Record<Request['channel'], string> = {
@@ -359,6 +376,7 @@ export function HandlingPage({ ctx, props }: { ctx: ViewContext; props: Handling
       <h2 safe>{ctx.t('requests.field.description')}</h2>
       <p class="message" safe>{request.description}</p>
       {request.photo_file_id ? <p><img src={`/files/${request.photo_file_id}`} alt={ctx.t('requests.field.photo')} width="320" loading="lazy" /></p> : ''}
+      <PhoneAttachments ctx={ctx} attachments={props.attachments ?? []} />
       <ReporterSection ctx={ctx} reporter={props.reporter} channel={request.channel} />
       <h2 safe>{ctx.t('requests.timeline.title')}</h2>
       <StaffTimeline ctx={ctx} props={props} />
