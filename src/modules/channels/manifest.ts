@@ -7,6 +7,10 @@ import smsAr from './i18n/sms.ar.json' with { type: 'json' };
 import smsEn from './i18n/sms.en.json' with { type: 'json' };
 import smsFr from './i18n/sms.fr.json' with { type: 'json' };
 import smsPt from './i18n/sms.pt.json' with { type: 'json' };
+import ussdParticipationAr from './i18n/ussd-participation.ar.json' with { type: 'json' };
+import ussdParticipationEn from './i18n/ussd-participation.en.json' with { type: 'json' };
+import ussdParticipationFr from './i18n/ussd-participation.fr.json' with { type: 'json' };
+import ussdParticipationPt from './i18n/ussd-participation.pt.json' with { type: 'json' };
 import { channelWebhookRoutes } from './webhook-routes.js';
 import { channelAdminRoutes } from './admin-routes.js';
 import adminAr from './i18n/admin.ar.json' with { type: 'json' };
@@ -26,5 +30,5 @@ export const channelsModule: PalabreModule = {
   adminRoutes: async (app) => channelAdminRoutes(app),
   navigation: [{ labelKey: 'channels.admin.nav', path: 'admin/channels', area: 'admin', order: 80, roles: ['staff', 'admin'] }],
   migrations: { '2026-11-27T0200_channels_core': core, '2026-11-27T0400_channels_inbound': inbound, '2026-11-27T0500_channels_audience': audience, '2026-11-27T0510_channels_deliveries': deliveries },
-  i18n: { fr: { ...ussdFr, ...adminFr, ...smsFr }, en: { ...ussdEn, ...adminEn, ...smsEn }, pt: { ...ussdPt, ...adminPt, ...smsPt }, ar: { ...ussdAr, ...adminAr, ...smsAr } },
+  i18n: { fr: { ...ussdFr, ...adminFr, ...smsFr, ...ussdParticipationFr }, en: { ...ussdEn, ...adminEn, ...smsEn, ...ussdParticipationEn }, pt: { ...ussdPt, ...adminPt, ...smsPt, ...ussdParticipationPt }, ar: { ...ussdAr, ...adminAr, ...smsAr, ...ussdParticipationAr } },
 };
