@@ -13,6 +13,7 @@ import { callbackToken, ussdCallbackPath } from './callback-token.js';
 import { ChannelsPage, type SimulatorState } from './admin-views.js';
 import { ussdReply } from './ussd/menu.js';
 import { phoneLocale, ussdPorts } from './ussd/ports.js';
+import { channelStatisticsAdminRoutes } from './statistics/statistics-routes.js';
 
 const staff = { config: { access: staffOnly } };
 
@@ -51,6 +52,7 @@ async function simulate(request: FastifyRequest, body: z.output<typeof simulator
 }
 
 export function channelAdminRoutes(app: FastifyInstance): void {
+  channelStatisticsAdminRoutes(app);
   const { config } = app.platform;
   const callbackUrl = (slug: string) => `${publicBaseUrl(config)}${ussdCallbackPath(slug, callbackToken(config.sessionSecret, slug, 'africastalking'))}`;
 

@@ -11,6 +11,12 @@ import ussdParticipationAr from './i18n/ussd-participation.ar.json' with { type:
 import ussdParticipationEn from './i18n/ussd-participation.en.json' with { type: 'json' };
 import ussdParticipationFr from './i18n/ussd-participation.fr.json' with { type: 'json' };
 import ussdParticipationPt from './i18n/ussd-participation.pt.json' with { type: 'json' };
+import statsAr from './i18n/statistics.ar.json' with { type: 'json' };
+import statsEn from './i18n/statistics.en.json' with { type: 'json' };
+import statsFr from './i18n/statistics.fr.json' with { type: 'json' };
+import statsPt from './i18n/statistics.pt.json' with { type: 'json' };
+import { channelsParticipationExport } from './statistics/statistics.js';
+import { channelStatisticsPublicRoutes } from './statistics/statistics-routes.js';
 import { channelWebhookRoutes } from './webhook-routes.js';
 import { channelAdminRoutes } from './admin-routes.js';
 import adminAr from './i18n/admin.ar.json' with { type: 'json' };
@@ -26,9 +32,16 @@ import ussdPt from './i18n/ussd.pt.json' with { type: 'json' };
 export const channelsModule: PalabreModule = {
   id: 'channels',
   nameKey: 'channels.module_name',
-  communeRoutes: channelWebhookRoutes,
+  communeRoutes: async (app) => {
+    await channelWebhookRoutes(app);
+    await channelStatisticsPublicRoutes(app);
+  },
   adminRoutes: async (app) => channelAdminRoutes(app),
-  navigation: [{ labelKey: 'channels.admin.nav', path: 'admin/channels', area: 'admin', order: 80, roles: ['staff', 'admin'] }],
+  navigation: [
+    { labelKey: 'channels.admin.nav', path: 'admin/channels', area: 'admin', order: 80, roles: ['staff', 'admin'] },
+    { labelKey: 'channels.stats.nav', path: 'admin/channels/statistics', area: 'admin', order: 81, roles: ['staff', 'admin'] },
+  ],
+  openDataExports: [channelsParticipationExport],
   migrations: { '2026-11-27T0200_channels_core': core, '2026-11-27T0400_channels_inbound': inbound, '2026-11-27T0500_channels_audience': audience, '2026-11-27T0510_channels_deliveries': deliveries },
-  i18n: { fr: { ...ussdFr, ...adminFr, ...smsFr, ...ussdParticipationFr }, en: { ...ussdEn, ...adminEn, ...smsEn, ...ussdParticipationEn }, pt: { ...ussdPt, ...adminPt, ...smsPt, ...ussdParticipationPt }, ar: { ...ussdAr, ...adminAr, ...smsAr, ...ussdParticipationAr } },
+  i18n: { fr: { ...ussdFr, ...adminFr, ...smsFr, ...ussdParticipationFr, ...statsFr }, en: { ...ussdEn, ...adminEn, ...smsEn, ...ussdParticipationEn, ...statsEn }, pt: { ...ussdPt, ...adminPt, ...smsPt, ...ussdParticipationPt, ...statsPt }, ar: { ...ussdAr, ...adminAr, ...smsAr, ...ussdParticipationAr, ...statsAr } },
 };
