@@ -61,11 +61,27 @@ describe('surveys answered from a phone', () => {
     expect(await responsesOf('+221770008802')).toHaveLength(1);
   });
 
+  it('one person, one response across channels: a phone that answered by USSD, then its account on the web, and the other way round', async () => {
+    const consultation = await scoped(t.services.db, ndar.id).selectFrom('surveys').select('consultation_id').where('id', '=', survey.id).executeTakeFirstOrThrow();
+    const webAnswer = async (phone: string) => {
+      const user = await t.services.db.insertInto('users').values({ display_name: 'Répondante', phone_e164: phone, email: null, neighbourhood: null, preferred_locale: null, gender: null, age_band: null }).returning('id').executeTakeFirstOrThrow();
+      t.users.set(`ndar-toute:${phone}:citizen`, user.id);
+      const [priority, meeting] = fullAnswers() as [PhoneAnswer & { optionId: string }, PhoneAnswer & { optionId: string }];
+      return t.request(`ndar-toute:${phone}:citizen`, 'POST', `/ndar-toute/consultations/${consultation.consultation_id}/survey`, { [`q_${priority.questionId}`]: priority.optionId, [`q_${meeting.questionId}`]: option(1, 'Non') });
+    };
+    expect(await answer('+221770008805')).toBe('stored');
+    expect((await webAnswer('+221770008805')).statusCode).toBe(409);
+    expect((await webAnswer('+221770008806')).statusCode).toBe(303);
+    expect(await answer('+221770008806')).toBe('already_answered');
+    const byPhone = await scoped(t.services.db, ndar.id).selectFrom('survey_responses').select('channel').where('survey_id', '=', survey.id).where('respondent_phone', 'in', ['+221770008805', '+221770008806']).orderBy('channel').execute();
+    expect(byPhone.map((r) => r.channel)).toEqual(['ussd', 'web']);
+  });
+
   it('refuses another commune’s caller and a survey whose phase has ended', async () => {
     const tiznit = await communeBySlug('tiznit-el-jadida');
     expect(await answer('+212600008803', fullAnswers(), tiznit)).toBe('closed');
     const before = await surveyResponsesByChannel(t.services.db, ndar.id, new Date(Date.now() - 86_400_000), ndar.time_zone);
-    expect(before.find((r) => r.channel === 'ussd')?.count).toBe(3);
+    expect(before.find((r) => r.channel === 'ussd')?.count).toBe(4);
     const phase = await scoped(t.services.db, ndar.id).selectFrom('surveys').select('phase_id').where('id', '=', survey.id).executeTakeFirstOrThrow();
     await scoped(t.services.db, ndar.id).updateTable('consultation_phases').set({ starts_on: '2020-01-01', ends_on: '2020-01-31' }).where('id', '=', phase.phase_id).execute();
     expect(await answer('+221770008804')).toBe('closed');
