@@ -19,6 +19,7 @@ import { broadcastRoutes } from './broadcasts/routes.js';
 import { ussdReply } from './ussd/menu.js';
 import { phoneLocale, ussdPorts } from './ussd/ports.js';
 import { whatsAppSimulatorRoutes } from './whatsapp/simulator-routes.js';
+import { channelStatisticsAdminRoutes } from './statistics/statistics-routes.js';
 
 const staff = { config: { access: staffOnly } };
 
@@ -57,6 +58,7 @@ async function simulate(request: FastifyRequest, body: z.output<typeof simulator
 }
 
 export function channelAdminRoutes(app: FastifyInstance): void {
+  channelStatisticsAdminRoutes(app);
   const { config } = app.platform;
   channelCostRoutes(app);
   broadcastRoutes(app);

@@ -19,6 +19,16 @@ import smsAr from './i18n/sms.ar.json' with { type: 'json' };
 import smsEn from './i18n/sms.en.json' with { type: 'json' };
 import smsFr from './i18n/sms.fr.json' with { type: 'json' };
 import smsPt from './i18n/sms.pt.json' with { type: 'json' };
+import ussdParticipationAr from './i18n/ussd-participation.ar.json' with { type: 'json' };
+import ussdParticipationEn from './i18n/ussd-participation.en.json' with { type: 'json' };
+import ussdParticipationFr from './i18n/ussd-participation.fr.json' with { type: 'json' };
+import ussdParticipationPt from './i18n/ussd-participation.pt.json' with { type: 'json' };
+import statsAr from './i18n/statistics.ar.json' with { type: 'json' };
+import statsEn from './i18n/statistics.en.json' with { type: 'json' };
+import statsFr from './i18n/statistics.fr.json' with { type: 'json' };
+import statsPt from './i18n/statistics.pt.json' with { type: 'json' };
+import { channelsParticipationExport } from './statistics/statistics.js';
+import { channelStatisticsPublicRoutes } from './statistics/statistics-routes.js';
 import { channelWebhookRoutes } from './webhook-routes.js';
 import { channelAdminRoutes } from './admin-routes.js';
 import { seedChannels } from './seed.js';
@@ -49,17 +59,22 @@ export const channelsModule: PalabreModule = {
   communeRoutes: async (app) => {
     await channelWebhookRoutes(app);
     await channelDeliveryRoutes(app);
+    await channelStatisticsPublicRoutes(app);
   },
   adminRoutes: async (app) => channelAdminRoutes(app),
   seed: seedChannels,
   messageDelivery: channelMessageDelivery(),
-  navigation: [{ labelKey: 'channels.admin.nav', path: 'admin/channels', area: 'admin', order: 80, roles: ['staff', 'admin'] }],
+  navigation: [
+    { labelKey: 'channels.admin.nav', path: 'admin/channels', area: 'admin', order: 80, roles: ['staff', 'admin'] },
+    { labelKey: 'channels.stats.nav', path: 'admin/channels/statistics', area: 'admin', order: 81, roles: ['staff', 'admin'] },
+  ],
+  openDataExports: [channelsParticipationExport],
   migrations: { '2026-11-27T0200_channels_core': core, '2026-11-27T0400_channels_inbound': inbound, '2026-11-27T0500_channels_audience': audience, '2026-11-27T0510_channels_deliveries': deliveries, '2026-11-27T0520_channels_inbox': inbox, '2026-11-27T0700_channels_broadcasts': broadcasts, '2026-11-27T0800_channels_whatsapp': whatsapp },
   queueHandlers: [broadcastStartHandler, broadcastBatchHandler, whatsAppMediaHandler()],
   i18n: {
-    fr: { ...ussdFr, ...adminFr, ...smsFr, ...inboxFr, ...costsFr, ...audienceFr, ...whatsAppFr },
-    en: { ...ussdEn, ...adminEn, ...smsEn, ...inboxEn, ...costsEn, ...audienceEn, ...whatsAppEn },
-    pt: { ...ussdPt, ...adminPt, ...smsPt, ...inboxPt, ...costsPt, ...audiencePt, ...whatsAppPt },
-    ar: { ...ussdAr, ...adminAr, ...smsAr, ...inboxAr, ...costsAr, ...audienceAr, ...whatsAppAr },
+    fr: { ...ussdFr, ...adminFr, ...smsFr, ...inboxFr, ...costsFr, ...audienceFr, ...whatsAppFr, ...ussdParticipationFr, ...statsFr },
+    en: { ...ussdEn, ...adminEn, ...smsEn, ...inboxEn, ...costsEn, ...audienceEn, ...whatsAppEn, ...ussdParticipationEn, ...statsEn },
+    pt: { ...ussdPt, ...adminPt, ...smsPt, ...inboxPt, ...costsPt, ...audiencePt, ...whatsAppPt, ...ussdParticipationPt, ...statsPt },
+    ar: { ...ussdAr, ...adminAr, ...smsAr, ...inboxAr, ...costsAr, ...audienceAr, ...whatsAppAr, ...ussdParticipationAr, ...statsAr },
   },
 };

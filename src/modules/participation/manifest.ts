@@ -18,6 +18,7 @@ import * as moderation from './db/migrations/2026-11-23T2100_participation_moder
 import * as proposalDetails from './db/migrations/2026-11-23T2000_participation_proposal_details.js';
 import * as notifications from './db/migrations/2026-11-23T2200_participation_notifications.js';
 import * as phoneChannels from './db/migrations/2026-11-27T0530_participation_phone_channels.js';
+import * as phoneSurveys from './db/migrations/2026-11-27T0920_participation_phone_surveys.js';
 import { participationExports } from './exports.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -87,6 +88,7 @@ export const participationModule: PalabreModule = {
     '2026-11-23T2360_participation_answer_queue': answerQueue,
     '2026-11-23T2370_participation_consultation_image': consultationImage,
     '2026-11-27T0530_participation_phone_channels': phoneChannels,
+    '2026-11-27T0920_participation_phone_surveys': phoneSurveys,
   },
   seed: seedParticipation,
   openDataExports: participationExports,

@@ -1,3 +1,4 @@
 export { requestsModule } from './manifest.js';
 export { complaintCategoryChoices, complaintStatusForPhone, fileComplaintFromPhone, type PhoneComplaint } from './phone-channels.js';
 export { attachPhoneMedia, phoneAttachments, type PhoneMedia } from './phone-media.js';
+export { complaintsByChannel } from './queries/channel-counts.js';

@@ -14,7 +14,7 @@ export const roundStatuses = ['draft', 'published', 'archived'] as const;
 export const phaseKinds = ['ideas', 'review', 'voting', 'results', 'implementation'] as const;
 export const feasibilities = ['pending', 'feasible', 'not_feasible'] as const;
 export const implementationStatuses = ['planned', 'procurement', 'in_progress', 'done', 'cancelled'] as const;
-export const voteChannels = ['web', 'paper', 'mediator'] as const;
+export const voteChannels = ['web', 'paper', 'mediator', 'ussd', 'sms', 'whatsapp'] as const;
 
 export type RuleKind = (typeof ruleKinds)[number];
 export type RoundStatus = (typeof roundStatuses)[number];
@@ -93,7 +93,7 @@ export type BudgetingVotingTables = {
   budget_voters: {
     round_id: string;
     commune_id: string;
-    /** 'user:<uuid>' or 'assisted:<uuid>'. */
+    /** 'user:<uuid>', 'assisted:<uuid>' or 'phone:<E.164>' (a phone no account verified). */
     voter_key: string;
     channel: VoteChannel;
     neighbourhood: string | null;

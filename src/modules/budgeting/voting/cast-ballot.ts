@@ -8,6 +8,11 @@ import type { VoteChannel } from '../db/tables.js';
 
 export interface Voter {
   key: string;
+  /**
+   * Other keys of the same person: 'phone:<E.164>' for an account's verified phone, so that a phone that voted
+   * before its account existed (USSD) and the account cannot both vote.
+   */
+  aliases?: string[];
   neighbourhood: string | null;
   gender: string | null;
   ageBand: string | null;
@@ -50,6 +55,21 @@ async function replaceBallot(tx: Tx, communeId: string, scope: BallotScope, ball
   return true;
 }
 
+/** A phone's key as a voter, or none. */
+export const phoneVoterKey = (phone: string | null | undefined): string[] => (phone ? [`phone:${phone}`] : []);
+
+/**
+ * Whether the person already voted under another of their keys. The phone keys involved are locked for the
+ * transaction first, so a USSD vote and a web vote of one person arriving together run one after the other.
+ */
+async function aliasVoted(tx: Tx, communeId: string, roundId: string, voter: Voter): Promise<boolean> {
+  const aliases = voter.aliases ?? [];
+  const phoneKeys = [...new Set([voter.key, ...aliases])].filter((key) => key.startsWith('phone:')).sort();
+  for (const key of phoneKeys) await sql`select pg_advisory_xact_lock(hashtext(${`${roundId}/${key}`}))`.execute(tx);
+  if (aliases.length === 0) return false;
+  return !!(await scoped(tx, communeId).selectFrom('budget_voters').select('voter_key').where('round_id', '=', roundId).where('voter_key', 'in', aliases).executeTakeFirst());
+}
+
 /**
  * One person, one ballot (ADR 0003): the voter row and the ballot are written in one transaction; the voter
  * row's primary key decides, whatever process the request reached. The ballot must already be checked.
@@ -62,6 +82,7 @@ export async function castBallot(db: Kysely<PlatformTables>, communeId: string, 
     // Re-checked inside the transaction: the vote may have closed since the page was shown.
     const open = await inCommune.selectFrom('budget_round_phases').select('id').where('round_id', '=', scope.round.id).where('kind', '=', 'voting').where('starts_at', '<=', sql<Date>`now()`).where('ends_at', '>', sql<Date>`now()`).executeTakeFirst();
     if (!open) return 'closed';
+    if (await aliasVoted(tx, communeId, scope.round.id, voter)) return 'already_voted';
     const inserted = await inCommune
       .insertInto('budget_voters', { round_id: scope.round.id, voter_key: voter.key, channel: via.channel, neighbourhood: voter.neighbourhood, gender: voter.gender, age_band: voter.ageBand })
       .onConflict((oc) => oc.columns(['round_id', 'voter_key']).doNothing())

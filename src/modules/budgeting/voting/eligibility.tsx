@@ -19,7 +19,7 @@ export type Eligibility = 'may_vote' | 'has_voted' | 'unknown';
 export async function eligibilityOf(request: FastifyRequest, round: Round, body: Record<string, unknown>): Promise<Eligibility> {
   const voter = await voterOf(request, round, body);
   if (!voter) return 'unknown';
-  const voted = await scoped(request.server.platform.db, round.commune_id).selectFrom('budget_voters').select('voter_key').where('round_id', '=', round.id).where('voter_key', '=', voter.key).executeTakeFirst();
+  const voted = await scoped(request.server.platform.db, round.commune_id).selectFrom('budget_voters').select('voter_key').where('round_id', '=', round.id).where('voter_key', 'in', [voter.key, ...(voter.aliases ?? [])]).executeTakeFirst();
   return voted ? 'has_voted' : 'may_vote';
 }
 

@@ -8,7 +8,7 @@ import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { Round } from '../db/tables.js';
 import { findRound, isUuid } from '../queries/budget-queries.js';
 import { ballotFromForm, ballotScope, summarize, voteState } from './ballot.js';
-import { castBallot, type CastOutcome, type Voter } from './cast-ballot.js';
+import { castBallot, type CastOutcome, phoneVoterKey, type Voter } from './cast-ballot.js';
 import { PaperBallotPage } from './paper-views.js';
 import { problemMessage } from './vote-views.js';
 
@@ -34,7 +34,7 @@ export async function voterOf(request: FastifyRequest, round: Round, body: Form)
   const phone = normalisePhone(text(body.voter_phone), request.commune!.country);
   if (!phone) return null;
   const user = await db.selectFrom('users').select(['id', 'neighbourhood', 'gender', 'age_band']).where('phone_e164', '=', phone).executeTakeFirst();
-  return user ? { key: `user:${user.id}`, neighbourhood: user.neighbourhood, gender: user.gender, ageBand: user.age_band } : null;
+  return user ? { key: `user:${user.id}`, aliases: phoneVoterKey(phone), neighbourhood: user.neighbourhood, gender: user.gender, ageBand: user.age_band } : null;
 }
 
 async function formPage(request: FastifyRequest<Params>, reply: FastifyReply, round: Round, values: Form, error: ((ctx: ViewContext) => string) | null, status = 200) {

@@ -9,7 +9,7 @@ import type { BudgetResult, RoundResults, Turnout } from './results.js';
 
 const money = (ctx: ViewContext, round: Round, amount: number) => formatAmount(amount, round.currency, ctx.locale);
 
-const channelKeys: Record<string, string> = { web: 'budgeting.results.channel_web', paper: 'budgeting.results.channel_paper', mediator: 'budgeting.results.channel_mediator' };
+const channelKeys: Record<string, string> = { web: 'budgeting.results.channel_web', paper: 'budgeting.results.channel_paper', mediator: 'budgeting.results.channel_mediator', ussd: 'budgeting.results.channel_ussd', whatsapp: 'budgeting.results.channel_whatsapp' };
 const genderKeys: Record<string, string> = { female: 'budgeting.results.gender_female', male: 'budgeting.results.gender_male', other: 'budgeting.results.gender_other' };
 
 function BudgetSection({ ctx, round, result }: { ctx: ViewContext; round: Round; result: BudgetResult }) {

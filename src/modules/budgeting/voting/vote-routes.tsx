@@ -8,7 +8,7 @@ import { findRound, scoped } from '../queries/budget-queries.js';
 import { registerStaticScript } from '../../../platform/http/static-script.js';
 import { ballotScript } from './ballot-script.js';
 import { type BallotScope, ballotFromForm, ballotScope, summarize, voteState } from './ballot.js';
-import { castBallot } from './cast-ballot.js';
+import { castBallot, phoneVoterKey } from './cast-ballot.js';
 import { roundResults } from './results.js';
 import { resultsCsv } from './results-record.js';
 import { ResultsPage } from './results-views.js';
@@ -49,8 +49,9 @@ async function scopeFor(request: FastifyRequest<{ Params: { id: string } }>, sub
 
 /** Said before the form is filled in, not after: a person who may not vote again learns it at once. */
 async function hasVoted(request: FastifyRequest, scope: BallotScope): Promise<boolean> {
-  const voterKey = `user:${request.actor.user!.id}`;
-  const row = await scoped(request.server.platform.db, communeOf(request).id).selectFrom('budget_voters').select('channel').where('round_id', '=', scope.round.id).where('voter_key', '=', voterKey).executeTakeFirst();
+  const user = request.actor.user!;
+  const voterKeys = [`user:${user.id}`, ...phoneVoterKey(user.phone_e164)];
+  const row = await scoped(request.server.platform.db, communeOf(request).id).selectFrom('budget_voters').select('channel').where('round_id', '=', scope.round.id).where('voter_key', 'in', voterKeys).executeTakeFirst();
   return !!row;
 }
 
@@ -78,7 +79,7 @@ async function confirmVote(request: FastifyRequest<Params>, scope: BallotScope, 
   if (!scope.subBudget && scope.subBudgets.length > 0) throw new AppError('VALIDATION_FAILED', 'no sub-budget');
   if (summary.problem || noDeclaration) throw new AppError('VALIDATION_FAILED', summary.problem?.code ?? 'declaration');
   const user = request.actor.user!;
-  const voter = { key: `user:${user.id}`, neighbourhood: user.neighbourhood, gender: user.gender, ageBand: user.age_band };
+  const voter = { key: `user:${user.id}`, aliases: phoneVoterKey(user.phone_e164), neighbourhood: user.neighbourhood, gender: user.gender, ageBand: user.age_band };
   const outcome = await castBallot(request.server.platform.db, communeOf(request).id, scope, ballot, voter, request.server.platform.config.sessionSecret);
   if (outcome === 'already_voted' || outcome === 'closed') {
     return htmlOutcome(request, 409, (ctx) => <VoteBlockedPage ctx={ctx} round={scope.round} block={outcome} />);

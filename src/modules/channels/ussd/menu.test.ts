@@ -22,6 +22,8 @@ function fakePorts(options: { categories?: number; neighbourhoods?: string[] } =
     complaintStatus: async (reference) => (reference === 'PL-2026-00042' ? 'En cours de traitement' : null),
     latestHeadline: async () => ({ title: 'Coupure d’eau mardi à Sor', date: '23/11/2026' }),
     setLocale: async (locale) => void locales.push(locale),
+    surveys: { list: async () => [], answered: async () => false, answer: async () => 'closed' },
+    budget: { rounds: async () => [], options: async () => null, hasVoted: async () => false, cast: async () => 'closed' },
   };
   return { ports, filed, locales };
 }

@@ -1,5 +1,10 @@
 import type { Locale } from '../../../platform/i18n/locales.js';
+import { budgetFlow, type UssdBudgetPorts } from './budget-flow.js';
+import { confirmScreen, end, listScreen, type Screen, textScreen, type UssdSession } from './flow.js';
+import { surveyFlow, type UssdSurveyPorts } from './survey-flow.js';
 import { type Choice, charCount, maxScreenLength, menuScreen, shorten } from './screen.js';
+
+export type { Screen, UssdSession } from './flow.js';
 
 /** What the USSD menu needs from the rest of Palabre, for one commune and one caller (wired in ussd/ports.ts). */
 export interface UssdPorts {
@@ -11,19 +16,8 @@ export interface UssdPorts {
   complaintStatus(reference: string): Promise<string | null>;
   latestHeadline(): Promise<{ title: string; date: string } | null>;
   setLocale(locale: Locale): Promise<void>;
-}
-
-export interface UssdSession {
-  sessionId: string;
-  communeName: string;
-  locale: Locale;
-  t(key: string, params?: Record<string, string>): string;
-}
-
-/** A screen: its text, and what an answer leads to (null: not a valid answer). Without `next` the session ends. */
-export interface Screen {
-  text: string;
-  next?: (input: string) => Promise<Screen | null>;
+  surveys: UssdSurveyPorts;
+  budget: UssdBudgetPorts;
 }
 
 export interface UssdReply {
@@ -31,29 +25,7 @@ export interface UssdReply {
   text: string;
 }
 
-const pageSize = 7;
 const localeChoices: [Locale, string][] = [['fr', 'Français'], ['en', 'English'], ['pt', 'Português'], ['ar', 'العربية']];
-const end = (text: string): Screen => ({ text: shorten(text, maxScreenLength) });
-
-/** A numbered list, seven at a time with "8 more" to page on; `pick` gets the chosen item. */
-function listScreen<T>(s: UssdSession, title: string, items: T[], label: (item: T) => string, pick: (item: T) => Promise<Screen>, offset = 0): Screen {
-  const page = items.slice(offset, offset + pageSize);
-  const hasMore = offset + pageSize < items.length;
-  const choices: Choice[] = page.map((item, i) => ({ key: String(i + 1), label: label(item) }));
-  if (hasMore) choices.push({ key: '8', label: s.t('channels.ussd.more') });
-  return {
-    text: menuScreen(title, choices),
-    next: async (input) => {
-      if (hasMore && input === '8') return listScreen(s, title, items, label, pick, offset + pageSize);
-      const item = page[Number(input) - 1];
-      return /^\d$/.test(input) && item !== undefined ? pick(item) : null;
-    },
-  };
-}
-
-function textScreen(prompt: string, accept: (text: string) => Promise<Screen | null>): Screen {
-  return { text: shorten(prompt, maxScreenLength), next: async (input) => (input.trim() ? accept(input.trim()) : null) };
-}
 
 function reportFlow(s: UssdSession, ports: UssdPorts, path: string[]): Promise<Screen> {
   return ports.categories().then((categories) =>
@@ -62,15 +34,10 @@ function reportFlow(s: UssdSession, ports: UssdPorts, path: string[]): Promise<S
       const describe = (neighbourhood: string | null) =>
         textScreen(s.t('channels.ussd.report_text'), async (text) => {
           const summary = s.t('channels.ussd.report_confirm', { category: category.label, text: shorten(text, 60) });
-          return {
-            text: menuScreen(shorten(summary, 120), [{ key: '1', label: s.t('channels.ussd.send') }, { key: '2', label: s.t('channels.ussd.cancel') }]),
-            next: async (answer) => {
-              if (answer === '2') return end(s.t('channels.ussd.cancelled'));
-              if (answer !== '1') return null;
-              const { reference } = await ports.fileComplaint({ categoryId: category.id, neighbourhood, text: text.slice(0, 500) }, `${s.sessionId}:${path.join('*')}`);
-              return end(s.t('channels.ussd.report_done', { reference }));
-            },
-          };
+          return confirmScreen(s, summary, async () => {
+            const { reference } = await ports.fileComplaint({ categoryId: category.id, neighbourhood, text: text.slice(0, 500) }, `${s.sessionId}:${path.join('*')}`);
+            return end(s.t('channels.ussd.report_done', { reference }));
+          });
         });
       if (neighbourhoods.length === 0) return describe(null);
       const options: (string | null)[] = [...neighbourhoods, null];
@@ -79,12 +46,16 @@ function reportFlow(s: UssdSession, ports: UssdPorts, path: string[]): Promise<S
   );
 }
 
-function mainMenu(s: UssdSession, ports: UssdPorts, path: string[]): Screen {
+/** The main menu; "5 Survey" and "6 Participatory budget" appear only while there is something to answer (fixed keys, so a path replayed later still means the same). */
+async function mainMenu(s: UssdSession, ports: UssdPorts, path: string[]): Promise<Screen> {
+  const [surveys, rounds] = await Promise.all([ports.surveys.list(), ports.budget.rounds()]);
   const choices: Choice[] = [
     { key: '1', label: s.t('channels.ussd.menu_report') },
     { key: '2', label: s.t('channels.ussd.menu_follow') },
     { key: '3', label: s.t('channels.ussd.menu_news') },
     { key: '4', label: s.t('channels.ussd.menu_language') },
+    ...(surveys.length > 0 ? [{ key: '5', label: s.t('channels.ussd_survey.menu') }] : []),
+    ...(rounds.length > 0 ? [{ key: '6', label: s.t('channels.ussd_budget.menu') }] : []),
   ];
   return {
     text: menuScreen(s.communeName, choices),
@@ -102,6 +73,8 @@ function mainMenu(s: UssdSession, ports: UssdPorts, path: string[]): Screen {
         await ports.setLocale(locale);
         return end(s.t('channels.ussd.language_saved'));
       });
+      if (input === '5' && surveys.length > 0) return surveyFlow(s, ports.surveys, surveys, path);
+      if (input === '6' && rounds.length > 0) return budgetFlow(s, ports.budget, rounds, path);
       return null;
     },
   };
@@ -114,11 +87,11 @@ function mainMenu(s: UssdSession, ports: UssdPorts, path: string[]): Screen {
  */
 export async function ussdReply(path: string[], session: UssdSession, ports: UssdPorts): Promise<UssdReply> {
   const trail: Screen[] = [];
-  let screen = mainMenu(session, ports, path);
+  let screen = await mainMenu(session, ports, path);
   let invalid = false;
   for (const input of path) {
     if (!screen.next) break;
-    if (input === '0' && trail.length > 0) {
+    if (input === '0' && trail.length > 0 && !screen.takesZero) {
       screen = trail.pop()!;
       invalid = false;
       continue;

@@ -102,7 +102,9 @@ describe('network portal', () => {
   it('lists both demo communes’ datasets with a commune facet', async () => {
     const page = await t.request(null, 'GET', '/data');
     expect(page.statusCode).toBe(200);
-    const links = [...datasetLinks(page.body), ...datasetLinks((await t.request(null, 'GET', '/data?page=2')).body)];
+    // Every page of the network's list (20 a page): each module adding a dataset pushes the others further.
+    const later = await Promise.all([2, 3, 4].map(async (n) => datasetLinks((await t.request(null, 'GET', `/data?page=${n}`)).body)));
+    const links = [...datasetLinks(page.body), ...later.flat()];
     expect(links).toContain('ndar-toute-requests-complaints');
     expect(links).toContain('tiznit-el-jadida-requests-complaints');
     expect(page.body).toContain('id="facet-publisher"');

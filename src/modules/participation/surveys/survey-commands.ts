@@ -31,14 +31,16 @@ export async function saveSurvey(db: Db, communeId: string, phase: Pick<Phase, '
 }
 
 /**
- * Stores one response with its answers. The partial unique indexes decide who already answered, so
- * parallel submissions by one person store exactly one response; the others get 'already_answered'.
+ * Stores one response with its answers. The partial unique indexes decide who already answered (the account, or
+ * its verified phone), so parallel submissions by one person store exactly one response; the others get
+ * 'already_answered'.
  */
-export async function storeResponse(db: Db, communeId: string, surveyId: string, respondent: { userId: string; onBehalfOf: string | null }, rows: AnswerRow[]): Promise<'stored' | 'already_answered'> {
+export async function storeResponse(db: Db, communeId: string, surveyId: string, respondent: { userId: string; onBehalfOf: string | null; phone?: string | null }, rows: AnswerRow[]): Promise<'stored' | 'already_answered'> {
   return db.transaction().execute(async (trx) => {
     const inCommune = scoped(trx, communeId);
     const response = await inCommune
-      .insertInto('survey_responses', { survey_id: surveyId, respondent_id: respondent.userId, on_behalf_of: respondent.onBehalfOf, channel: respondent.onBehalfOf ? 'mediator' : 'web' })
+      // One's own answer keeps one's verified phone: that phone then cannot answer again by USSD, nor the other way round.
+      .insertInto('survey_responses', { survey_id: surveyId, respondent_id: respondent.userId, on_behalf_of: respondent.onBehalfOf, respondent_phone: respondent.onBehalfOf ? null : (respondent.phone ?? null), channel: respondent.onBehalfOf ? 'mediator' : 'web' })
       .onConflict((oc) => oc.doNothing())
       .returning('id')
       .executeTakeFirst();

@@ -69,9 +69,15 @@ export function resultChoices(question: QuestionWithOptions): { key: string; opt
   return Array.from({ length: (question.scale_max ?? min) - min + 1 }, (_, i) => ({ key: String(min + i) }));
 }
 
-/** Whether this person already answered for themselves. */
-export async function hasAnswered(db: Db, communeId: string, surveyId: string, userId: string): Promise<boolean> {
-  const row = await scoped(db, communeId).selectFrom('survey_responses').select('id').where('survey_id', '=', surveyId).where('respondent_id', '=', userId).where('on_behalf_of', 'is', null).executeTakeFirst();
+/** Whether this person already answered for themselves: with their account, or by phone from their verified number. */
+export async function hasAnswered(db: Db, communeId: string, surveyId: string, userId: string, phone: string | null = null): Promise<boolean> {
+  const row = await scoped(db, communeId)
+    .selectFrom('survey_responses')
+    .select('id')
+    .where('survey_id', '=', surveyId)
+    .where('on_behalf_of', 'is', null)
+    .where((eb) => eb.or([eb('respondent_id', '=', userId), ...(phone ? [eb('respondent_phone', '=', phone)] : [])]))
+    .executeTakeFirst();
   return !!row;
 }
 

@@ -41,7 +41,7 @@ async function answeringFor(request: FastifyRequest, participantId: string | und
 async function showSurvey(request: FastifyRequest, reply: FastifyReply, context: SurveyContext, form: FormState, status = 200) {
   const { db } = request.server.platform;
   const user = request.actor.user;
-  const answered = user ? await hasAnswered(db, request.commune!.id, context.survey.id, user.id) : false;
+  const answered = user ? await hasAnswered(db, request.commune!.id, context.survey.id, user.id, user.phone_e164) : false;
   const participants = user && context.open && isMediator(request) ? await assistedParticipants(db, request.commune!.id) : [];
   return sendPage(request, reply, (ctx) => <SurveyPage ctx={ctx} props={{ ...context, form, answered, participants }} />, status);
 }
@@ -60,7 +60,7 @@ export async function registerSurveyRoutes(app: FastifyInstance): Promise<void> 
     const onBehalfOf = await answeringFor(request, values.on_behalf_of);
     const { rows, errors } = readAnswers(context.questions, values);
     if (Object.keys(errors).length > 0) return showSurvey(request, reply, context, { values, errors }, 422);
-    const outcome = await storeResponse(db, commune.id, context.survey.id, { userId: request.actor.user!.id, onBehalfOf }, rows);
+    const outcome = await storeResponse(db, commune.id, context.survey.id, { userId: request.actor.user!.id, onBehalfOf, phone: request.actor.user!.phone_e164 }, rows);
     // For oneself the page then says so; for an assisted participant the mediator sees it beside the name.
     if (outcome === 'already_answered') return showSurvey(request, reply, context, { values: {}, errors: onBehalfOf ? { on_behalf_of: 'participation.survey.already_answered' } : {} }, 409);
     if (onBehalfOf) {

@@ -6,6 +6,8 @@ type OptionalJson<T> = ColumnType<T, string | undefined, string>;
 
 export const questionKinds = ['single_choice', 'multiple_choice', 'short_text', 'long_text', 'scale'] as const;
 export type QuestionKind = (typeof questionKinds)[number];
+export const surveyChannels = ['web', 'mediator', 'ussd', 'sms', 'whatsapp'] as const;
+export type SurveyChannel = (typeof surveyChannels)[number];
 export const isChoice = (kind: QuestionKind) => kind === 'single_choice' || kind === 'multiple_choice';
 
 /** A survey held by one consultation phase, its questions, their options, and the responses. */
@@ -46,9 +48,11 @@ export type ParticipationSurveyTables = {
     commune_id: string;
     survey_id: string;
     /** The person who answered: themselves, or the mediator acting for `on_behalf_of`. */
-    respondent_id: string;
+    respondent_id: string | null;
     on_behalf_of: string | null;
-    channel: 'web' | 'mediator';
+    /** A response by phone from a number no account verified: the phone is the person (one response per phone). */
+    respondent_phone: ColumnType<string | null, string | null | undefined, string | null>;
+    channel: SurveyChannel;
     created_at: ColumnType<Date, Date | string | undefined, Date | string>;
   };
   survey_answers: {
