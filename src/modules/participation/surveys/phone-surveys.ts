@@ -3,6 +3,7 @@ import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { type Locale, type LocalizedText, pickLocalized } from '../../../platform/i18n/locales.js';
 import { isUuid, listPublicConsultations, scoped } from '../queries/participation-queries.js';
 import { questionField, readAnswers } from './survey-answers.js';
+import { insertResponse } from './survey-commands.js';
 import { surveyContext, type SurveyContext } from './survey-queries.js';
 import type { QuestionWithOptions, SurveyChannel } from './survey-tables.js';
 
@@ -101,17 +102,7 @@ export async function answerSurveyFromPhone(db: Db, commune: CommuneRef, input: 
   if (Object.keys(errors).length > 0) return 'invalid';
   if (await phoneHasAnswered(db, commune.id, input.surveyId, input.phone)) return 'already_answered';
   const account = await db.selectFrom('users').select('id').where('phone_e164', '=', input.phone).executeTakeFirst();
-  return db.transaction().execute(async (trx) => {
-    const inCommune = scoped(trx, commune.id);
-    const response = await inCommune
-      .insertInto('survey_responses', { survey_id: input.surveyId, respondent_id: account?.id ?? null, respondent_phone: input.phone, on_behalf_of: null, channel: input.channel })
-      .onConflict((oc) => oc.doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!response) return 'already_answered';
-    if (rows.length > 0) await inCommune.insertInto('survey_answers', rows.map((row) => ({ ...row, response_id: response.id }))).execute();
-    return 'stored';
-  });
+  return insertResponse(db, commune.id, { survey_id: input.surveyId, respondent_id: account?.id ?? null, respondent_phone: input.phone, on_behalf_of: null, channel: input.channel }, rows);
 }
 
 /** Survey responses per month (in the commune's time zone) and channel since a date, for the channels statistics. */

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { Locale, LocalizedText } from '../../../platform/i18n/locales.js';
@@ -6,7 +6,7 @@ import type { Phase } from '../db/tables.js';
 import { scoped } from '../queries/participation-queries.js';
 import type { AnswerRow } from './survey-answers.js';
 import { planOptions, type QuestionDraft } from './question-form.js';
-import type { QuestionWithOptions } from './survey-tables.js';
+import type { ParticipationSurveyTables, QuestionWithOptions } from './survey-tables.js';
 
 type Db = Kysely<PlatformTables>;
 
@@ -36,16 +36,18 @@ export async function saveSurvey(db: Db, communeId: string, phase: Pick<Phase, '
  * 'already_answered'.
  */
 export async function storeResponse(db: Db, communeId: string, surveyId: string, respondent: { userId: string; onBehalfOf: string | null; phone?: string | null }, rows: AnswerRow[]): Promise<'stored' | 'already_answered'> {
+  // One's own answer keeps one's verified phone: that phone then cannot answer again by USSD, nor the other way round.
+  const phone = respondent.onBehalfOf ? null : (respondent.phone ?? null);
+  return insertResponse(db, communeId, { survey_id: surveyId, respondent_id: respondent.userId, on_behalf_of: respondent.onBehalfOf, respondent_phone: phone, channel: respondent.onBehalfOf ? 'mediator' : 'web' }, rows);
+}
+
+/** The response and its answers in one transaction; the unique indexes (one per person, one per phone) decide. */
+export async function insertResponse(db: Db, communeId: string, response: Omit<Insertable<ParticipationSurveyTables['survey_responses']>, 'commune_id'>, rows: AnswerRow[]): Promise<'stored' | 'already_answered'> {
   return db.transaction().execute(async (trx) => {
     const inCommune = scoped(trx, communeId);
-    const response = await inCommune
-      // One's own answer keeps one's verified phone: that phone then cannot answer again by USSD, nor the other way round.
-      .insertInto('survey_responses', { survey_id: surveyId, respondent_id: respondent.userId, on_behalf_of: respondent.onBehalfOf, respondent_phone: respondent.onBehalfOf ? null : (respondent.phone ?? null), channel: respondent.onBehalfOf ? 'mediator' : 'web' })
-      .onConflict((oc) => oc.doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!response) return 'already_answered';
-    if (rows.length > 0) await inCommune.insertInto('survey_answers', rows.map((row) => ({ ...row, response_id: response.id }))).execute();
+    const stored = await inCommune.insertInto('survey_responses', response).onConflict((oc) => oc.doNothing()).returning('id').executeTakeFirst();
+    if (!stored) return 'already_answered';
+    if (rows.length > 0) await inCommune.insertInto('survey_answers', rows.map((row) => ({ ...row, response_id: stored.id }))).execute();
     return 'stored';
   });
 }
