@@ -7,8 +7,13 @@ export type Principle = (typeof principles)[number];
 
 const localized = z.object({ fr: z.string().min(1), en: z.string().optional(), pt: z.string().optional(), ar: z.string().optional() });
 
-/** Linear scoring: `zero` scores 0, `full` scores 100, in between proportionally; `lower` when less is better (days). */
-const scoring = z.object({ direction: z.enum(['higher', 'lower']), zero: z.number(), full: z.number() }).refine((s) => s.zero !== s.full, 'zero and full must differ');
+/**
+ * Linear scoring: `zero` scores 0, `full` scores 100, in between proportionally. `direction` says which way is better
+ * (days: lower) and must agree with the two values, so that a swapped pair is caught rather than silently inverted.
+ */
+const scoring = z
+  .object({ direction: z.enum(['higher', 'lower']), zero: z.number(), full: z.number() })
+  .refine((s) => (s.direction === 'higher' ? s.full > s.zero : s.full < s.zero), 'direction must agree with zero and full');
 
 const indicator = z.object({
   id: z.string().regex(/^[a-z0-9_]+$/),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseScorecardConfig, type ScorecardConfig, ScorecardConfigError } from './config.js';
+import { type IndicatorConfig, parseScorecardConfig, type ScorecardConfig, ScorecardConfigError } from './config.js';
 import { biggestGains, indicatorScore, scoreCard } from './scoring.js';
 
 const text = { fr: 'x' };
-const indicator = (id: string, principle: ScorecardConfig['indicators'][number]['principle'], weight = 1, scoring = { direction: 'higher' as const, zero: 0, full: 100 }) => ({ id, metric: `m.${id}`, principle, weight, scoring, title: text, definition: text });
+const indicator = (id: string, principle: ScorecardConfig['indicators'][number]['principle'], weight = 1, scoring: IndicatorConfig['scoring'] = { direction: 'higher', zero: 0, full: 100 }) => ({ id, metric: `m.${id}`, principle, weight, scoring, title: text, definition: text });
 const config: ScorecardConfig = {
   windowMonths: 12,
   principles: [{ id: 'transparency', weight: 1 }, { id: 'participation', weight: 1 }, { id: 'accountability', weight: 2 }, { id: 'innovation', weight: 1 }],
@@ -42,6 +42,7 @@ describe('the scorecard configuration', () => {
     expect(() => parseScorecardConfig(config, new Set(['m.a']))).toThrow(ScorecardConfigError);
     expect(() => parseScorecardConfig({ ...config, indicators: [...config.indicators, config.indicators[0]] }, known)).toThrow(/unique/);
     expect(() => parseScorecardConfig({ ...config, principles: config.principles.slice(1) }, known)).toThrow(ScorecardConfigError);
-    expect(() => parseScorecardConfig({ ...config, indicators: [{ ...config.indicators[0], scoring: { direction: 'higher', zero: 5, full: 5 } }] }, known)).toThrow(/differ/);
+    expect(() => parseScorecardConfig({ ...config, indicators: [{ ...config.indicators[0], scoring: { direction: 'higher', zero: 5, full: 5 } }] }, known)).toThrow(/direction/);
+    expect(() => parseScorecardConfig({ ...config, indicators: [{ ...config.indicators[0], scoring: { direction: 'lower', zero: 0, full: 10 } }] }, known)).toThrow(/direction/);
   });
 });
