@@ -1,1 +1,2 @@
 export { channelsModule } from './manifest.js';
+export { type ChannelRow, type ContributionKind, contributionKinds, contributionsInMonths, type StatisticChannel, statisticChannels } from './statistics/statistics.js';

@@ -64,6 +64,12 @@ export function lastTwelveMonths(timeZone: string, now: Date): string[] {
 /** Contributions by month, channel and kind over the last twelve months: counts only, nobody in them. */
 export async function channelStatistics(db: Kysely<PlatformTables>, commune: { id: string; time_zone: string }, now = new Date()): Promise<ChannelStatistics> {
   const months = lastTwelveMonths(commune.time_zone, now);
+  return { months, rows: await contributionsInMonths(db, commune, months) };
+}
+
+/** Contributions by month, channel and kind for the given months ('YYYY-MM', in the commune's time zone, in order). */
+export async function contributionsInMonths(db: Kysely<PlatformTables>, commune: { id: string; time_zone: string }, months: string[]): Promise<ChannelRow[]> {
+  if (months.length === 0) return [];
   // A day early: the first month starts at midnight in the commune, not in UTC; rows are then kept by their month.
   const since = new Date(Date.parse(`${months[0]}-01T00:00:00Z`) - 86_400_000);
   const wanted = new Set(months);
@@ -78,11 +84,10 @@ export async function channelStatistics(db: Kysely<PlatformTables>, commune: { i
     }
   }
   const order = (r: ChannelRow) => [r.month, contributionKinds.indexOf(r.kind), statisticChannels.indexOf(r.channel)] as const;
-  const rows = [...sums.values()].sort((a, b) => {
+  return [...sums.values()].sort((a, b) => {
     const [x, y] = [order(a), order(b)];
     return x[0].localeCompare(y[0]) || x[1] - y[1] || x[2] - y[2];
   });
-  return { months, rows };
 }
 
 export const total = (rows: ChannelRow[], where: (row: ChannelRow) => boolean) => rows.filter(where).reduce((sum, r) => sum + r.count, 0);

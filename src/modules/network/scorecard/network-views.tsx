@@ -86,7 +86,10 @@ export function NetworkScorecardPage({ ctx, rows, listing, countries }: { ctx: V
           ))}
         </tbody>
       </table>
-      <p><a href="/network/scorecard.csv" safe>{ctx.t('network.scorecard.csv')}</a></p>
+      <p>
+        <a href="/network/scorecard.csv" safe>{ctx.t('network.scorecard.csv')}</a>{' · '}
+        <a href="/network/report" safe>{ctx.t('network.report.nav')}</a>
+      </p>
       <h2 safe>{ctx.t('network.scorecard.side_by_side')}</h2>
       <div class="small-multiples">
         {principles.map((p) => (
