@@ -27,8 +27,11 @@ export const guideSchema = z
   .object({ slug: slugLike(80), audience: z.enum(audiences, 'core.form.invalid'), ...translatable('title', 300) })
   .refine(someTitle, { path: ['title_fr'], message: 'network.guides.error_title' });
 
+// Ids the page layout already uses: a chapter anchored there would break the skip link.
+const layoutIds = new Set(['main']);
+
 export const chapterSchema = z
-  .object({ key: slugLike(60), ...translatable('title', 300), ...translatable('body', 40000) })
+  .object({ key: slugLike(60).refine((key) => !layoutIds.has(key), 'network.guides.error_key_reserved'), ...translatable('title', 300), ...translatable('body', 40000) })
   .refine(someTitle, { path: ['title_fr'], message: 'network.guides.error_title' });
 
 export type GuideInput = z.output<typeof guideSchema>;

@@ -88,6 +88,8 @@ describe('editing and versioning (platform administrators)', () => {
     expect(duplicate.statusCode).toBe(422);
     expect(duplicate.body).toContain('Ce guide a déjà un chapitre avec cet identifiant.');
     expect(duplicate.body).toContain('value="Encore"');
+    expect((await t.request(platformAdmin, 'POST', `${admin}/staff-guide/chapters`, chapterForm('main', 'Principal'))).body).toContain('Cet identifiant est réservé par la page');
+    expect((await t.request(platformAdmin, 'POST', `${admin}/staff-guide/chapters`, chapterForm('Mauvaise clé', 'X'))).statusCode).toBe(422);
     expect((await t.request(null, 'GET', '/network/guides/staff-guide')).statusCode).toBe(404);
     expect((await t.request(null, 'GET', '/network/guides')).body).not.toContain('Guide des agents');
 

@@ -57,8 +57,8 @@ function VersionNote({ ctx, reading }: { ctx: ViewContext; reading: GuideReading
 function Versions({ ctx, reading }: { ctx: ViewContext; reading: GuideReading }) {
   if (reading.versions.length <= 1) return <></>;
   return (
-    <section class="guide-screen-only" id="versions" aria-labelledby="versions-title">
-      <h2 id="versions-title" safe>{ctx.t('network.guides.versions')}</h2>
+    <section class="guide-screen-only" aria-labelledby="guide_versions">
+      <h2 id="guide_versions" safe>{ctx.t('network.guides.versions')}</h2>
       <ul>
         {reading.versions.map((v) => (
           <li>
@@ -72,27 +72,30 @@ function Versions({ ctx, reading }: { ctx: ViewContext; reading: GuideReading })
   );
 }
 
-/** The whole guide on one page: contents, then every chapter anchored by its key (…/guides/<slug>#<key>). */
+/**
+ * The whole guide on one page: contents, then every chapter anchored by its key (…/guides/<slug>#<key>). The page's
+ * other ids hold an underscore, which keys cannot, so no chapter key can collide with them.
+ */
 export function GuidePage({ ctx, reading }: { ctx: ViewContext; reading: GuideReading }) {
   const { snapshot } = reading;
   const title = pickLocalized(snapshot.title, ctx.locale)?.value ?? reading.slug;
   return (
     <Layout ctx={ctx} title={title} head={<link rel="stylesheet" href={guideStylePath} />}>
       <p class="guide-screen-only"><a href="/network/guides" safe>{ctx.t('network.guides.back_to_list')}</a></p>
-      <article id="guide">
+      <article class="guide">
         <h1><Localized ctx={ctx} text={snapshot.title} /></h1>
         <p class="guide-meta" safe>{ctx.t(audienceKeys[snapshot.audience])}</p>
         <VersionNote ctx={ctx} reading={reading} />
         <p class="guide-screen-only muted" safe>{ctx.t('network.guides.print_hint')}</p>
-        <nav class="guide-toc" aria-labelledby="toc-title">
-          <h2 id="toc-title" safe>{ctx.t('network.guides.contents')}</h2>
+        <nav class="guide-toc" aria-labelledby="guide_contents">
+          <h2 id="guide_contents" safe>{ctx.t('network.guides.contents')}</h2>
           <ol>
             {snapshot.chapters.map((c) => <li><a href={`#${c.key}`}><Localized ctx={ctx} text={c.title} /></a></li>)}
           </ol>
         </nav>
         {snapshot.chapters.map((c) => (
-          <section class="guide-chapter" id={c.key} aria-labelledby={`${c.key}-title`}>
-            <h2 id={`${c.key}-title`}><Localized ctx={ctx} text={c.title} /></h2>
+          <section class="guide-chapter" id={c.key} aria-labelledby={`${c.key}_title`}>
+            <h2 id={`${c.key}_title`}><Localized ctx={ctx} text={c.title} /></h2>
             <Localized ctx={ctx} text={c.body} markdown />
           </section>
         ))}

@@ -143,6 +143,17 @@ describe('the network’s library', () => {
     expect((await t.request(null, 'GET', '/network/practices?principle=<x>&page=-3&country=123')).statusCode).toBe(200);
   });
 
+  it('shows a seeded practice with its document, served as a PDF', async () => {
+    const library = (await t.request(null, 'GET', '/network/practices?q=palabres')).body;
+    const href = library.match(/href="(\/network\/practices\/[0-9a-f-]{36})"/)?.[1];
+    const page = await t.request(null, 'GET', href!);
+    expect(page.body).toContain('Le budget sous l’arbre à palabres');
+    const file = page.body.match(/href="(\/files\/[0-9a-f-]{36})">Budget 2026 sous l’arbre à palabres : déroulé d’une séance</)?.[1];
+    const served = await t.request(null, 'GET', file!);
+    expect(served.headers['content-type']).toBe('application/pdf');
+    expect(served.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
   it('pages through many practices', async () => {
     const communeId = await t.communeId('tiznit-el-jadida');
     await practicesDb(t.services.db)

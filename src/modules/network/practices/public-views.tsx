@@ -11,10 +11,11 @@ const communeName = (ctx: ViewContext, name: LocalizedText, slug: string) => pic
 
 function Tags({ ctx, principles: tagged, modules, tags }: { ctx: ViewContext; principles: string[]; modules: string[]; tags: ModuleTag[] }) {
   return (
-    <ul class="tags" aria-label={ctx.t('network.practices.tags')}>
-      {tagged.map((p) => <li class="badge badge-success" safe>{ctx.t(principleKeys[p as keyof typeof principleKeys] ?? p)}</li>)}
-      {modules.map((m) => <li class="badge badge-muted" safe>{moduleLabel(ctx, tags, m)}</li>)}
-    </ul>
+    <p class="tags">
+      <span class="visually-hidden" safe>{`${ctx.t('network.practices.tags')} `}</span>
+      {tagged.map((p) => <><span class="badge badge-success" safe>{ctx.t(principleKeys[p as keyof typeof principleKeys] ?? p)}</span>{' '}</>)}
+      {modules.map((m) => <><span class="badge badge-muted" safe>{moduleLabel(ctx, tags, m)}</span>{' '}</>)}
+    </p>
   );
 }
 

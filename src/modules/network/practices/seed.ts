@@ -1,6 +1,8 @@
 import type { SeedContext } from '../../../platform/module.js';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
+import { storeFile } from '../../../platform/storage/uploads.js';
 import { searchTextOf } from './forms.js';
+import { onePageTextPdf } from './seed-document.js';
 import type { Principle } from './tables.js';
 import { practicesDb } from './tables.js';
 
@@ -15,6 +17,7 @@ interface SeedPractice {
   modules: string[];
   contact: { name: string; role: string; email: string; phone: string };
   published: boolean;
+  document?: { title: string; lines: string[] };
 }
 
 const practices: SeedPractice[] = [
@@ -38,6 +41,17 @@ const practices: SeedPractice[] = [
     modules: ['finances', 'participation'],
     contact: { name: 'Ousmane Diallo', role: 'Secrétaire municipal', email: 'budget@ndar-toute.example', phone: '+221 77 000 00 02' },
     published: true,
+    document: {
+      title: 'Budget 2026 sous l’arbre à palabres : déroulé d’une séance',
+      lines: [
+        '1. Accueil par le chef de quartier ; rappel des règles : chacun parle à son tour.',
+        '2. Le budget en trois chiffres, sur l’affiche : recettes, dépenses, investissements.',
+        '3. Questions des habitants, notées par l’agent dans Palabre (30 à 45 minutes).',
+        '4. Propositions pour les investissements du quartier, lues à voix haute.',
+        '5. Rappel du calendrier : réponses publiées avant le vote du conseil.',
+        'Matériel : affiche A1, registre de présence (genre, tranche d’âge), haut-parleur.',
+      ],
+    },
   },
   {
     commune: 'ndar-toute',
@@ -109,12 +123,18 @@ const practices: SeedPractice[] = [
   },
 ];
 
+/** A document stored the way an upload is (same checks, same `stored_files` row). */
+async function seedDocument(services: SeedContext['services'], communeId: string, practiceId: string, document: { title: string; lines: string[] }) {
+  const stored = await storeFile(services, { content: onePageTextPdf(document.title, document.lines), filename: 'seance-budget.pdf' }, { communeId, accept: ['pdf'], uploadedBy: null });
+  await practicesDb(services.db).insertInto('network_practice_documents').values({ commune_id: communeId, practice_id: practiceId, file_id: stored.id, title: document.title, kind: 'document' }).execute();
+}
+
 /** A few realistic practices of the demo communes; the last one stays a draft. */
-export async function seedPractices({ db, communes, users }: SeedContext): Promise<void> {
+export async function seedPractices({ db, communes, users, services }: SeedContext): Promise<void> {
   for (const p of practices) {
     const commune = communes.get(p.commune);
     if (!commune) continue;
-    await practicesDb(db)
+    const practice = await practicesDb(db)
       .insertInto('network_practices')
       .values({
         commune_id: commune.id,
@@ -133,6 +153,8 @@ export async function seedPractices({ db, communes, users }: SeedContext): Promi
         published_at: p.published ? new Date('2026-10-01T09:00:00Z') : null,
         created_by: users.get(p.author) ?? null,
       })
-      .execute();
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (p.document) await seedDocument(services, commune.id, practice.id, p.document);
   }
 }
