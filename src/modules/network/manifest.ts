@@ -1,9 +1,21 @@
 import type { PalabreModule } from '../../platform/module.js';
+import * as practicesTables from './db/migrations/2026-11-28T0100_network_practices.js';
+import * as guidesTables from './db/migrations/2026-11-28T0110_network_guides.js';
 import * as scorecard from './db/migrations/2026-11-28T0300_network_scorecard.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
 import pt from './i18n/pt.json' with { type: 'json' };
+import guidesAr from './i18n/guides.ar.json' with { type: 'json' };
+import guidesEn from './i18n/guides.en.json' with { type: 'json' };
+import guidesFr from './i18n/guides.fr.json' with { type: 'json' };
+import guidesPt from './i18n/guides.pt.json' with { type: 'json' };
+import practicesAr from './i18n/practices.ar.json' with { type: 'json' };
+import practicesEn from './i18n/practices.en.json' with { type: 'json' };
+import practicesFr from './i18n/practices.fr.json' with { type: 'json' };
+import practicesPt from './i18n/practices.pt.json' with { type: 'json' };
+import { practicesAndGuides } from './routes.js';
+import { seedPracticesAndGuides } from './seed.js';
 import scorecardAr from './i18n/scorecard.ar.json' with { type: 'json' };
 import reportAr from './i18n/report.ar.json' with { type: 'json' };
 import scorecardEn from './i18n/scorecard.en.json' with { type: 'json' };
@@ -25,14 +37,35 @@ import { scorecardSource } from './scorecard/source.js';
 export const networkModule: PalabreModule = {
   id: 'network',
   nameKey: 'network.module_name',
-  communeRoutes: async (app) => communeScorecardRoutes(app),
   networkRoutes: async (app) => {
+    practicesAndGuides.networkRoutes(app);
     networkScorecardRoutes(app);
     reportRoutes(app);
   },
-  navigation: [{ labelKey: 'network.scorecard.nav', path: 'scorecard', area: 'public', order: 90 }],
+  communeRoutes: async (app) => {
+    practicesAndGuides.communeRoutes(app);
+    communeScorecardRoutes(app);
+  },
+  adminRoutes: practicesAndGuides.adminRoutes,
+  navigation: [
+    { labelKey: 'network.practices.nav', path: 'practices', area: 'public', order: 60 },
+    { labelKey: 'network.scorecard.nav', path: 'scorecard', area: 'public', order: 90 },
+    { labelKey: 'network.practices.admin_nav', path: 'admin/network/practices', area: 'admin', order: 60, roles: ['staff', 'admin'] },
+  ],
   jobs: [{ id: 'network.scorecard-snapshots', everyMinutes: 60, run: async (services, now) => void (await takeMissingSnapshots(services.db, scorecardSource(), now)) }],
-  seed: seedScorecardSnapshots,
-  migrations: { '2026-11-28T0300_network_scorecard': scorecard },
-  i18n: { fr: { ...fr, ...scorecardFr, ...reportFr }, en: { ...en, ...scorecardEn, ...reportEn }, pt: { ...pt, ...scorecardPt, ...reportPt }, ar: { ...ar, ...scorecardAr, ...reportAr } },
+  migrations: {
+    '2026-11-28T0100_network_practices': practicesTables,
+    '2026-11-28T0110_network_guides': guidesTables,
+    '2026-11-28T0300_network_scorecard': scorecard,
+  },
+  seed: async (context) => {
+    await seedPracticesAndGuides(context);
+    await seedScorecardSnapshots(context);
+  },
+  i18n: {
+    fr: { ...fr, ...practicesFr, ...guidesFr, ...scorecardFr, ...reportFr },
+    en: { ...en, ...practicesEn, ...guidesEn, ...scorecardEn, ...reportEn },
+    pt: { ...pt, ...practicesPt, ...guidesPt, ...scorecardPt, ...reportPt },
+    ar: { ...ar, ...practicesAr, ...guidesAr, ...scorecardAr, ...reportAr },
+  },
 };
