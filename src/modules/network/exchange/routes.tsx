@@ -1,0 +1,122 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../../platform/http/errors.js';
+import { emptyForm, type FormState, parseForm } from '../../../platform/http/forms.js';
+import { redirectWithFlash, sendPage } from '../../../platform/http/render.js';
+import { memberCommunes, staffCommunes } from '../membership.js';
+import { acceptAnswer, addReply, createThread, markRead, type Poster, setFollowing } from './commands.js';
+import { acceptSchema, filtersSchema, followSchema, replySchema, threadSchema } from './forms.js';
+import { exchangePolicy } from './policy.js';
+import { findThread, isFollowing, listNotifications, listThreads, unreadCount } from './queries.js';
+import { type ModuleChoice, NewThreadPage, NotificationsPage, ThreadListPage, ThreadPage } from './views.js';
+
+type IdParams = { Params: { id: string } };
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const basePath = '/network/exchange';
+
+/** Signed-in staff of a member commune, or the programme team; everyone else is refused here (403). */
+async function participant(request: FastifyRequest): Promise<Poster> {
+  const staffOf = staffCommunes(request.actor, await memberCommunes(request.server.platform.db));
+  exchangePolicy.authorize(request.actor, 'network.exchange.take_part', { staffOf: staffOf.map((c) => c.id) });
+  const user = request.actor.user;
+  if (!user) throw new AppError('SIGN_IN_REQUIRED');
+  // A person working for several member communes speaks for the first; the programme team for none.
+  return { userId: user.id, communeId: staffOf[0]?.id ?? null, ip: request.ip };
+}
+
+function moduleChoices(request: FastifyRequest): ModuleChoice[] {
+  return request.server.platform.modules.filter((m) => m.nameKey).map((m) => ({ id: m.id, label: request.t(m.nameKey!) }));
+}
+
+async function existingThread(request: FastifyRequest<IdParams>) {
+  const id = request.params.id;
+  const thread = uuidPattern.test(id) ? await findThread(request.server.platform.db, id) : null;
+  if (!thread) throw new AppError('NOT_FOUND');
+  return thread;
+}
+
+async function showThread(request: FastifyRequest<IdParams>, reply: FastifyReply, poster: Poster, replyForm: FormState = emptyForm(), status = 200) {
+  const { db } = request.server.platform;
+  const thread = await existingThread(request);
+  if (status === 200) await markRead(db, poster.userId, thread.id);
+  const following = await isFollowing(db, thread.id, poster.userId);
+  const props = { thread, following, replyForm, isAsker: thread.author_id === poster.userId, modules: moduleChoices(request) };
+  return sendPage(request, reply, (ctx) => <ThreadPage ctx={ctx} props={props} />, status);
+}
+
+function showNewThread(request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) {
+  const modules = moduleChoices(request);
+  return sendPage(request, reply, (ctx) => <NewThreadPage ctx={ctx} form={form} modules={modules} />, status);
+}
+
+export async function exchangeRoutes(app: FastifyInstance): Promise<void> {
+  const { db, config } = app.platform;
+  const signedIn = { config: { access: 'signed-in' as const } };
+  // The platform's post limit, counted per person rather than per address (town halls share one connection).
+  const posting = { config: { access: 'signed-in' as const, rateLimit: { max: config.postRateLimitPerMinute, timeWindow: '1 minute', keyGenerator: (r: FastifyRequest) => r.actor?.user?.id ?? r.ip } } };
+
+  app.get(basePath, signedIn, async (request, reply) => {
+    const poster = await participant(request);
+    const filters = filtersSchema.parse(request.query ?? {});
+    const [list, unread] = await Promise.all([listThreads(db, filters), unreadCount(db, poster.userId)]);
+    const props = { ...list, filters, unread, modules: moduleChoices(request) };
+    return sendPage(request, reply, (ctx) => <ThreadListPage ctx={ctx} props={props} />);
+  });
+
+  app.get(`${basePath}/new`, signedIn, async (request, reply) => {
+    await participant(request);
+    return showNewThread(request, reply, emptyForm());
+  });
+
+  app.post(basePath, posting, async (request, reply) => {
+    const poster = await participant(request);
+    const result = parseForm(threadSchema, request.body);
+    const modules = moduleChoices(request);
+    if (result.ok && result.data.module_tag && !modules.some((m) => m.id === result.data.module_tag)) {
+      return showNewThread(request, reply, { values: result.data as FormState['values'], errors: { module_tag: 'core.form.invalid' } }, 422);
+    }
+    if (!result.ok) return showNewThread(request, reply, result.form as FormState, 422);
+    const id = await createThread(db, poster, result.data);
+    return redirectWithFlash(reply, `${basePath}/${id}`, 'network.exchange.thread_created');
+  });
+
+  app.get(`${basePath}/notifications`, signedIn, async (request, reply) => {
+    const poster = await participant(request);
+    const notifications = await listNotifications(db, poster.userId);
+    return sendPage(request, reply, (ctx) => <NotificationsPage ctx={ctx} notifications={notifications} />);
+  });
+
+  app.post(`${basePath}/notifications/read`, signedIn, async (request, reply) => {
+    const poster = await participant(request);
+    await markRead(db, poster.userId);
+    return redirectWithFlash(reply, `${basePath}/notifications`, 'network.exchange.notifications_read');
+  });
+
+  app.get<IdParams>(`${basePath}/:id`, signedIn, async (request, reply) => showThread(request, reply, await participant(request)));
+
+  app.post<IdParams>(`${basePath}/:id/replies`, posting, async (request, reply) => {
+    const poster = await participant(request);
+    const thread = await existingThread(request);
+    const result = parseForm(replySchema, request.body);
+    if (!result.ok) return showThread(request, reply, poster, result.form as FormState, 422);
+    const replyId = await addReply(app.platform, poster, thread, result.data.body);
+    return redirectWithFlash(reply, `${basePath}/${thread.id}#reply-${replyId}`, 'network.exchange.reply_posted');
+  });
+
+  app.post<IdParams>(`${basePath}/:id/accept`, posting, async (request, reply) => {
+    const poster = await participant(request);
+    const thread = await existingThread(request);
+    exchangePolicy.authorize(request.actor, 'network.exchange.accept_answer', { authorId: thread.author_id });
+    const result = parseForm(acceptSchema, request.body);
+    if (!result.ok || !(await acceptAnswer(db, poster, thread.id, result.data.reply_id))) throw new AppError('BAD_REQUEST');
+    return redirectWithFlash(reply, `${basePath}/${thread.id}`, 'network.exchange.answer_accepted');
+  });
+
+  app.post<IdParams>(`${basePath}/:id/follow`, signedIn, async (request, reply) => {
+    const poster = await participant(request);
+    const thread = await existingThread(request);
+    const result = parseForm(followSchema, request.body);
+    if (!result.ok) throw new AppError('BAD_REQUEST');
+    await setFollowing(db, thread.id, poster.userId, result.data.following);
+    return redirectWithFlash(reply, `${basePath}/${thread.id}`, result.data.following ? 'network.exchange.followed' : 'network.exchange.unfollowed');
+  });
+}
