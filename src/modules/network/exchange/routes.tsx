@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../platform/http/errors.js';
 import { emptyForm, type FormState, parseForm } from '../../../platform/http/forms.js';
 import { redirectWithFlash, sendPage } from '../../../platform/http/render.js';
+import { ErrorPage } from '../../../platform/views/layout.js';
 import { memberCommunes, staffCommunes } from '../membership.js';
 import { acceptAnswer, addReply, createThread, markRead, type Poster, setFollowing } from './commands.js';
 import { acceptSchema, filtersSchema, followSchema, replySchema, threadSchema } from './forms.js';
@@ -34,25 +35,56 @@ async function existingThread(request: FastifyRequest<IdParams>) {
   return thread;
 }
 
-async function showThread(request: FastifyRequest<IdParams>, reply: FastifyReply, poster: Poster, replyForm: FormState = emptyForm(), status = 200) {
+async function showThread(request: FastifyRequest<IdParams>, reply: FastifyReply, poster: Poster, replyForm: FormState = emptyForm(), status = 200, notice?: string) {
   const { db } = request.server.platform;
   const thread = await existingThread(request);
   if (status === 200) await markRead(db, poster.userId, thread.id);
   const following = await isFollowing(db, thread.id, poster.userId);
-  const props = { thread, following, replyForm, isAsker: thread.author_id === poster.userId, modules: moduleChoices(request) };
+  const props = { thread, following, replyForm, isAsker: thread.author_id === poster.userId, modules: moduleChoices(request), notice };
   return sendPage(request, reply, (ctx) => <ThreadPage ctx={ctx} props={props} />, status);
 }
 
-function showNewThread(request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200) {
+function showNewThread(request: FastifyRequest, reply: FastifyReply, form: FormState, status = 200, notice?: string) {
   const modules = moduleChoices(request);
-  return sendPage(request, reply, (ctx) => <NewThreadPage ctx={ctx} form={form} modules={modules} />, status);
+  return sendPage(request, reply, (ctx) => <NewThreadPage ctx={ctx} form={form} modules={modules} notice={notice} />, status);
 }
+
+/** What the person typed, to show again when a post is refused before it is read. */
+function typed(request: FastifyRequest): FormState {
+  const body = (request.body ?? {}) as Record<string, unknown>;
+  return { values: Object.fromEntries(Object.entries(body).filter(([key, value]) => key !== '_csrf' && typeof value === 'string')) as FormState['values'], errors: {} };
+}
+
+const waitNotice = (request: FastifyRequest, seconds: number) => request.t('network.exchange.rate_limited', { minutes: String(Math.ceil(seconds / 60)) });
+
+type RateLimitedPage = (request: FastifyRequest, reply: FastifyReply, retryAfterSeconds: number) => Promise<FastifyReply>;
+
+/** These pages are drawn inside the error handler, so a refusal (not a member, no such thread) is drawn here too. */
+const refusalsDrawn = (page: RateLimitedPage): RateLimitedPage => async (request, reply, seconds) => {
+  try {
+    return await page(request, reply, seconds);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const refusal = error;
+    return sendPage(request, reply, (ctx) => <ErrorPage ctx={ctx} code={refusal.code} message={request.t(refusal.messageKey)} />, refusal.status);
+  }
+};
+
+// Over the limit, the form comes back with its text kept; the membership check runs first, as in the handler.
+const threadFormAgain = refusalsDrawn(async (request, reply, seconds) => {
+  await participant(request);
+  return showNewThread(request, reply, typed(request), 429, waitNotice(request, seconds));
+});
+const replyFormAgain = refusalsDrawn(async (request, reply, seconds) =>
+  showThread(request as FastifyRequest<IdParams>, reply, await participant(request), typed(request), 429, waitNotice(request, seconds)));
 
 export async function exchangeRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.platform;
   const signedIn = { config: { access: 'signed-in' as const } };
   // The platform's post limit, counted per person rather than per address (town halls share one connection).
-  const posting = { config: { access: 'signed-in' as const, rateLimit: { max: config.postRateLimitPerMinute, timeWindow: '1 minute', keyGenerator: (r: FastifyRequest) => r.actor?.user?.id ?? r.ip } } };
+  const posting = (onRateLimited?: RateLimitedPage) => ({
+    config: { access: 'signed-in' as const, rateLimit: { max: config.postRateLimitPerMinute, timeWindow: '1 minute', keyGenerator: (r: FastifyRequest) => r.actor?.user?.id ?? r.ip }, ...(onRateLimited ? { onRateLimited } : {}) },
+  });
 
   app.get(basePath, signedIn, async (request, reply) => {
     const poster = await participant(request);
@@ -67,7 +99,7 @@ export async function exchangeRoutes(app: FastifyInstance): Promise<void> {
     return showNewThread(request, reply, emptyForm());
   });
 
-  app.post(basePath, posting, async (request, reply) => {
+  app.post(basePath, posting(threadFormAgain), async (request, reply) => {
     const poster = await participant(request);
     const result = parseForm(threadSchema, request.body);
     const modules = moduleChoices(request);
@@ -93,7 +125,7 @@ export async function exchangeRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<IdParams>(`${basePath}/:id`, signedIn, async (request, reply) => showThread(request, reply, await participant(request)));
 
-  app.post<IdParams>(`${basePath}/:id/replies`, posting, async (request, reply) => {
+  app.post<IdParams>(`${basePath}/:id/replies`, posting(replyFormAgain), async (request, reply) => {
     const poster = await participant(request);
     const thread = await existingThread(request);
     const result = parseForm(replySchema, request.body);
@@ -102,7 +134,7 @@ export async function exchangeRoutes(app: FastifyInstance): Promise<void> {
     return redirectWithFlash(reply, `${basePath}/${thread.id}#reply-${replyId}`, 'network.exchange.reply_posted');
   });
 
-  app.post<IdParams>(`${basePath}/:id/accept`, posting, async (request, reply) => {
+  app.post<IdParams>(`${basePath}/:id/accept`, posting(), async (request, reply) => {
     const poster = await participant(request);
     const thread = await existingThread(request);
     exchangePolicy.authorize(request.actor, 'network.exchange.accept_answer', { authorId: thread.author_id });

@@ -1,6 +1,6 @@
 import type { FormState } from '../../../platform/http/forms.js';
 import { formatDate, formatNumber } from '../../../platform/i18n/format.js';
-import { CsrfField, ErrorSummary, Field, SelectField } from '../../../platform/views/components.js';
+import { CsrfField, ErrorSummary, Field, Notice, SelectField } from '../../../platform/views/components.js';
 import { Layout } from '../../../platform/views/layout.js';
 import { safeMarkdownHtml } from '../../../platform/views/markdown.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
@@ -96,12 +96,13 @@ const threadLabels = (ctx: ViewContext) => ({
   module_tag: ctx.t('network.exchange.module'),
 });
 
-export function NewThreadPage({ ctx, form, modules }: { ctx: ViewContext; form: FormState; modules: ModuleChoice[] }) {
+export function NewThreadPage({ ctx, form, modules, notice }: { ctx: ViewContext; form: FormState; modules: ModuleChoice[]; notice?: string | undefined }) {
   const labels = threadLabels(ctx);
   return (
     <Layout ctx={ctx} title={ctx.t('network.exchange.ask')} area="admin">
       <p><a href={basePath} safe>{ctx.t('network.exchange.back')}</a></p>
       <h1 safe>{ctx.t('network.exchange.ask')}</h1>
+      {notice ? <Notice kind="error"><p safe>{notice}</p></Notice> : ''}
       <ErrorSummary ctx={ctx} form={form} labels={labels} />
       <form method="post" action={basePath} id="thread-form">
         <CsrfField ctx={ctx} />
@@ -158,8 +159,8 @@ function FollowForm({ ctx, threadId, following }: { ctx: ViewContext; threadId: 
   );
 }
 
-export function ThreadPage({ ctx, props }: { ctx: ViewContext; props: { thread: ThreadView; following: boolean; replyForm: FormState; isAsker: boolean; modules: ModuleChoice[] } }) {
-  const { thread, following, replyForm, isAsker, modules } = props;
+export function ThreadPage({ ctx, props }: { ctx: ViewContext; props: { thread: ThreadView; following: boolean; replyForm: FormState; isAsker: boolean; modules: ModuleChoice[]; notice?: string | undefined } }) {
+  const { thread, following, replyForm, isAsker, modules, notice } = props;
   const canAccept = isAsker && thread.status === 'open';
   const tags = [ctx.t(principleLabelKeys[thread.principle]), thread.module_tag ? moduleLabel(modules, thread.module_tag) : ''].filter(Boolean).join(' · ');
   return (
@@ -181,6 +182,7 @@ export function ThreadPage({ ctx, props }: { ctx: ViewContext; props: { thread: 
       </section>
       <section>
         <h2 safe>{ctx.t('network.exchange.your_reply')}</h2>
+        {notice ? <Notice kind="error"><p safe>{notice}</p></Notice> : ''}
         <ErrorSummary ctx={ctx} form={replyForm} labels={{ body: ctx.t('network.exchange.field_reply') }} />
         <form method="post" action={`${basePath}/${thread.id}/replies`} id="reply-form">
           <CsrfField ctx={ctx} />
