@@ -24,8 +24,15 @@ async function participant(request: FastifyRequest): Promise<Poster> {
   return { userId: user.id, communeId: staffOf[0]?.id ?? null, ip: request.ip };
 }
 
+/**
+ * The platform's modules, named as administrators see them, or by their first menu entry when they have no name
+ * (the commune's own site, always on and nameless, is no topic of its own).
+ */
 function moduleChoices(request: FastifyRequest): ModuleChoice[] {
-  return request.server.platform.modules.filter((m) => m.nameKey).map((m) => ({ id: m.id, label: request.t(m.nameKey!) }));
+  return request.server.platform.modules.flatMap((m) => {
+    const key = m.nameKey ?? (m.alwaysOn ? undefined : m.navigation?.[0]?.labelKey);
+    return key ? [{ id: m.id, label: request.t(key) }] : [];
+  });
 }
 
 async function existingThread(request: FastifyRequest<IdParams>) {
