@@ -2,8 +2,19 @@ import type { PalabreModule } from '../../platform/module.js';
 import * as practicesTables from './db/migrations/2026-11-28T0100_network_practices.js';
 import * as guidesTables from './db/migrations/2026-11-28T0110_network_guides.js';
 import * as scorecard from './db/migrations/2026-11-28T0300_network_scorecard.js';
+import * as exchangeMigration from './db/migrations/2026-11-28T0200_network_exchange.js';
+import * as twinningsMigration from './db/migrations/2026-11-28T0210_network_twinnings.js';
+import { exchangeAdminRoutes, exchangeCommuneRoutes, exchangeNetworkRoutes, seedExchangeAndTwinning } from './exchange-and-twinning.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
+import exchangeAr from './i18n/exchange.ar.json' with { type: 'json' };
+import twinningAr from './i18n/twinning.ar.json' with { type: 'json' };
+import exchangeEn from './i18n/exchange.en.json' with { type: 'json' };
+import twinningEn from './i18n/twinning.en.json' with { type: 'json' };
+import exchangeFr from './i18n/exchange.fr.json' with { type: 'json' };
+import twinningFr from './i18n/twinning.fr.json' with { type: 'json' };
+import exchangePt from './i18n/exchange.pt.json' with { type: 'json' };
+import twinningPt from './i18n/twinning.pt.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
 import pt from './i18n/pt.json' with { type: 'json' };
 import guidesAr from './i18n/guides.ar.json' with { type: 'json' };
@@ -39,33 +50,44 @@ export const networkModule: PalabreModule = {
   nameKey: 'network.module_name',
   networkRoutes: async (app) => {
     practicesAndGuides.networkRoutes(app);
+    await exchangeNetworkRoutes(app);
     networkScorecardRoutes(app);
     reportRoutes(app);
   },
   communeRoutes: async (app) => {
     practicesAndGuides.communeRoutes(app);
+    await exchangeCommuneRoutes(app);
     communeScorecardRoutes(app);
   },
-  adminRoutes: practicesAndGuides.adminRoutes,
+  adminRoutes: async (app) => {
+    practicesAndGuides.adminRoutes(app);
+    await exchangeAdminRoutes(app);
+  },
   navigation: [
     { labelKey: 'network.practices.nav', path: 'practices', area: 'public', order: 60 },
+    { labelKey: 'network.twinning.title', path: 'twinnings', area: 'public', order: 80 },
     { labelKey: 'network.scorecard.nav', path: 'scorecard', area: 'public', order: 90 },
     { labelKey: 'network.practices.admin_nav', path: 'admin/network/practices', area: 'admin', order: 60, roles: ['staff', 'admin'] },
+    { labelKey: 'network.exchange.title', path: 'admin/network/exchange', area: 'admin', order: 80, roles: ['staff', 'admin'] },
+    { labelKey: 'network.twinning.admin_title', path: 'admin/network/twinnings', area: 'admin', order: 81, roles: ['staff', 'admin'] },
   ],
   jobs: [{ id: 'network.scorecard-snapshots', everyMinutes: 60, run: async (services, now) => void (await takeMissingSnapshots(services.db, scorecardSource(), now)) }],
   migrations: {
     '2026-11-28T0100_network_practices': practicesTables,
     '2026-11-28T0110_network_guides': guidesTables,
+    '2026-11-28T0200_network_exchange': exchangeMigration,
+    '2026-11-28T0210_network_twinnings': twinningsMigration,
     '2026-11-28T0300_network_scorecard': scorecard,
   },
   seed: async (context) => {
     await seedPracticesAndGuides(context);
+    await seedExchangeAndTwinning(context);
     await seedScorecardSnapshots(context);
   },
   i18n: {
-    fr: { ...fr, ...practicesFr, ...guidesFr, ...scorecardFr, ...reportFr },
-    en: { ...en, ...practicesEn, ...guidesEn, ...scorecardEn, ...reportEn },
-    pt: { ...pt, ...practicesPt, ...guidesPt, ...scorecardPt, ...reportPt },
-    ar: { ...ar, ...practicesAr, ...guidesAr, ...scorecardAr, ...reportAr },
+    fr: { ...fr, ...practicesFr, ...guidesFr, ...exchangeFr, ...twinningFr, ...scorecardFr, ...reportFr },
+    en: { ...en, ...practicesEn, ...guidesEn, ...exchangeEn, ...twinningEn, ...scorecardEn, ...reportEn },
+    pt: { ...pt, ...practicesPt, ...guidesPt, ...exchangePt, ...twinningPt, ...scorecardPt, ...reportPt },
+    ar: { ...ar, ...practicesAr, ...guidesAr, ...exchangeAr, ...twinningAr, ...scorecardAr, ...reportAr },
   },
 };
