@@ -29,7 +29,7 @@ export const decisionPublicationDays = 30;
 export async function councilDecisionsPublishedTimely(db: Kysely<PlatformTables>, communeId: string, timeZone: string, window: FigureWindow): Promise<Share> {
   const toDay = isoDate(window.to, timeZone);
   const publishedDay = sql`(d.published_at at time zone ${timeZone})::date`;
-  const publishedInTime = sql`d.published_at is not null and d.published_at < ${window.to} and ${publishedDay} <= s.session_date + ${decisionPublicationDays}::int`;
+  const publishedInTime = sql`(d.published_at is not null and d.published_at < ${window.to} and ${publishedDay} <= s.session_date + ${decisionPublicationDays}::int)`;
   const row = await councilDb(db)
     .selectFrom('council_sessions as s')
     .innerJoin('council_decisions as d', (join) => join.onRef('d.session_id', '=', 's.id').onRef('d.commune_id', '=', 's.commune_id'))

@@ -15,7 +15,7 @@ export async function budgetPhasesPublished(db: Kysely<PlatformTables>, communeI
     .distinct()
     .where('l.commune_id', '=', communeId)
     // Lines loaded by an import count from the moment it was applied; lines written otherwise have no date.
-    .where(sql<boolean>`l.import_id is null or i.applied_at < ${to}`)
+    .where(sql<boolean>`(l.import_id is null or i.applied_at < ${to})`)
     .execute();
   if (rows.length === 0) return null;
   const year = Math.max(...rows.map((r) => r.year));
