@@ -31,6 +31,12 @@ describe('the scorecard metric registry', () => {
     }
   });
 
+  it('links each metric to a public page that exists', async () => {
+    for (const path of new Set(scorecardMetrics.map((metric) => metric.dataPath('ndar-toute')))) {
+      expect((await t.request(null, 'GET', path)).statusCode, path).toBe(200);
+    }
+  });
+
   it('rounds shares to one decimal and has no value when nothing was counted', () => {
     expect(percentOf(1, 3)).toEqual({ value: 33.3, numerator: 1, denominator: 3 });
     expect(percentOf(2, 3).value).toBe(66.7);
@@ -47,6 +53,30 @@ describe('the scorecard metric registry', () => {
       if (metric.unit === 'percent') expect(result.value, metric.id).toBeLessThanOrEqual(100);
       if (result.denominator !== undefined && result.numerator !== undefined) expect(result.numerator, metric.id).toBeLessThanOrEqual(result.denominator);
     }
+  });
+
+  it('has no data (not zero) for shares and medians of a window with nothing in it', async () => {
+    const ndar = await commune('ndar-toute');
+    const longAgo: MetricWindow = { from: new Date('2012-01-01T00:00:00Z'), to: new Date('2012-07-01T00:00:00Z') };
+    const values = Object.fromEntries(await Promise.all(scorecardMetrics.map(async (metric) => [metric.id, (await metric.compute(t.services.db, ndar, longAgo)).value] as const)));
+    // Module exports are live data, and the modules switched on are today's: those have a value whatever the window.
+    const live = ['open-data.datasets_published', 'open-data.datasets_up_to_date', 'network.modules_enabled'];
+    for (const [id, value] of Object.entries(values)) {
+      if (live.includes(id)) expect(value, id).not.toBeNull();
+      else if (id === 'accountability.forum_meetings_held' || id === 'channels.phone_channels_used') expect(value, id).toBe(0);
+      else expect(value, id).toBeNull();
+    }
+    expect(values['open-data.datasets_up_to_date']).toBe(100);
+  });
+
+  it('wraps the modules\' figures: the median complaint resolution in days, the phone and mediator share', async () => {
+    const ndar = await commune('ndar-toute');
+    const byId = (id: string) => scorecardMetrics.find((metric) => metric.id === id)!;
+    const median = await byId('requests.complaint_resolution_median_days').compute(t.services.db, ndar, lastYear);
+    expect(median.denominator).toBeGreaterThan(0);
+    const share = await byId('channels.phone_contributions_share').compute(t.services.db, ndar, lastYear);
+    expect(share.denominator).toBeGreaterThan(0);
+    expect(share.value).toBe(Math.round((share.numerator! / share.denominator!) * 1000) / 10);
   });
 
   it('counts the switched-on modules over the modules a commune can switch on', async () => {
