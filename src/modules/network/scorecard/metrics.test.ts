@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PalabreModule } from '../../../platform/module.js';
 import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
 import ar from '../i18n/metrics.ar.json' with { type: 'json' };
 import en from '../i18n/metrics.en.json' with { type: 'json' };
@@ -92,5 +94,40 @@ describe('the scorecard metric registry', () => {
     expect(few).toEqual({ value: 14.3, numerator: 1, denominator: 7 });
     const fromInstall = await scorecardMetrics.find((m) => m.id === 'network.modules_enabled')!.compute(t.services.db, ndar, lastYear);
     expect(fromInstall).toEqual(all);
+  });
+});
+
+describe('metrics with known answers', () => {
+  const longAgo: MetricWindow = { from: new Date('2015-01-01T00:00:00Z'), to: new Date('2015-07-01T00:00:00Z') };
+  const byId = (id: string, metrics = scorecardMetrics) => metrics.find((metric) => metric.id === id)!;
+
+  it('adds up meeting attendance and budget voters for the women and youth shares', async () => {
+    const ndar = await commune('ndar-toute');
+    const db = t.services.db;
+    await sql`insert into consultation_meetings (commune_id, consultation_id, starts_at, location, agenda, minutes, attendance_women, attendance_men, attendance_youth)
+      select commune_id, id, '2015-03-01T10:00:00Z', 'Mairie', 'Budget', '', 6, 4, 5 from consultations where commune_id = ${ndar.id} limit 1`.execute(db);
+    const round = await sql<{ id: string }>`insert into budget_rounds (commune_id, title, description, currency, total_amount, per_neighbourhood, rule, max_choices, require_verified_phone, allow_assisted, allow_ballot_change)
+      values (${ndar.id}, '{"fr":"Budget 2015"}', '{"fr":"Test"}', 'XOF', 1000, false, 'approval', 3, false, true, false) returning id`.execute(db);
+    for (const [phone, gender, band] of [['+221770000001', 'female', '15-24'], ['+221770000002', 'male', '65+']] as const) {
+      await sql`insert into budget_voters (commune_id, round_id, voter_key, channel, gender, age_band, created_at) values (${ndar.id}, ${round.rows[0]!.id}, ${`phone:${phone}`}, 'web', ${gender}, ${band}, '2015-04-01T10:00:00Z')`.execute(db);
+    }
+    // Women: 6 + 1 of 10 + 2; young: 5 + 1 of 12.
+    expect(await byId('participation.women_share').compute(db, ndar, longAgo)).toEqual({ value: 58.3, numerator: 7, denominator: 12 });
+    expect(await byId('participation.youth_share').compute(db, ndar, longAgo)).toEqual({ value: 50, numerator: 6, denominator: 12 });
+    const tiznit = await commune('tiznit-el-jadida');
+    expect((await byId('participation.women_share').compute(db, tiznit, longAgo)).value).toBeNull();
+  });
+
+  it('counts the module exports with rows of the switched-on modules as published and up to date', async () => {
+    const ndar = await commune('ndar-toute');
+    const exportOf = (id: string, rows: number) => ({ id, titleKey: 'network.module_name', rows: async () => Array.from({ length: rows }, () => ({ id })) });
+    const modules = [
+      { id: 'requests', i18n: {}, openDataExports: [exportOf('complaints', 3), exportOf('nothing-yet', 0)] },
+      { id: 'not-installed-here', i18n: {}, openDataExports: [exportOf('other', 1)] },
+    ] as unknown as PalabreModule[];
+    const metrics = createScorecardMetrics(async () => modules);
+    expect(await byId('open-data.datasets_published', metrics).compute(t.services.db, ndar, longAgo)).toEqual({ value: 1 });
+    expect(await byId('open-data.datasets_up_to_date', metrics).compute(t.services.db, ndar, longAgo)).toEqual({ value: 100, numerator: 1, denominator: 1 });
+    expect(await byId('open-data.datasets_up_to_date', metrics).compute(t.services.db, { ...ndar, enabled_modules: [] }, longAgo)).toEqual({ value: null, numerator: 0, denominator: 0 });
   });
 });
