@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test-support/test-app.js';
 import { scopedChannels } from '../db/tables.js';
@@ -11,14 +12,12 @@ let rows = 0;
 // Long before the demo data: only the rows written here fall in it. Dakar is on UTC all year.
 const window = { from: new Date('2019-01-01T00:00:00Z'), to: new Date('2019-07-01T00:00:00Z') };
 
+/** A complaint written straight into the requests module's table (any category of the commune). */
 async function complaint(communeId: string, channel: 'web' | 'ussd' | 'whatsapp', createdAt: string) {
   rows += 1;
-  const category = await t.services.db.withTables<{ request_categories: { id: string; commune_id: string } }>().selectFrom('request_categories').select('id').where('commune_id', '=', communeId).executeTakeFirstOrThrow();
-  await t.services.db
-    .withTables<{ requests: Record<string, unknown> }>()
-    .insertInto('requests')
-    .values({ commune_id: communeId, kind: 'complaint', category_id: category.id, reference: `CH-2019-${80000 + rows}`, access_code_hash: 'fixture', description: 'Fixture', status: 'received', stage: 'received', channel, submitted_on: createdAt.slice(0, 10), created_at: createdAt })
-    .execute();
+  await sql`insert into requests (commune_id, kind, category_id, reference, access_code_hash, description, status, stage, channel, submitted_on, created_at)
+    select ${communeId}, 'complaint', id, ${`CH-2019-${80000 + rows}`}, 'fixture', 'Fixture', 'received', 'received', ${channel}, ${createdAt.slice(0, 10)}::date, ${createdAt}
+    from request_categories where commune_id = ${communeId} limit 1`.execute(t.services.db);
 }
 
 async function inbound(communeId: string, channel: 'sms' | 'whatsapp', receivedAt: string) {
@@ -29,13 +28,9 @@ async function inbound(communeId: string, channel: 'sms' | 'whatsapp', receivedA
 /** A paper ballot of a fresh draft round: "in person", counted with mediators. */
 async function paperVote(communeId: string, createdAt: string) {
   rows += 1;
-  const db = t.services.db.withTables<{ budget_rounds: Record<string, unknown> & { id: string }; budget_voters: Record<string, unknown> }>();
-  const round = await db
-    .insertInto('budget_rounds')
-    .values({ commune_id: communeId, title: '{"fr":"Budget"}', description: '{"fr":"Test"}', currency: 'XOF', total_amount: 1000, per_neighbourhood: false, rule: 'approval', max_choices: 3, require_verified_phone: false, allow_assisted: true, allow_ballot_change: false })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.insertInto('budget_voters').values({ commune_id: communeId, round_id: round.id, voter_key: `phone:+22170${rows}`, channel: 'paper', created_at: createdAt }).execute();
+  const round = await sql<{ id: string }>`insert into budget_rounds (commune_id, title, description, currency, total_amount, per_neighbourhood, rule, max_choices, require_verified_phone, allow_assisted, allow_ballot_change)
+    values (${communeId}, '{"fr":"Budget"}', '{"fr":"Test"}', 'XOF', 1000, false, 'approval', 3, false, true, false) returning id`.execute(t.services.db);
+  await sql`insert into budget_voters (commune_id, round_id, voter_key, channel, created_at) values (${communeId}, ${round.rows[0]!.id}, ${`phone:+22170${rows}`}, 'paper', ${createdAt})`.execute(t.services.db);
 }
 
 beforeAll(async () => {

@@ -122,7 +122,7 @@ const complaintMedian: ScorecardMetric = {
   dataPath: (slug) => `/${slug}/requests/statistics`,
   compute: async (db, commune, window) => {
     const figures = await complaintResolutionMedianDays(db, commune.id, commune.time_zone, window);
-    return { value: figures.median === null ? null : Math.round(figures.median * 10) / 10, denominator: figures.resolved };
+    return { value: figures.median === null ? null : Math.round(figures.median * 10) / 10 };
   },
 };
 
