@@ -26,6 +26,15 @@ export interface NavigationEntry {
   roles?: CommuneRole[];
 }
 
+/** A page outside any commune (e.g. /network/scorecard), listed on the network home page. */
+export interface NetworkLink {
+  labelKey: string;
+  /** Absolute path. */
+  path: string;
+  /** Shown to platform administrators only (programme back-office pages). */
+  platformAdminOnly?: boolean;
+}
+
 export interface AccountLink {
   labelKey: string;
   path: string;
@@ -74,6 +83,8 @@ export interface PalabreModule {
   /** Pages outside any commune, e.g. network-wide lists. */
   networkRoutes?: RouteRegistrar;
   navigation?: NavigationEntry[];
+  /** Network-wide pages, linked from the network home page. */
+  networkLinks?: NetworkLink[];
   migrations: Record<string, Migration>;
   seed?: (context: SeedContext) => Promise<void>;
   openDataExports?: OpenDataExport[];

@@ -1,2 +1,3 @@
 export { accountabilityModule } from './manifest.js';
 export { linkableCommitments } from './plans/queries.js';
+export { commitmentCommentsAnswered, councilDecisionsPublishedTimely, currentPlanProgress, forumMeetingsHeld } from './scorecard-figures.js';

@@ -1,2 +1,3 @@
 export { financesModule } from './manifest.js';
 export { budgetLinesLinkedTo, type LinkedBudgetLine } from './budgets/linked-lines.js';
+export { budgetPhasesPublished } from './budgets/scorecard-figures.js';

@@ -16,6 +16,10 @@ import twinningFr from './i18n/twinning.fr.json' with { type: 'json' };
 import exchangePt from './i18n/exchange.pt.json' with { type: 'json' };
 import twinningPt from './i18n/twinning.pt.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
+import metricsAr from './i18n/metrics.ar.json' with { type: 'json' };
+import metricsEn from './i18n/metrics.en.json' with { type: 'json' };
+import metricsFr from './i18n/metrics.fr.json' with { type: 'json' };
+import metricsPt from './i18n/metrics.pt.json' with { type: 'json' };
 import pt from './i18n/pt.json' with { type: 'json' };
 import guidesAr from './i18n/guides.ar.json' with { type: 'json' };
 import guidesEn from './i18n/guides.en.json' with { type: 'json' };
@@ -63,6 +67,15 @@ export const networkModule: PalabreModule = {
     practicesAndGuides.adminRoutes(app);
     await exchangeAdminRoutes(app);
   },
+  networkLinks: [
+    { labelKey: 'network.scorecard.network_title', path: '/network/scorecard' },
+    { labelKey: 'network.report.nav', path: '/network/report' },
+    { labelKey: 'network.practices.library_title', path: '/network/practices' },
+    { labelKey: 'network.guides.list_title', path: '/network/guides' },
+    { labelKey: 'network.twinning.network_title', path: '/network/twinnings' },
+    { labelKey: 'network.exchange.title', path: '/network/exchange' },
+    { labelKey: 'network.guides.admin_title', path: '/admin/network/guides', platformAdminOnly: true },
+  ],
   navigation: [
     { labelKey: 'network.practices.nav', path: 'practices', area: 'public', order: 60 },
     { labelKey: 'network.twinning.title', path: 'twinnings', area: 'public', order: 80 },
@@ -85,9 +98,9 @@ export const networkModule: PalabreModule = {
     await seedScorecardSnapshots(context);
   },
   i18n: {
-    fr: { ...fr, ...practicesFr, ...guidesFr, ...exchangeFr, ...twinningFr, ...scorecardFr, ...reportFr },
-    en: { ...en, ...practicesEn, ...guidesEn, ...exchangeEn, ...twinningEn, ...scorecardEn, ...reportEn },
-    pt: { ...pt, ...practicesPt, ...guidesPt, ...exchangePt, ...twinningPt, ...scorecardPt, ...reportPt },
-    ar: { ...ar, ...practicesAr, ...guidesAr, ...exchangeAr, ...twinningAr, ...scorecardAr, ...reportAr },
+    fr: { ...fr, ...practicesFr, ...guidesFr, ...exchangeFr, ...twinningFr, ...scorecardFr, ...reportFr, ...metricsFr },
+    en: { ...en, ...practicesEn, ...guidesEn, ...exchangeEn, ...twinningEn, ...scorecardEn, ...reportEn, ...metricsEn },
+    pt: { ...pt, ...practicesPt, ...guidesPt, ...exchangePt, ...twinningPt, ...scorecardPt, ...reportPt, ...metricsPt },
+    ar: { ...ar, ...practicesAr, ...guidesAr, ...exchangeAr, ...twinningAr, ...scorecardAr, ...reportAr, ...metricsAr },
   },
 };

@@ -3,3 +3,4 @@ export { openDataModule } from './manifest.js';
 export { readTabularFile, tabularKindOfFilename } from './import/tabular-file.js';
 export type { SourceRow, TabularKind } from './import/read.js';
 export { normaliseNumber, numberFormats, type NumberFormat } from './import/infer.js';
+export { type CatalogueFigures, catalogueFigures } from './scorecard-figures.js';

@@ -2,3 +2,4 @@ export { requestsModule } from './manifest.js';
 export { complaintCategoryChoices, complaintStatusForPhone, fileComplaintFromPhone, type PhoneComplaint } from './phone-channels.js';
 export { attachPhoneMedia, phoneAttachments, type PhoneMedia } from './phone-media.js';
 export { complaintsByChannel } from './queries/channel-counts.js';
+export { complaintResolutionMedianDays, informationAnsweredOnTime } from './statistics/scorecard-figures.js';

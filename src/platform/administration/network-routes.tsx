@@ -11,7 +11,7 @@ import { administrationPolicy } from './permissions.js';
 import { registerQueueAdminRoutes } from '../queue/admin-routes.js';
 
 // Paths the root of the site already uses: a commune with that slug would be unreachable.
-const reservedSlugs = new Set(['admin', 'sign-in', 'sign-out', 'account', 'files', 'assets', 'healthz', 'api', 'open-data', 'inbox']);
+const reservedSlugs = new Set(['admin', 'sign-in', 'sign-out', 'account', 'files', 'assets', 'healthz', 'api', 'open-data', 'inbox', 'network']);
 
 /** Case-insensitive match on the slug and on the name in every language. */
 function matchesSearch(commune: Commune, needle: string): boolean {
@@ -29,7 +29,8 @@ async function networkHome(request: FastifyRequest) {
   const needle = q.toLocaleLowerCase();
   const communes = all.filter((c) => (!country || c.country === country) && matchesSearch(c, needle));
   const countries = [...new Set(all.map((c) => c.country))].sort();
-  return { communes, countries, q, country };
+  const links = request.server.platform.modules.flatMap((m) => m.networkLinks ?? []).filter((link) => !link.platformAdminOnly || request.actor.isPlatformAdmin);
+  return { communes, countries, q, country, links };
 }
 
 async function slugError(request: FastifyRequest, slug: string): Promise<string | null> {

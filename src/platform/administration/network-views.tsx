@@ -1,4 +1,5 @@
 import type { Commune } from '../db/platform-tables.js';
+import type { NetworkLink } from '../module.js';
 import { localeNames } from '../i18n/locales.js';
 import { Localized } from '../views/components.js';
 import { Layout } from '../views/layout.js';
@@ -11,9 +12,10 @@ interface NetworkHomeProps {
   countries: string[];
   q: string;
   country: string;
+  links: NetworkLink[];
 }
 
-function SearchForm({ ctx, countries, q, country }: Omit<NetworkHomeProps, 'communes'>) {
+function SearchForm({ ctx, countries, q, country }: Omit<NetworkHomeProps, 'communes' | 'links'>) {
   return (
     <form method="get" action="/" class="search-form filters" role="search">
       <div class="field">
@@ -46,7 +48,17 @@ function CommuneCard({ ctx, commune }: { ctx: ViewContext; commune: Commune }) {
   );
 }
 
-export function NetworkHomePage({ ctx, communes, countries, q, country }: NetworkHomeProps) {
+function NetworkLinks({ ctx, links }: { ctx: ViewContext; links: NetworkLink[] }) {
+  if (links.length === 0) return <></>;
+  return (
+    <nav aria-labelledby="network-links-title">
+      <h2 id="network-links-title" safe>{ctx.t('administration.network.links')}</h2>
+      <ul>{links.map((link) => <li><a href={link.path} safe>{ctx.t(link.labelKey)}</a></li>)}</ul>
+    </nav>
+  );
+}
+
+export function NetworkHomePage({ ctx, communes, countries, q, country, links }: NetworkHomeProps) {
   const filtered = q !== '' || country !== '';
   return (
     <Layout ctx={ctx} title={ctx.t('administration.network.title')}>
@@ -64,6 +76,7 @@ export function NetworkHomePage({ ctx, communes, countries, q, country }: Networ
       <ul class="grid">
         {communes.map((commune) => <CommuneCard ctx={ctx} commune={commune} />)}
       </ul>
+      <NetworkLinks ctx={ctx} links={links} />
     </Layout>
   );
 }

@@ -29,7 +29,7 @@ type Counter = (db: Kysely<PlatformTables>, communeId: string, since: Date, time
 
 /** Paper ballots, mediators entering for someone and proposals gathered at a meeting are all "in person". */
 const inPerson = new Set(['mediator', 'paper', 'meeting']);
-const bucket = (channel: string): StatisticChannel =>
+export const statisticChannel = (channel: string): StatisticChannel =>
   (statisticChannels as readonly string[]).includes(channel) ? (channel as StatisticChannel) : inPerson.has(channel) ? 'mediator' : 'other';
 
 /** Inbound SMS and WhatsApp messages per month (in the commune's time zone) since a date. */
@@ -44,7 +44,7 @@ const inboundByChannel: Counter = async (db, communeId, since, timeZone) => {
 };
 
 // Each module counts its own rows (through its index.ts); this module only adds them up.
-const counters: Record<ContributionKind, Counter> = {
+export const contributionCounters: Record<ContributionKind, Counter> = {
   complaints: complaintsByChannel,
   proposals: proposalsByChannel,
   survey_responses: surveyResponsesByChannel,
@@ -75,9 +75,9 @@ export async function contributionsInMonths(db: Kysely<PlatformTables>, commune:
   const wanted = new Set(months);
   const sums = new Map<string, ChannelRow>();
   for (const kind of contributionKinds) {
-    for (const row of await counters[kind](db, commune.id, since, commune.time_zone)) {
+    for (const row of await contributionCounters[kind](db, commune.id, since, commune.time_zone)) {
       if (!wanted.has(row.month)) continue;
-      const channel = bucket(row.channel);
+      const channel = statisticChannel(row.channel);
       const key = `${row.month}|${channel}|${kind}`;
       const sum = sums.get(key) ?? { month: row.month, channel, kind, count: 0 };
       sums.set(key, { ...sum, count: sum.count + row.count });

@@ -13,7 +13,7 @@ const open = { config: { access: 'public' as const } };
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const querySchema = z.object({ from: month.optional().catch(undefined), to: month.optional().catch(undefined), commune: z.string().regex(/^[a-z0-9-]+$/).optional().catch(undefined) });
 
-/** The period asked for (its last three years at most), or the last twelve complete months when it is reversed. */
+/** The period asked for (its last three years at most), or the last twelve months when it is reversed. */
 function periodOf(query: z.output<typeof querySchema>): Period {
   const fallback = defaultPeriod();
   return clampPeriod({ from: query.from ?? fallback.from, to: query.to ?? fallback.to }) ?? fallback;

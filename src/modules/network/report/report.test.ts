@@ -14,7 +14,7 @@ describe('report periods', () => {
     expect(monthsOf({ from: '2026-02', to: '2025-11' })).toEqual([]);
     expect(monthsOf({ from: '2020-01', to: '2026-12' })).toHaveLength(36);
     expect(periodWindow({ from: '2025-11', to: '2026-02' })).toEqual({ from: new Date('2025-11-01T00:00:00Z'), to: new Date('2026-03-01T00:00:00Z') });
-    expect(defaultPeriod(new Date('2026-11-23T10:00:00Z'))).toEqual({ from: '2025-11', to: '2026-10' });
+    expect(defaultPeriod(new Date('2026-11-23T10:00:00Z'))).toEqual({ from: '2025-12', to: '2026-11' });
     expect(clampPeriod({ from: '2020-01', to: '2026-11' })).toEqual({ from: '2023-12', to: '2026-11' });
     expect(clampPeriod({ from: '2026-02', to: '2025-11' })).toBeNull();
   });

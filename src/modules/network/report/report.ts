@@ -40,10 +40,10 @@ export function periodWindow(period: Period): MetricWindow {
   return { from: new Date(Date.UTC(fromYear, fromMonth - 1, 1)), to: new Date(Date.UTC(toYear, toMonth, 1)) };
 }
 
-/** The last twelve complete months before `now`. */
+/** The twelve months ending with the current one, like the live scorecard (a partner picks complete months). */
 export function defaultPeriod(now = new Date()): Period {
   const month = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
-  return { from: month(-12), to: month(-1) };
+  return { from: month(-11), to: month(0) };
 }
 
 type Tally<K extends string> = Record<K, number>;

@@ -108,4 +108,12 @@ describe('the scorecard pages', () => {
     expect(lines[0]).toBe('commune,country,principle,indicator,metric,value,numerator,denominator,score,window_from,window_to');
     expect(lines.filter((l) => l.startsWith('ndar-toute,') && l.includes(',overall,'))).toHaveLength(1);
   });
+
+  it('is linked from the network home page, with the programme back-office for platform administrators only', async () => {
+    const home = await t.request(null, 'GET', '/');
+    expect(home.body).toContain('href="/network/scorecard"');
+    expect(home.body).toContain('href="/network/report"');
+    expect(home.body).not.toContain('href="/admin/network/guides"');
+    expect((await t.request('platform-admin', 'GET', '/')).body).toContain('href="/admin/network/guides"');
+  });
 });
