@@ -1,24 +1,7 @@
 import { HorizontalBarChart } from '../../../platform/views/charts.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import { type ChannelStatistics, type ContributionKind, contributionKinds, type StatisticChannel, statisticChannels, total } from './statistics.js';
-
-const channelKeys: Record<StatisticChannel, string> = {
-  web: 'channels.stats.channel_web',
-  ussd: 'channels.stats.channel_ussd',
-  sms: 'channels.stats.channel_sms',
-  whatsapp: 'channels.stats.channel_whatsapp',
-  mediator: 'channels.stats.channel_mediator',
-  other: 'channels.stats.channel_other',
-};
-
-const kindKeys: Record<ContributionKind, string> = {
-  complaints: 'channels.stats.kind_complaints',
-  proposals: 'channels.stats.kind_proposals',
-  survey_responses: 'channels.stats.kind_survey_responses',
-  budget_votes: 'channels.stats.kind_budget_votes',
-  inbound_messages: 'channels.stats.kind_inbound_messages',
-};
+import { type ChannelStatistics, channelKeys, contributionKinds, kindKeys, statisticChannels, total } from './statistics.js';
 
 const number = (ctx: ViewContext, n: number) => new Intl.NumberFormat(ctx.locale).format(n);
 

@@ -11,6 +11,24 @@ export type StatisticChannel = (typeof statisticChannels)[number];
 export const contributionKinds = ['complaints', 'proposals', 'survey_responses', 'budget_votes', 'inbound_messages'] as const;
 export type ContributionKind = (typeof contributionKinds)[number];
 
+/** How each channel and kind is named to people (catalogue keys), for every page that counts contributions. */
+export const channelKeys: Record<StatisticChannel, string> = {
+  web: 'channels.stats.channel_web',
+  ussd: 'channels.stats.channel_ussd',
+  sms: 'channels.stats.channel_sms',
+  whatsapp: 'channels.stats.channel_whatsapp',
+  mediator: 'channels.stats.channel_mediator',
+  other: 'channels.stats.channel_other',
+};
+
+export const kindKeys: Record<ContributionKind, string> = {
+  complaints: 'channels.stats.kind_complaints',
+  proposals: 'channels.stats.kind_proposals',
+  survey_responses: 'channels.stats.kind_survey_responses',
+  budget_votes: 'channels.stats.kind_budget_votes',
+  inbound_messages: 'channels.stats.kind_inbound_messages',
+};
+
 export interface ChannelRow {
   month: string;
   channel: StatisticChannel;

@@ -1,11 +1,10 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
+import { type Principle, principles } from '../principles.js';
 
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
-/** The four principles the communes of the network sign up to. */
-export const principles = ['transparency', 'participation', 'accountability', 'innovation'] as const;
-export type Principle = (typeof principles)[number];
+export { type Principle, principles };
 
 export const threadStatuses = ['open', 'resolved'] as const;
 export type ThreadStatus = (typeof threadStatuses)[number];

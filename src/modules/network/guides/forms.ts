@@ -1,25 +1,13 @@
 import { z } from 'zod';
 import { fields } from '../../../platform/http/forms.js';
-import { type LocalizedText, locales } from '../../../platform/i18n/locales.js';
+import { locales } from '../../../platform/i18n/locales.js';
+import { localizedText, textValues, translatable } from '../localized-form.js';
 import { audiences } from './tables.js';
+
+export { localizedText, textValues };
 
 /** Slugs and chapter keys appear in addresses and anchors: lowercase words joined by hyphens. */
 const slugLike = (max: number) => fields.requiredText(max).pipe(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'network.guides.error_slug'));
-
-function translatable<Name extends string>(name: Name, max: number) {
-  return Object.fromEntries(locales.map((locale) => [`${name}_${locale}`, fields.optionalText(max)])) as Record<`${Name}_${(typeof locales)[number]}`, ReturnType<typeof fields.optionalText>>;
-}
-
-export function localizedText(input: Record<string, unknown>, name: string): LocalizedText {
-  const text: LocalizedText = {};
-  for (const locale of locales) {
-    const value = input[`${name}_${locale}`];
-    if (typeof value === 'string' && value) text[locale] = value;
-  }
-  return text;
-}
-
-export const textValues = (name: string, text: LocalizedText): Record<string, string> => Object.fromEntries(locales.map((locale) => [`${name}_${locale}`, text[locale] ?? '']));
 
 const someTitle = (v: Record<string, unknown>) => locales.some((locale) => v[`title_${locale}`]);
 

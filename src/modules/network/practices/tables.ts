@@ -2,15 +2,14 @@ import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import { communeScope } from '../../../platform/db/commune-scope.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
+import { type Principle, principles } from '../principles.js';
 
 type Json<T> = ColumnType<T, string, string>;
 type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
 type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type TextWithDefault = ColumnType<string, string | undefined, string>;
 
-/** The four principles communes of the network sign up to. */
-export const principles = ['transparency', 'participation', 'accountability', 'innovation'] as const;
-export type Principle = (typeof principles)[number];
+export { type Principle, principles };
 export const practiceStatuses = ['draft', 'published'] as const;
 export type PracticeStatus = (typeof practiceStatuses)[number];
 

@@ -3,28 +3,12 @@ import { pickLocalized } from '../../../platform/i18n/locales.js';
 import { HorizontalBarChart } from '../../../platform/views/charts.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import { type ContributionKind, contributionKinds, type StatisticChannel, statisticChannels } from '../../channels/index.js';
+import { channelKeys, contributionKinds, kindKeys, statisticChannels } from '../../channels/index.js';
 import { principles } from '../scorecard/config.js';
 import type { MetricValue } from '../scorecard/metric.js';
 import { principleScore } from '../scorecard/network-views.js';
 import { principleKeys, scoreText, valueText } from '../scorecard/views.js';
 import type { CommuneReport, Period, ProgrammeReport } from './report.js';
-
-const channelKeys: Record<StatisticChannel, string> = {
-  web: 'channels.stats.channel_web',
-  ussd: 'channels.stats.channel_ussd',
-  sms: 'channels.stats.channel_sms',
-  whatsapp: 'channels.stats.channel_whatsapp',
-  mediator: 'channels.stats.channel_mediator',
-  other: 'channels.stats.channel_other',
-};
-const kindKeys: Record<ContributionKind, string> = {
-  complaints: 'channels.stats.kind_complaints',
-  proposals: 'channels.stats.kind_proposals',
-  survey_responses: 'channels.stats.kind_survey_responses',
-  budget_votes: 'channels.stats.kind_budget_votes',
-  inbound_messages: 'channels.stats.kind_inbound_messages',
-};
 
 const query = (period: Period, commune: string | null) => new URLSearchParams({ from: period.from, to: period.to, ...(commune ? { commune } : {}) }).toString();
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { type Principle, principles } from '../principles.js';
 
-export const principles = ['transparency', 'participation', 'accountability', 'innovation'] as const;
-export type Principle = (typeof principles)[number];
+export { type Principle, principles };
 
 const localized = z.object({ fr: z.string().min(1), en: z.string().optional(), pt: z.string().optional(), ar: z.string().optional() });
 
