@@ -7,6 +7,7 @@ import { sendPage } from '../../../platform/http/render.js';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
 import { principles } from './config.js';
 import { biggestGains } from './scoring.js';
+import { standingOf } from './standing.js';
 import { memberCommunes, trendsOf } from './snapshots.js';
 import { liveScorecard, scorecardSource } from './source.js';
 import { type CommuneRow, type Listing, NetworkScorecardPage, principleScore, type SortKey } from './network-views.js';
@@ -25,7 +26,9 @@ async function communeScorecard(request: FastifyRequest, reply: FastifyReply) {
     card.principles.flatMap((p) => p.indicators).map((result) => [result.indicator.id, { result, metric: source.metrics.get(result.indicator.metric), trend: trends.get(result.indicator.id) ?? [] }]),
   );
   const gains = biggestGains(source.config, card);
-  return sendPage(request, reply, (ctx) => <CommuneScorecardPage ctx={ctx} props={{ card, window, indicators, gains }} />);
+  const network = await Promise.all((await memberCommunes(db)).map(async (member) => (member.id === commune.id ? card : (await liveScorecard(db, member)).card)));
+  const standing = standingOf(card, network);
+  return sendPage(request, reply, (ctx) => <CommuneScorecardPage ctx={ctx} props={{ card, window, indicators, gains, standing }} />);
 }
 
 const listingSchema = z.object({

@@ -89,6 +89,7 @@ describe('the scorecard pages', () => {
     expect(page.body).toContain('id="indicator-budget_published"');
     expect(page.body).toContain('Définition et calcul');
     expect(page.body).toContain('id="overall-score"');
+    expect(page.body).toMatch(/id="standing">Rang dans le réseau : [12] sur 2/);
     expect((await t.request(null, 'GET', '/ndar-toute/scorecard', undefined, { headers: { 'accept-language': 'ar' } })).statusCode).toBe(200);
   });
 

@@ -7,6 +7,7 @@ import type { IndicatorConfig, Principle } from './config.js';
 import type { MetricValue, MetricWindow, ScorecardMetric } from './metric.js';
 import type { IndicatorResult, Scorecard } from './scoring.js';
 import type { TrendPoint } from './snapshots.js';
+import type { Standing } from './standing.js';
 
 export const principleKeys: Record<Principle, string> = {
   transparency: 'network.scorecard.principle_transparency',
@@ -86,6 +87,7 @@ export interface CommuneScorecardProps {
   window: MetricWindow;
   indicators: Map<string, IndicatorView>;
   gains: { indicator: IndicatorConfig; gain: number }[];
+  standing: Standing;
 }
 
 function Gains({ ctx, gains }: { ctx: ViewContext; gains: CommuneScorecardProps['gains'] }) {
@@ -115,12 +117,13 @@ export function CommuneScorecardPage({ ctx, props }: { ctx: ViewContext; props: 
       <h1 safe>{title}</h1>
       <p safe>{ctx.t('network.scorecard.intro', { from: formatDate(props.window.from, ctx.locale), to: formatDate(props.window.to, ctx.locale) })}</p>
       <p class="lead"><span safe>{ctx.t('network.scorecard.overall')}</span> <strong id="overall-score" safe>{scoreText(ctx, card.overall)}</strong></p>
+      {props.standing.rank !== null ? <p id="standing" safe>{ctx.t('network.scorecard.rank', { rank: String(props.standing.rank), count: String(props.standing.ranked), average: scoreText(ctx, props.standing.averages.overall) })}</p> : ''}
       <div class="chart-and-table">
         <HorizontalBarChart title={ctx.t('network.scorecard.by_principle')} bars={bars} max={100} dir={ctx.dir} />
         <table>
           <caption safe>{ctx.t('network.scorecard.by_principle')}</caption>
-          <thead><tr><th scope="col" safe>{ctx.t('network.scorecard.principle')}</th><th scope="col" safe>{ctx.t('network.scorecard.score')}</th></tr></thead>
-          <tbody>{card.principles.map((p) => <tr><th scope="row" safe>{ctx.t(principleKeys[p.principle])}</th><td safe>{scoreText(ctx, p.score)}</td></tr>)}</tbody>
+          <thead><tr><th scope="col" safe>{ctx.t('network.scorecard.principle')}</th><th scope="col" safe>{ctx.t('network.scorecard.score')}</th><th scope="col" safe>{ctx.t('network.scorecard.network_average')}</th></tr></thead>
+          <tbody>{card.principles.map((p) => <tr><th scope="row" safe>{ctx.t(principleKeys[p.principle])}</th><td safe>{scoreText(ctx, p.score)}</td><td safe>{scoreText(ctx, props.standing.averages[p.principle])}</td></tr>)}</tbody>
         </table>
       </div>
       <Gains ctx={ctx} gains={props.gains} />
