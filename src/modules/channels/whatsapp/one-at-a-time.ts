@@ -22,11 +22,14 @@ export function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
  * dies mid-work releases it. The in-process queue stays in front so that waiting costs no extra connection.
  * PGlite is owned by one process (and its one connection would be held by the transaction), so the queue suffices.
  */
+/** The advisory lock's name for a key (exported for the test that holds it from another connection). */
+export const advisoryLockName = (key: string) => `whatsapp:${key}`;
+
 export function oneAtATimeEverywhere<T>(db: Kysely<any>, kind: 'pglite' | 'postgres', key: string, work: () => Promise<T>): Promise<T> {
   if (kind === 'pglite') return oneAtATime(key, work);
   return oneAtATime(key, () =>
     db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtextextended(${`whatsapp:${key}`}, 0))`.execute(trx);
+      await sql`select pg_advisory_xact_lock(hashtextextended(${advisoryLockName(key)}, 0))`.execute(trx);
       return work();
     }),
   );
