@@ -36,7 +36,9 @@ function checkConfig(): void {
 }
 
 function forkWorker(runsPeriodicJobs: boolean): Promise<Worker> {
-  const worker = cluster.fork({ [periodicJobsFlag]: runsPeriodicJobs ? 'on' : 'off' });
+  // PALABRE_PERIODIC_JOBS=off for the whole cluster: another machine runs them (docs/deploy.md).
+  const on = runsPeriodicJobs && process.env[periodicJobsFlag] !== 'off';
+  const worker = cluster.fork({ [periodicJobsFlag]: on ? 'on' : 'off' });
   return new Promise((resolve, reject) => {
     worker.once('listening', () => resolve(worker));
     worker.once('exit', (code) => reject(new Error(`worker ${worker.process.pid} exited before listening (${code})`)));
