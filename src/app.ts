@@ -34,6 +34,8 @@ export interface AppOptions {
   modules?: readonly PalabreModule[];
   /** Run the modules' periodic jobs once the server listens (the server entry point; tests leave them off). */
   jobs?: boolean;
+  /** With `jobs`, also run the periodic module jobs (default); off in all but one process of a cluster (src/cluster.ts). */
+  periodicJobs?: boolean;
   /** Who really delivers messages taken from the queue (default: the outbox). */
   deliverySender?: MessageSender;
   /** Queue timings and clock (tests). */
@@ -122,7 +124,7 @@ export async function createApp(options: AppOptions): Promise<PalabreApp> {
   if (options.jobs) {
     let stopJobs = () => {};
     app.addHook('onListen', async () => {
-      stopJobs = startJobs(modules, services, app.log);
+      if (options.periodicJobs !== false) stopJobs = startJobs(modules, services, app.log);
       queue.start();
     });
     app.addHook('onClose', async () => {

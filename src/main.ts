@@ -20,7 +20,8 @@ const logger = {
   redact: ['req.headers.cookie', 'req.headers.authorization'],
   ...(config.env === 'development' && process.stdout.isTTY ? { transport: { target: 'pino-pretty' } } : {}),
 };
-const palabre = await createApp({ config, logger, jobs: true });
+// Under start:cluster only one worker runs the periodic module jobs; every worker takes queued jobs.
+const palabre = await createApp({ config, logger, jobs: true, periodicJobs: process.env.PALABRE_PERIODIC_JOBS !== 'off' });
 const { app } = palabre;
 if (config.seedDemo && (await seedDemoIfEmpty(palabre.services))) app.log.info('seeded the demo network');
 

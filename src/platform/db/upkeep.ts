@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { forgetOldIdempotencyKeys } from '../http/idempotency.js';
+import { forgetExpiredRateLimits } from '../http/rate-limit-store.js';
 import type { ModuleJob } from '../module.js';
 
 /**
@@ -13,6 +14,13 @@ export const databaseUpkeepJobs: ModuleJob[] = [
     everyMinutes: 60,
     run: async ({ db }, now) => {
       await forgetOldIdempotencyKeys(db, now);
+    },
+  },
+  {
+    id: 'platform.forget-expired-rate-limits',
+    everyMinutes: 10,
+    run: async ({ db }) => {
+      await forgetExpiredRateLimits(db);
     },
   },
   {

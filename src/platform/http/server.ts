@@ -18,6 +18,7 @@ import { verifyCsrf } from './csrf.js';
 import { AppError } from './errors.js';
 import { installErrorHandling } from './error-handler.js';
 import { installRequestContext } from './request-context.js';
+import { ensureRateLimitTable, postgresRateLimitStore } from './rate-limit-store.js';
 
 export interface ServerOptions {
   logger?: boolean | object;
@@ -105,8 +106,11 @@ async function registerPlugins(app: FastifyInstance, services: PlatformServices)
     strictTransportSecurity: services.config.env === 'production',
   });
   await app.register(compress, { global: true, threshold: 512, brotliOptions: { params: { 1: 4 } } });
+  // Counters in the database, shared by every app process (docs/deploy.md).
+  await ensureRateLimitTable(services.db);
   await app.register(rateLimit, {
     global: true,
+    store: postgresRateLimitStore(services.db),
     max: services.config.postRateLimitPerMinute,
     timeWindow: '1 minute',
     allowList: (request) => request.method === 'GET' || request.method === 'HEAD',

@@ -11,7 +11,7 @@ import { inboundCommands } from '../inbound/registry.js';
 import type { InboundMessage } from '../providers/webhooks.js';
 import { ussdReply } from '../ussd/menu.js';
 import { phoneLocale, ussdPorts } from '../ussd/ports.js';
-import { oneAtATime } from './one-at-a-time.js';
+import { oneAtATimeEverywhere } from './one-at-a-time.js';
 import { acceptedMediaTypes, enqueueMediaJob, type MediaToAttach } from './media-job.js';
 
 /** A photo received while the complaint was being written, attached once it is sent. */
@@ -88,8 +88,8 @@ function asksForMenu(services: PlatformServices, text: string): boolean {
  * attached to the complaint being written or just filed; anything else is kept for the staff and acknowledged.
  */
 export function handleWhatsAppMessage(services: PlatformServices, commune: Commune, message: InboundMessage, now = new Date()): Promise<WhatsAppOutcome> {
-  // One phone's messages one after the other: two quick answers in parallel webhooks would both read the same path.
-  return oneAtATime(`${commune.id}:${message.from}`, () => handleInTurn(services, commune, message, now));
+  // One phone's messages one after the other, in every process: two quick answers in parallel webhooks would both read the same path.
+  return oneAtATimeEverywhere(services.db, services.databaseKind, `${commune.id}:${message.from}`, () => handleInTurn(services, commune, message, now));
 }
 
 async function handleInTurn(services: PlatformServices, commune: Commune, message: InboundMessage, now: Date): Promise<WhatsAppOutcome> {
