@@ -98,13 +98,26 @@ async function waitUntilServing(): Promise<void> {
   throw new Error('the app did not start within 60 s');
 }
 
+/** Times the app ended on its own (a bug: e.g. a database restart must not end the process). */
+let unexpectedExits = 0;
+let stopping = false;
+
 async function launch(): Promise<void> {
-  app = startApp();
+  const child = startApp();
+  app = child;
+  // Like a process manager (systemd Restart=always), start it again, but count it: the check fails on it.
+  child.once('exit', () => {
+    if (app !== child || stopping) return;
+    unexpectedExits++;
+    log('the app ended on its own: restarting it');
+    void launch();
+  });
   await waitUntilServing();
 }
 
 async function crashApp(): Promise<void> {
   const child = app!;
+  app = null;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGKILL');
   await exited;
@@ -310,6 +323,7 @@ async function check(submissions: Submission[], fixture: Fixture): Promise<strin
       'select id from proposals p where support_count <> (select count(*) from proposal_supports s where s.proposal_id = p.id)',
     );
     for (const row of counters.rows) problems.push(`proposal ${row.id}: support_count differs from its supports`);
+    if (unexpectedExits > 0) problems.push(`the app ended on its own ${unexpectedExits} time(s) (see its output above)`);
     return problems;
   });
 }
@@ -353,6 +367,7 @@ try {
 } catch (error) {
   console.error(`crash test FAILED to run: ${(error as Error).stack ?? String(error)}`);
 } finally {
+  stopping = true;
   (app as ChildProcess | null)?.kill('SIGKILL');
   await sleep(300);
   await withClient(serverUrl, (client) => client.query(`drop database if exists ${databaseName} with (force)`)).catch(() => {});
