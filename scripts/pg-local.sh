@@ -6,6 +6,7 @@
 #
 #   eval "$(scripts/pg-local.sh)"     start (or reuse) the server, export DATABASE_URL
 #   scripts/pg-local.sh stop          stop it and delete its data
+#   scripts/pg-local.sh restart       restart it (same data and options; the crash test uses it)
 #
 # PGPORT picks the port (default 54329). Role "palabre" (password "palabre", CREATEDB) owns the
 # database "palabre_test"; the test suite creates one more database per test file.
@@ -59,7 +60,15 @@ if [ "${1:-}" = stop ]; then
   log "stopped, data removed"
   exit 0
 fi
-[ -z "${1:-}" ] || [ "$1" = start ] || die "usage: $0 [start|stop]"
+if [ "${1:-}" = restart ]; then
+  [ -f "$state_file" ] || die "no server of ours on port $port to restart"
+  data="$(cat "$state_file")"
+  # pg_ctl restart keeps the options the server was started with; -l keeps its output out of our stdout.
+  as_pg "$bin/pg_ctl" -D "$data" -l "$data/server.log" -m fast -w -t 60 restart >&2
+  log "restarted on port $port"
+  exit 0
+fi
+[ -z "${1:-}" ] || [ "$1" = start ] || die "usage: $0 [start|stop|restart]"
 
 if [ -z "$bin" ]; then
   is_root || die "PostgreSQL server binaries not found: install them (sudo apt-get install -y postgresql) or run as root."

@@ -65,6 +65,9 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     // An idle connection closed by the server (restart, failover, admin) must not crash the process:
     // the pool drops that client and opens a new one on the next query.
     pool.on('error', (error) => options.onIdleError?.(error));
+    // A connection checked out when the server goes away (restart, failover) also emits 'error': without a
+    // listener that would end the process; the query in progress still fails and the pool replaces the client.
+    pool.on('connect', (client) => client.on('error', (error) => options.onIdleError?.(error)));
     const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', copyIn: postgresCopyIn(pool), close: () => db.destroy() };
   }
