@@ -17,6 +17,7 @@ import type { PlatformServices } from './context.js';
 import { verifyCsrf } from './csrf.js';
 import { AppError } from './errors.js';
 import { installErrorHandling } from './error-handler.js';
+import { refuseUnprintableParams } from './path-params.js';
 import { installRequestContext } from './request-context.js';
 
 export interface ServerOptions {
@@ -125,6 +126,7 @@ export async function buildServer(services: PlatformServices, options: ServerOpt
   app.decorate('registeredRoutes', [] as RegisteredRoute[]);
   app.addHook('onRoute', (route) => recordDeclaredAccess(app.registeredRoutes, route));
   await registerPlugins(app, services);
+  app.addHook('onRequest', refuseUnprintableParams);
   installRequestContext(app);
   app.addHook('preValidation', verifyCsrf);
   app.addHook('preHandler', async (request) => {
