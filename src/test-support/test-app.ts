@@ -46,10 +46,17 @@ export function testConfig(env: Record<string, string> = {}) {
 }
 
 /** A migrated app on a fresh database, seeded with the demo network unless told otherwise. */
-export async function createTestApp(options: { seed?: boolean; env?: Record<string, string>; modules?: AppOptions['modules'] } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { seed?: boolean; env?: Record<string, string>; modules?: AppOptions['modules']; logger?: AppOptions['logger'] } = {},
+): Promise<TestApp> {
   const config = testConfig(options.env);
   const database = await createTestDatabase();
-  const palabre = await createApp({ config, database, ...(options.modules ? { modules: options.modules } : {}) });
+  const palabre = await createApp({
+    config,
+    database,
+    ...(options.modules ? { modules: options.modules } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
+  });
   const users = new Map<string, string>();
   if (options.seed !== false) {
     await seedDemoIfEmpty(palabre.services);

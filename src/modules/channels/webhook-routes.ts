@@ -11,7 +11,7 @@ import { whatsAppWebhookRoutes } from './whatsapp/webhook-routes.js';
 
 // Machine endpoints: authenticated by the callback token, not by a session, so no CSRF token either. An operator
 // calls for all of a commune's callers from a few addresses: the per-address limit on posts would cut them off.
-export const webhook = { config: { access: 'public' as const, csrf: false, rateLimit: false as const } };
+export const webhook = { config: { access: 'public' as const, policy: 'webhook' as const, csrf: false, rateLimit: false as const } };
 const maxWebhookBytes = 64 * 1024;
 
 /** Webhooks read their body as received: signatures cover the exact bytes, and parsing is the provider code's job. */

@@ -43,7 +43,7 @@ function InboxPage({ ctx, rows }: { ctx: ViewContext; rows: NotificationRow[] })
 /** A person's inbox across the communes where they took part (it belongs to the person, not a commune). */
 export async function inboxRoutes(app: FastifyInstance): Promise<void> {
   const db = participationDb(app.platform.db);
-  const signedIn = { config: { access: 'signed-in' as const } };
+  const signedIn = { config: { access: 'signed-in' as const, policy: 'own-account' as const } };
 
   app.get('/inbox', signedIn, async (request, reply) => {
     const rows = await notificationRows(app.platform.db)

@@ -24,7 +24,7 @@ import { isFollowing } from './notifications/follows.js';
 
 const pub = { config: { access: 'public' as const } };
 // Contributions are limited per person as well as per address, so one account cannot flood a consultation.
-const signedIn = { config: { access: 'signed-in' as const, rateLimit: { max: 20, timeWindow: '1 minute', keyGenerator: (r: FastifyRequest) => r.actor?.user?.id ?? r.ip } } };
+const signedIn = { config: { access: 'signed-in' as const, policy: 'open-participation' as const, rateLimit: { max: 20, timeWindow: '1 minute', keyGenerator: (r: FastifyRequest) => r.actor?.user?.id ?? r.ip } } };
 type IdParams = { Params: { id: string } };
 // Over the limit, a clear page gives back what was typed instead of an error page.
 const keepProposal = { config: { ...signedIn.config, onRateLimited: keepWhatWasTyped([{ name: 'title', labelKey: 'participation.proposal.title' }, { name: 'body', labelKey: 'participation.proposal.body', multiline: true }, { name: 'neighbourhood', labelKey: 'participation.proposal.neighbourhood' }], ['on_behalf_of', 'confirmed']) } };

@@ -27,7 +27,7 @@ import { markRequestSeen } from './my-requests.js';
 
 const pub = { config: { access: 'public' as const } };
 // Anyone may file without an account: a limit per person or address keeps one sender from flooding the queue.
-const filing = { config: { access: 'public' as const, rateLimit: { max: 10, timeWindow: '10 minutes', keyGenerator: (r: FastifyRequest) => r.actor?.user?.id ?? r.ip } } };
+const filing = { config: { access: 'public' as const, policy: 'open-filing' as const, rateLimit: { max: 10, timeWindow: '10 minutes', keyGenerator: (r: FastifyRequest) => r.actor?.user?.id ?? r.ip } } };
 type RefParams = { Params: { reference: string }; Querystring: { code?: string } };
 
 function communeOf(request: FastifyRequest): Commune {

@@ -13,9 +13,9 @@ import { inclusionShape } from './inclusion-fields.js';
 import { AccountPage, CodePage, SignInPage } from './views.js';
 
 const pendingCookie = 'palabre_signin';
-const pub = { config: { access: 'public' as const } };
-const signedIn = { config: { access: 'signed-in' as const } };
-const strict = { config: { access: 'public' as const, rateLimit: { max: 10, timeWindow: '1 minute' } } };
+const pub = { config: { access: 'public' as const, policy: 'own-account' as const } };
+const signedIn = { config: { access: 'signed-in' as const, policy: 'own-account' as const } };
+const strict = { config: { access: 'public' as const, policy: 'own-account' as const, rateLimit: { max: 10, timeWindow: '1 minute' } } };
 
 interface PendingSignIn {
   identifier: SignInIdentifier;

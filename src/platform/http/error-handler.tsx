@@ -1,10 +1,12 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorPage } from '../views/layout.js';
 import { AppError, type ErrorCode, errorCatalogue } from './errors.js';
+import { isMalformedMultipart } from './malformed-body.js';
 import { sendPage } from './render.js';
 
 function toAppError(error: FastifyError | AppError | Error): AppError {
   if (error instanceof AppError) return error;
+  if (isMalformedMultipart(error)) return new AppError('BAD_REQUEST', error.message);
   const status = (error as FastifyError).statusCode;
   const byStatus: Record<number, ErrorCode> = {
     400: 'BAD_REQUEST',

@@ -10,13 +10,15 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest, type RouteOptions } from 'fastify';
 import { sql } from 'kysely';
 import { hasRole } from '../permissions/actor.js';
-import type { RouteAccess } from '../permissions/route-access.js';
+import { installDecisionRecording, recordDecision } from '../permissions/decisions.js';
+import type { PolicyExemption, RouteAccess } from '../permissions/route-access.js';
 import { registerFileRoutes } from '../storage/uploads.js';
 import { assetState } from '../views/view-context.js';
 import type { PlatformServices } from './context.js';
 import { verifyCsrf } from './csrf.js';
 import { AppError } from './errors.js';
 import { installErrorHandling } from './error-handler.js';
+import { refuseUnprintableParams } from './path-params.js';
 import { installRequestContext } from './request-context.js';
 import { ensureRateLimitTable, postgresRateLimitStore } from './rate-limit-store.js';
 
@@ -30,6 +32,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   access: RouteAccess;
+  /** Why the route needs no policy rule (config.policy), when it declares one. */
+  policy?: PolicyExemption;
 }
 
 declare module 'fastify' {
@@ -45,7 +49,8 @@ function recordDeclaredAccess(routes: RegisteredRoute[], route: RouteOptions): v
   if (methods.length === 0) return;
   const access = route.config?.access;
   if (!access) throw new Error(`Route ${methods.join(',')} ${route.url} declares no config.access`);
-  for (const method of methods) routes.push({ method, url: route.url, access });
+  const policy = route.config?.policy;
+  for (const method of methods) routes.push({ method, url: route.url, access, ...(policy ? { policy } : {}) });
 }
 
 export function checkAccess(request: FastifyRequest, access: RouteAccess): void {
@@ -54,10 +59,12 @@ export function checkAccess(request: FastifyRequest, access: RouteAccess): void 
   if (!actor.user) throw new AppError('SIGN_IN_REQUIRED');
   if (access === 'signed-in') return;
   if (access === 'platform-admin') {
+    recordDecision('access:platform-admin');
     if (!actor.isPlatformAdmin) throw new AppError('FORBIDDEN', 'platform admin only');
     return;
   }
   if (!commune) throw new AppError('FORBIDDEN', 'commune role outside a commune');
+  recordDecision('access:commune-roles');
   if (actor.isPlatformAdmin || hasRole(actor, commune.id, ...access.communeRoles)) return;
   throw new AppError('FORBIDDEN', `needs ${access.communeRoles.join('|')} in ${commune.slug}`);
 }
@@ -129,8 +136,10 @@ export async function buildServer(services: PlatformServices, options: ServerOpt
   app.decorate('registeredRoutes', [] as RegisteredRoute[]);
   app.addHook('onRoute', (route) => recordDeclaredAccess(app.registeredRoutes, route));
   await registerPlugins(app, services);
+  app.addHook('onRequest', refuseUnprintableParams);
   installRequestContext(app);
   app.addHook('preValidation', verifyCsrf);
+  installDecisionRecording(app, services.config.env === 'test');
   app.addHook('preHandler', async (request) => {
     const access = request.routeOptions.config.access;
     if (access) checkAccess(request, access);

@@ -8,7 +8,7 @@ import { ledgerKeys } from './signing-key.js';
 import type { LedgerTreeHead } from './tables.js';
 import { LEDGER_CHECK_MAX_BYTES, LedgerPage, type LookupResult } from './views.js';
 
-const pub = { config: { access: 'public' as const } };
+const pub = { config: { access: 'public' as const, policy: 'read-only' as const } };
 const RECENT_ENTRIES = 20;
 
 const communeOf = (request: FastifyRequest): Commune => {

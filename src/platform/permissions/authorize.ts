@@ -1,5 +1,6 @@
 import { AppError } from '../http/errors.js';
 import type { Actor } from './actor.js';
+import { recordDecision } from './decisions.js';
 
 /** A rule says whether an actor may perform one action on one resource. */
 export type PolicyRule<Resource> = (actor: Actor, resource: Resource) => boolean;
@@ -13,6 +14,7 @@ export function definePolicy<Resources extends Record<string, unknown>>(rules: P
   return {
     rules,
     can<Action extends keyof Resources & string>(actor: Actor, action: Action, resource: Resources[Action]): boolean {
+      recordDecision(`policy:${action}`);
       return rules[action](actor, resource);
     },
     /** Throws FORBIDDEN (rendered as a translated 403 page) unless the rule allows it. */
@@ -21,6 +23,7 @@ export function definePolicy<Resources extends Record<string, unknown>>(rules: P
       action: Action,
       resource: Resources[Action],
     ): void {
+      recordDecision(`policy:${action}`);
       if (!rules[action](actor, resource)) {
         throw new AppError(actor.user ? 'FORBIDDEN' : 'SIGN_IN_REQUIRED', `denied ${action}`);
       }

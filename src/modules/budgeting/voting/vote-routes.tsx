@@ -14,7 +14,7 @@ import { resultsCsv } from './results-record.js';
 import { ResultsPage } from './results-views.js';
 import { BallotPage, ReceiptPage, ReviewPage, SubBudgetChooser, type VoteBlock, VoteBlockedPage } from './vote-views.js';
 
-const signedIn = { config: { access: 'signed-in' as const } };
+const signedIn = { config: { access: 'signed-in' as const, policy: 'open-participation' as const } };
 const pub = { config: { access: 'public' as const } };
 type Params = { Params: { id: string }; Querystring: { sub_budget?: string } };
 type Form = Record<string, unknown>;

@@ -186,6 +186,7 @@ export async function participationAdminRoutes(app: FastifyInstance): Promise<vo
 
   app.post<IdParams>('/consultations/:id/active-phase', staff, async (request, reply) => {
     const commune = guard(request);
+    if (!isUuid(request.params.id)) throw new AppError('NOT_FOUND');
     const phaseId = ((request.body ?? {}) as Values).phase_id ?? '';
     const phases = await phasesOf(db, commune.id, request.params.id);
     if (phaseId && !phases.some((p) => p.id === phaseId)) throw new AppError('NOT_FOUND');

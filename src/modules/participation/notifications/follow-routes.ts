@@ -4,7 +4,7 @@ import { redirectWithFlash } from '../../../platform/http/render.js';
 import { findConsultation, findProposal } from '../queries/participation-queries.js';
 import { type FollowTarget, follow, unfollow } from './follows.js';
 
-const signedIn = { config: { access: 'signed-in' as const } };
+const signedIn = { config: { access: 'signed-in' as const, policy: 'own-account' as const } };
 type IdParams = { Params: { id: string } };
 
 /** The target, checked to exist in this commune (and not be a draft) before anything is stored. */

@@ -9,9 +9,9 @@ import { PreferencesPage, StopPage } from './preference-views.js';
 import { userOfStopToken } from './stop-token.js';
 import { deliveryChoices } from './tables.js';
 
-const signedIn = { config: { access: 'signed-in' as const } };
+const signedIn = { config: { access: 'signed-in' as const, policy: 'own-account' as const } };
 // The stop link works without signing in: the token in the address is the proof.
-const pub = { config: { access: 'public' as const } };
+const pub = { config: { access: 'public' as const, policy: 'token-holder' as const } };
 type TokenParams = { Params: { token: string } };
 
 const preferencesSchema = z.object({ delivery: z.enum(deliveryChoices, { error: 'core.form.invalid' }) });

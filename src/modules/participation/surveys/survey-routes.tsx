@@ -13,7 +13,7 @@ import { SurveyPage, SurveyResultsPage } from './survey-views.js';
 type IdParams = { Params: { id: string }; Querystring: { phase?: string } };
 const pub = { config: { access: 'public' as const } };
 // Answers are limited per person as well as per address, so one account cannot flood a survey.
-const signedIn = { config: { access: 'signed-in' as const, rateLimit: { max: 30, timeWindow: '1 minute', keyGenerator: (r: FastifyRequest) => r.actor?.user?.id ?? r.ip } } };
+const signedIn = { config: { access: 'signed-in' as const, policy: 'open-participation' as const, rateLimit: { max: 30, timeWindow: '1 minute', keyGenerator: (r: FastifyRequest) => r.actor?.user?.id ?? r.ip } } };
 
 function communeOf(request: FastifyRequest) {
   if (!request.commune) throw new AppError('COMMUNE_NOT_FOUND');

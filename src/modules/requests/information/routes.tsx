@@ -16,7 +16,7 @@ import { InformationFiledPage, InformationFormPage, InformationListPage, Statist
 
 const pub = { config: { access: 'public' as const } };
 // Same limit as the complaint form: anyone may ask without an account, one sender must not flood the queue.
-const filing = { config: { access: 'public' as const, rateLimit: { max: 10, timeWindow: '10 minutes', keyGenerator: (r: FastifyRequest) => r.actor?.user?.id ?? r.ip } } };
+const filing = { config: { access: 'public' as const, policy: 'open-filing' as const, rateLimit: { max: 10, timeWindow: '10 minutes', keyGenerator: (r: FastifyRequest) => r.actor?.user?.id ?? r.ip } } };
 
 function communeOf(request: FastifyRequest): Commune {
   if (!request.commune) throw new AppError('COMMUNE_NOT_FOUND');

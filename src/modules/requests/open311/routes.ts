@@ -41,7 +41,7 @@ const rateKey = (request: FastifyRequest) => {
  * Clients authenticate with the api_key field, never with a session cookie, so a forged cross-site POST gains
  * nothing: the CSRF check is off for this one route (the platform's `csrf: false` flag), and on everywhere else.
  */
-const filing = { config: { access: 'public' as const, csrf: false, rateLimit: { max: postsPerMinutePerKey, timeWindow: '1 minute', keyGenerator: rateKey } } };
+const filing = { config: { access: 'public' as const, policy: 'open-filing' as const, csrf: false, rateLimit: { max: postsPerMinutePerKey, timeWindow: '1 minute', keyGenerator: rateKey } } };
 
 function communeOf(request: FastifyRequest): Commune {
   if (!request.commune) throw new AppError('COMMUNE_NOT_FOUND');
@@ -189,5 +189,5 @@ export async function open311Routes(app: FastifyInstance): Promise<void> {
   registerRequestReading(app);
   app.post<FormatParams>('/requests.:format', filing, async (request, reply) => fileFromClient(request, reply, formatOf(request.params.format)));
   // Any other path under the API is a resource that does not exist, answered in the spec's error format.
-  app.route({ method: ['GET', 'POST'], url: '/*', config: { access: 'public', csrf: false }, handler: async () => { throw new Open311Error(404, 'Unknown resource'); } });
+  app.route({ method: ['GET', 'POST'], url: '/*', config: { access: 'public', policy: 'read-only', csrf: false }, handler: async () => { throw new Open311Error(404, 'Unknown resource'); } });
 }

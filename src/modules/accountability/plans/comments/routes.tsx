@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../../platform/db/platform-tables.js';
 import { AppError } from '../../../../platform/http/errors.js';
+import { isUuid } from '../../../../platform/db/uuid.js';
 import { type FormState, parseForm } from '../../../../platform/http/forms.js';
 import { redirectWithFlash, sendPage } from '../../../../platform/http/render.js';
 import type { RouteAccess } from '../../../../platform/permissions/route-access.js';
@@ -51,6 +52,7 @@ export function commentPublicRoutes(app: FastifyInstance, showCommitment: (reque
 async function staffComment(request: FastifyRequest<CommentParams>) {
   const commune = communeOf(request);
   commentsPolicy.authorize(request.actor, 'accountability.comments.hide', { communeId: commune.id });
+  if (!isUuid(request.params.commentId)) throw new AppError('NOT_FOUND');
   const comment = await queuedComment(request.server.platform.db, commune.id, request.params.commentId);
   if (!comment) throw new AppError('NOT_FOUND');
   const staff = { communeId: commune.id, actorId: request.actor.user?.id ?? null };

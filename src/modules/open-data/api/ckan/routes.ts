@@ -15,7 +15,7 @@ const reading = { config: { access: 'public' as const } };
  * CKAN clients (ckanapi, ckanext-harvest) POST a JSON body with no cookie and no token. Every action here only
  * reads public data, so a forged cross-site POST gains nothing: CSRF is off for these routes (`csrf: false`).
  */
-const posting = { config: { access: 'public' as const, csrf: false, rateLimit: { max: postsPerMinute, timeWindow: '1 minute' } } };
+const posting = { config: { access: 'public' as const, policy: 'read-only' as const, csrf: false, rateLimit: { max: postsPerMinute, timeWindow: '1 minute' } } };
 
 /** A GET's query string or a POST's JSON object (CKAN reads the body of a POST, never its query string). */
 function paramsOf(request: ActionRequest): Params {
