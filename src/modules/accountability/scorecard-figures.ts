@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { FigureWindow, Share } from '../../platform/db/figures.js';
 import type { PlatformTables } from '../../platform/db/platform-tables.js';
 import { isoDate } from '../../platform/i18n/format.js';
 import { councilDb } from './council/tables.js';
@@ -6,17 +7,6 @@ import { scopedForum } from './forum/tables.js';
 import { scopedComments } from './plans/comments/tables.js';
 import { planProgress } from './plans/queries.js';
 import { scopedPlans } from './plans/tables.js';
-
-/** A period [from, to), as instants; days are read in the commune's time zone. */
-export interface FigureWindow {
-  from: Date;
-  to: Date;
-}
-
-export interface Share {
-  numerator: number;
-  denominator: number;
-}
 
 /** Days the law or the programme gives a commune to publish a council decision after its session. */
 export const decisionPublicationDays = 30;

@@ -2,6 +2,7 @@ import type { PalabreModule } from '../../platform/module.js';
 import * as practicesTables from './db/migrations/2026-11-28T0100_network_practices.js';
 import * as guidesTables from './db/migrations/2026-11-28T0110_network_guides.js';
 import * as scorecard from './db/migrations/2026-11-28T0300_network_scorecard.js';
+import * as liveScorecards from './db/migrations/2026-11-28T0310_network_live_scorecards.js';
 import * as exchangeMigration from './db/migrations/2026-11-28T0200_network_exchange.js';
 import * as twinningsMigration from './db/migrations/2026-11-28T0210_network_twinnings.js';
 import { exchangeAdminRoutes, exchangeCommuneRoutes, exchangeNetworkRoutes, seedExchangeAndTwinning } from './exchange-and-twinning.js';
@@ -91,6 +92,7 @@ export const networkModule: PalabreModule = {
     '2026-11-28T0200_network_exchange': exchangeMigration,
     '2026-11-28T0210_network_twinnings': twinningsMigration,
     '2026-11-28T0300_network_scorecard': scorecard,
+    '2026-11-28T0310_network_live_scorecards': liveScorecards,
   },
   seed: async (context) => {
     await seedPracticesAndGuides(context);

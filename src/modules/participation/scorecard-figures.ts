@@ -1,12 +1,7 @@
 import { type Kysely, sql } from 'kysely';
+import type { FigureWindow, Share } from '../../platform/db/figures.js';
 import type { PlatformTables } from '../../platform/db/platform-tables.js';
 import { scoped } from './queries/participation-queries.js';
-
-/** A period [from, to), as instants. */
-export interface FigureWindow {
-  from: Date;
-  to: Date;
-}
 
 /** How many people of known gender / known age band took part, and how many of them were women / young. */
 export interface ParticipantProfile {
@@ -26,7 +21,7 @@ export const proposalLookbackMonths = 12;
  * to be answered), and how many have the commune's official answer given before the window ends. Hidden
  * proposals and duplicates merged into another are left out.
  */
-export async function proposalsAnswered(db: Kysely<PlatformTables>, communeId: string, window: FigureWindow): Promise<{ numerator: number; denominator: number }> {
+export async function proposalsAnswered(db: Kysely<PlatformTables>, communeId: string, window: FigureWindow): Promise<Share> {
   const since = new Date(window.from);
   since.setUTCMonth(since.getUTCMonth() - proposalLookbackMonths);
   const until = new Date(window.to.getTime() - proposalAnswerDays * 86_400_000);

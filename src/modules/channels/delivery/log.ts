@@ -35,19 +35,27 @@ export interface MonthlyUsage {
   cap: number | null;
 }
 
-export async function monthlyUsage(db: Kysely<PlatformTables>, commune: { id: string; time_zone: string }, now = new Date()): Promise<MonthlyUsage> {
-  const cdb = channelsDb(db);
+/** Segments handed to providers this calendar month, in the commune's time zone. */
+export async function segmentsUsedThisMonth(db: Kysely<PlatformTables>, commune: { id: string; time_zone: string }, now = new Date()): Promise<number> {
   const month = sql`date_trunc('month', ${now}::timestamptz at time zone ${commune.time_zone})`;
-  const [usage, settings] = await Promise.all([
-    cdb
-      .selectFrom('channel_deliveries')
-      .select(sql<string>`coalesce(sum(segments), 0)`.as('used'))
-      .where('commune_id', '=', commune.id)
-      .where('created_at', '>', new Date(now.getTime() - 32 * 86_400_000))
-      .where(sql<boolean>`date_trunc('month', created_at at time zone ${commune.time_zone}) = ${month}`)
-      .where('status', 'not in', ['suppressed', 'capped'])
-      .executeTakeFirstOrThrow(),
-    cdb.selectFrom('channel_settings').select('monthly_segment_cap').where('commune_id', '=', commune.id).executeTakeFirst(),
-  ]);
-  return { used: Number(usage.used), cap: settings?.monthly_segment_cap ?? null };
+  const usage = await channelsDb(db)
+    .selectFrom('channel_deliveries')
+    .select(sql<string>`coalesce(sum(segments), 0)`.as('used'))
+    .where('commune_id', '=', commune.id)
+    .where('created_at', '>', new Date(now.getTime() - 32 * 86_400_000))
+    .where(sql<boolean>`date_trunc('month', created_at at time zone ${commune.time_zone}) = ${month}`)
+    .where('status', 'not in', ['suppressed', 'capped'])
+    .executeTakeFirstOrThrow();
+  return Number(usage.used);
+}
+
+/** The administrator's monthly cap in segments; null: none. */
+export async function monthlySegmentCap(db: Kysely<PlatformTables>, communeId: string): Promise<number | null> {
+  const settings = await channelsDb(db).selectFrom('channel_settings').select('monthly_segment_cap').where('commune_id', '=', communeId).executeTakeFirst();
+  return settings?.monthly_segment_cap ?? null;
+}
+
+export async function monthlyUsage(db: Kysely<PlatformTables>, commune: { id: string; time_zone: string }, now = new Date()): Promise<MonthlyUsage> {
+  const [used, cap] = await Promise.all([segmentsUsedThisMonth(db, commune, now), monthlySegmentCap(db, commune.id)]);
+  return { used, cap };
 }

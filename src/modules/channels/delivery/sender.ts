@@ -14,7 +14,7 @@ import { OrangeSmsClient } from '../providers/orange.js';
 import { TwilioSmsClient } from '../providers/twilio.js';
 import { WhatsAppCloudClient, whatsAppMessageKind } from '../providers/whatsapp.js';
 import { smsCost } from '../sms/segments.js';
-import { monthlyUsage } from './log.js';
+import { monthlySegmentCap, segmentsUsedThisMonth } from './log.js';
 
 type Delivery = ChannelTables['channel_deliveries'];
 type Channel = Delivery['channel'];
@@ -33,8 +33,8 @@ function costOf(channel: Channel, body: string): { segments: number; encoding: D
 
 /** Segments the commune may still send this month; null when it set no cap. Broadcasts check it before queuing. */
 export async function remainingSegments(db: Kysely<PlatformTables>, commune: { id: string; time_zone: string }, now = new Date()): Promise<number | null> {
-  const usage = await monthlyUsage(db, commune, now);
-  return usage.cap === null ? null : Math.max(0, usage.cap - usage.used);
+  const cap = await monthlySegmentCap(db, commune.id);
+  return cap === null ? null : Math.max(0, cap - (await segmentsUsedThisMonth(db, commune, now)));
 }
 
 /** How one message will go: which channel and provider it is logged under, and the call that sends it. */
@@ -107,8 +107,9 @@ export class ChannelDelivery {
     const { segments, encoding } = costOf(route.channel, message.body);
     // The cap is checked once, on the first attempt: a retried message was already admitted (and counted).
     if (!existing && !exempt && commune && segments > 0) {
-      const usage = await monthlyUsage(db, commune, this.now());
-      if (usage.cap !== null && usage.used + segments > usage.cap) return this.settle(db, id, message, route.channel, route.provider, 'capped');
+      // Without a cap (most communes) the month's sum is not read at all: a broadcast would read it per message.
+      const cap = await monthlySegmentCap(db, commune.id);
+      if (cap !== null && (await segmentsUsedThisMonth(db, commune, this.now())) + segments > cap) return this.settle(db, id, message, route.channel, route.provider, 'capped');
     }
     if (!existing) await this.insertRow(db, id, message, { channel: route.channel, provider: route.provider, segments, encoding, status: 'pending' });
     await this.sendAndRecord(db, id, route);

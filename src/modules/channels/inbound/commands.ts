@@ -35,14 +35,24 @@ export interface KeywordMatch {
 
 export const fold = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
+type CatalogueWords = [Locale, string][];
+
 /** The words of one command in every language, folded: "SUIVI, SUIVRE" in French → suivi, suivre. */
-function wordsOf(messages: MessageRegistry, key: string): Map<string, Locale> {
+function foldedWords(catalogued: CatalogueWords): Map<string, Locale> {
   const words = new Map<string, Locale>();
-  for (const locale of locales) {
-    if (!messages.has(locale, key)) continue;
-    // A word shared by several languages (STOP) answers in the first of them: French first, as the platform.
-    for (const word of messages.translator(locale)(key).split(',')) if (word.trim() && !words.has(fold(word.trim()))) words.set(fold(word.trim()), locale);
-  }
+  // A word shared by several languages (STOP) answers in the first of them: French first, as the platform.
+  for (const [locale, list] of catalogued) for (const word of list.split(',')) if (word.trim() && !words.has(fold(word.trim()))) words.set(fold(word.trim()), locale);
+  return words;
+}
+
+// Words are folded once per catalogue text rather than for every message and command.
+const foldedByText = new Map<string, Map<string, Locale>>();
+
+function wordsOf(messages: MessageRegistry, key: string): Map<string, Locale> {
+  const catalogued: CatalogueWords = locales.filter((locale) => messages.has(locale, key)).map((locale) => [locale, messages.translator(locale)(key)]);
+  const text = JSON.stringify(catalogued);
+  let words = foldedByText.get(text);
+  if (!words) foldedByText.set(text, (words = foldedWords(catalogued)));
   return words;
 }
 

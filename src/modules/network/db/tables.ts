@@ -13,6 +13,14 @@ export type NetworkTables = {
     denominator: number | null;
     computed_at: ColumnType<Date, Date | undefined, Date>;
   };
+  network_live_scorecards: {
+    commune_id: string;
+    window_from: Date;
+    window_to: Date;
+    /** The Scorecard as JSON (see scorecard/scoring.ts). */
+    card: ColumnType<unknown, string, string>;
+    computed_at: Date;
+  };
 };
 
 export const networkDb = (db: Kysely<PlatformTables>) => db.withTables<NetworkTables>();

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { FigureWindow } from '../../../platform/db/figures.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 export interface MetricCommune { id: string; slug: string; time_zone: string; enabled_modules: string[] }
 /** The months a figure covers: [from, to). */
-export interface MetricWindow { from: Date; to: Date }
+export type MetricWindow = FigureWindow;
 export interface MetricValue {
   /** null: nothing to measure yet (e.g. no ATI request in the window) — shown as "no data", not as zero. */
   value: number | null;

@@ -82,7 +82,7 @@ describe('the scorecard engine', () => {
 
 describe('the scorecard pages', () => {
   it('shows a commune’s scorecard with every principle, indicator and how it is computed', async () => {
-    forgetScorecards();
+    await forgetScorecards(t.services.db);
     const page = await t.request(null, 'GET', '/ndar-toute/scorecard');
     expect(page.statusCode).toBe(200);
     for (const principle of ['Transparence', 'Participation citoyenne', 'Redevabilité', 'Innovation technologique']) expect(page.body).toContain(principle);
@@ -91,6 +91,19 @@ describe('the scorecard pages', () => {
     expect(page.body).toContain('id="overall-score"');
     expect(page.body).toMatch(/id="standing">Rang dans le réseau : [12] sur 2/);
     expect((await t.request(null, 'GET', '/ndar-toute/scorecard', undefined, { headers: { 'accept-language': 'ar' } })).statusCode).toBe(200);
+  });
+
+  it('keeps each live scorecard in the database for ten minutes, shared by every process', async () => {
+    await forgetScorecards(t.services.db);
+    await t.request(null, 'GET', '/ndar-toute/scorecard');
+    const ndarId = await t.communeId('ndar-toute');
+    const kept = () => networkDb(t.services.db).updateTable('network_live_scorecards').where('commune_id', '=', ndarId);
+    const row = await networkDb(t.services.db).selectFrom('network_live_scorecards').select('card').where('commune_id', '=', ndarId).executeTakeFirstOrThrow();
+    // Another process reads the stored card rather than computing its own: a marked score shows.
+    await kept().set({ card: JSON.stringify({ ...(row.card as object), overall: 12.3 }) }).execute();
+    expect((await t.request(null, 'GET', '/ndar-toute/scorecard')).body).toMatch(/id="overall-score">12[.,]3/);
+    await kept().set({ computed_at: new Date(Date.now() - 11 * 60 * 1000) }).execute();
+    expect((await t.request(null, 'GET', '/ndar-toute/scorecard')).body).not.toMatch(/id="overall-score">12[.,]3/);
   });
 
   it('compares the network’s communes, sorted and filtered by country without JavaScript, and exports them', async () => {

@@ -1,18 +1,8 @@
 import { type Kysely, sql } from 'kysely';
+import type { FigureWindow, Share } from '../../../platform/db/figures.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { isoDate } from '../../../platform/i18n/format.js';
 import { scoped } from '../queries/requests-db.js';
-
-/** A period [from, to), as instants; days are read in the commune's time zone. */
-export interface FigureWindow {
-  from: Date;
-  to: Date;
-}
-
-export interface Share {
-  numerator: number;
-  denominator: number;
-}
 
 /**
  * Median whole days from filing to resolution, among the complaints resolved (closed as resolved, not rejected)
