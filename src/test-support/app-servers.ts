@@ -3,7 +3,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { createApp } from '../app.js';
-import { type TestApp, testConfig } from './test-app.js';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestApp, type TestApp, testConfig } from './test-app.js';
 
 /** A real HTTP server of the app, on its own port. */
 export interface AppServer {
@@ -19,6 +20,21 @@ export interface AppServer {
 export function appServers(t: TestApp, count: number, secret: string): Promise<AppServer[]> {
   const start = process.env.DATABASE_URL ? () => childServer(t, secret) : () => inProcessServer(t, secret);
   return Promise.all(Array.from({ length: count }, start));
+}
+
+/** For a test file: a seeded app and `count` servers over its database, started before its tests and stopped after. */
+export function serversOnOneDatabase(count: number, secret: string): { app: () => TestApp; servers: () => AppServer[] } {
+  let t: TestApp | undefined;
+  let servers: AppServer[] = [];
+  beforeAll(async () => {
+    t = await createTestApp({ env: { SESSION_SECRET: secret } });
+    servers = await appServers(t, count, secret);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.stop()));
+    await t?.close();
+  });
+  return { app: () => t!, servers: () => servers };
 }
 
 /** A server process on the same PostgreSQL test database as `t`. */

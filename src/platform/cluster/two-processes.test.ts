@@ -1,29 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { scoped as budgetsIn } from '../../modules/budgeting/queries/budget-queries.js';
 import { openVotingRound } from '../../modules/budgeting/voting/test-round.js';
 import { scoped as participationIn } from '../../modules/participation/queries/participation-queries.js';
 import { createSession, sessionCookieName } from '../auth/session-store.js';
-import { type AppServer, appServers } from '../../test-support/app-servers.js';
-import { createTestApp, type TestApp, testCsrfToken } from '../../test-support/test-app.js';
+import { type AppServer, serversOnOneDatabase } from '../../test-support/app-servers.js';
+import { type TestApp, testCsrfToken } from '../../test-support/test-app.js';
 
 // Issue 12: two app servers on one database behave as one. On PostgreSQL (npm run test:pg) they are two
 // child processes, so only what lives in the database is shared; on PGlite, two app instances in this
 // process over one handle (each with its own plugins, so a per-instance memory store would still show).
 const secret = 'two-processes-secret-two-processes-secret';
+const cluster = serversOnOneDatabase(2, secret);
 let t: TestApp;
 let ndarId: string;
-let servers: AppServer[] = [];
+let servers: AppServer[];
 const csrfCookie = `palabre_csrf=${testCsrfToken}`;
 
 beforeAll(async () => {
-  t = await createTestApp({ env: { SESSION_SECRET: secret } });
+  [t, servers] = [cluster.app(), cluster.servers()];
   ndarId = await t.communeId('ndar-toute');
-  servers = await appServers(t, 2, secret);
-}, 120_000);
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.stop()));
-  await t.close();
 });
 
 interface Answer {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSession, sessionCookieName } from '../../../platform/auth/session-store.js';
-import { type AppServer, appServers } from '../../../test-support/app-servers.js';
-import { createTestApp, type TestApp, testCsrfToken } from '../../../test-support/test-app.js';
+import { type AppServer, serversOnOneDatabase } from '../../../test-support/app-servers.js';
+import { type TestApp, testCsrfToken } from '../../../test-support/test-app.js';
 import { scoped } from '../queries/budget-queries.js';
 import { openVotingRound } from './test-round.js';
 
@@ -10,18 +10,14 @@ import { openVotingRound } from './test-round.js';
 // (npm run test:pg) the servers are two child processes on the test database, so only the database
 // can keep the ballot unique; on PGlite, which one process owns, two app instances share the handle.
 const secret = 'two-servers-secret-two-servers-secret';
+const cluster = serversOnOneDatabase(2, secret);
 let t: TestApp;
 let ndarId: string;
-let servers: AppServer[] = [];
+let servers: AppServer[];
 
 beforeAll(async () => {
-  t = await createTestApp({ env: { SESSION_SECRET: secret } });
+  [t, servers] = [cluster.app(), cluster.servers()];
   ndarId = await t.communeId('ndar-toute');
-  servers = await appServers(t, 2, secret);
-}, 120_000);
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.stop()));
-  await t.close();
 });
 
 describe('one voter, two server processes', () => {
