@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Commune, PlatformTables } from '../../../platform/db/platform-tables.js';
+import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { isoDate } from '../../../platform/i18n/format.js';
 import { calendarOf } from '../deadlines/calendar.js';
@@ -61,7 +62,8 @@ export async function fileComplaint(db: Kysely<PlatformTables>, commune: Commune
   const [state, serviceId, calendar] = await Promise.all([initialState(db, commune.id), routeComplaint(db, commune.id, category, input.neighbourhood), calendarOf(db, commune)]);
   const submittedOn = isoDate(now, commune.time_zone);
   const accessCode = newAccessCode();
-  const request = await requestsDb(db).transaction().execute(async (trx) => {
+  // In the caller's transaction when given one (an idempotent filing: the key and its answer commit with it).
+  const request = await inTransaction(requestsDb(db), async (trx) => {
     const reference = await nextReference(trx, commune.id, 'complaint', Number(submittedOn.slice(0, 4)));
     const row = await trx
       .insertInto('requests')
