@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -75,9 +74,4 @@ export async function storeComplaintPhoto(request: FastifyRequest, communeId: st
     if (error instanceof AppError && error.code === 'UNSUPPORTED_FILE_TYPE') return { error: 'requests.error.photo_type' };
     throw error;
   }
-}
-
-/** The photo's part of a filing's fingerprint (the idempotency payload): its bytes' digest. */
-export function photoFingerprint(photo: MultipartForm['files'][string] | undefined): string {
-  return photo ? createHash('sha256').update(photo.content).digest('hex') : '';
 }

@@ -4,6 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import type { PlatformTables } from '../db/platform-tables.js';
 import { buildViewContext, type ViewContext } from '../views/view-context.js';
 import { AppError } from './errors.js';
+import { setFlash } from './render.js';
 import { openAnswer, sealAnswer } from './sealed-answer.js';
 
 /**
@@ -33,6 +34,8 @@ export interface IdempotentOutcome {
   location?: string;
   body?: string;
   contentType?: string;
+  /** A one-time message for the next page (render.ts `setFlash`); sent with the first answer only, not stored. */
+  flash?: string;
   /** Side effects outside the database (a message to send): run once, after the commit, never on a replay. */
   afterCommit?: () => Promise<void>;
 }
@@ -120,6 +123,7 @@ function send(reply: FastifyReply, outcome: IdempotentOutcome, replayed: boolean
   if (replayed) reply.header('idempotent-replayed', 'true');
   if (outcome.location) reply.header('location', outcome.location);
   if (outcome.contentType) reply.type(outcome.contentType);
+  if (outcome.flash) setFlash(reply, outcome.flash);
   return reply.send(outcome.body ?? '');
 }
 

@@ -174,7 +174,7 @@ export async function reopenComplaint(db: Kysely<PlatformTables>, request: Reque
 
 /** A message on the request's timeline: from the commune (public or internal) or from the person who filed it. */
 export async function addMessage(db: Kysely<PlatformTables>, request: Request, message: { author: EventAuthor; actorUserId: string | null; body: string; isPublic: boolean; fileId?: string | null }, now = new Date()): Promise<string> {
-  return requestsDb(db).transaction().execute(async (trx) => {
+  return inTransaction(requestsDb(db), async (trx) => {
     const event = await trx
       .insertInto('request_events')
       .values({ commune_id: request.commune_id, request_id: request.id, kind: 'message', author: message.author, actor_user_id: message.actorUserId, body: message.body, is_public: message.isPublic, file_id: message.fileId ?? null, created_at: now })
