@@ -102,6 +102,21 @@ describe('filing a complaint twice with one idempotency key', () => {
   });
 });
 
+describe('a mediator filing for someone twice with one idempotency key', () => {
+  it('stores one complaint, audits it once, and answers the resend with the same reference', async () => {
+    const key = randomUUID();
+    const form = { category: wasteId, description: 'Dépôt sauvage derrière le marché. marker-on-behalf', name: 'Coumba Sall', _idempotency: key };
+    const first = await postMultipart(t, 'ndar-toute:mediator', '/ndar-toute/admin/requests/on-behalf', form);
+    const again = await postMultipart(t, 'ndar-toute:mediator', '/ndar-toute/admin/requests/on-behalf', form);
+    expect(first.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(referenceIn(again.body)).toBe(referenceIn(first.body));
+    expect(await storedWith('marker-on-behalf')).toHaveLength(1);
+    const audits = await t.services.db.selectFrom('audit_log').select('id').where('action', '=', 'request.filed_for_someone').where('details', '@>', JSON.stringify({ reference: referenceIn(first.body) })).execute();
+    expect(audits).toHaveLength(1);
+  });
+});
+
 describe('filing an information request twice with one idempotency key', () => {
   const form = (marker: string, key: string) => ({ subject: 'Budget 2026', description: `Je demande le budget primitif 2026. ${marker}`, answer_form: 'paper', _idempotency: key });
 
