@@ -112,7 +112,8 @@ describe('a mediator filing for someone twice with one idempotency key', () => {
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(referenceIn(again.body)).toBe(referenceIn(first.body));
     expect(await storedWith('marker-on-behalf')).toHaveLength(1);
-    const audits = await t.services.db.selectFrom('audit_log').select('id').where('action', '=', 'request.filed_for_someone').where('details', '@>', JSON.stringify({ reference: referenceIn(first.body) })).execute();
+    const filed = await requestsDb(t.services.db).selectFrom('requests').select('id').where('reference', '=', referenceIn(first.body)!).executeTakeFirstOrThrow();
+    const audits = await t.services.db.selectFrom('audit_log').select('id').where('action', '=', 'request.filed_for_someone').where('resource_id', '=', filed.id).execute();
     expect(audits).toHaveLength(1);
   });
 });
