@@ -25,7 +25,10 @@ const probeModule: PalabreModule = {
         if (body.fail === 'yes') throw new AppError('VALIDATION_FAILED');
         if (body.refuse === 'yes') return { statusCode: 409, body: 'refused' };
         runs += 1;
-        return { statusCode: 201, location: `/receipt/${runs}`, body: `<p>receipt ${runs}, secret code ${body.secret ?? ''}</p>`, contentType: 'text/html', afterCommit: async () => void (afterCommits += 1) };
+        return { statusCode: 201, location: `/receipt/${runs}`, body: `<p>receipt ${runs}, secret code ${body.secret ?? ''}</p>`, contentType: 'text/html', afterCommit: async () => {
+          if (body.afterFail === 'yes') throw new Error('the queue is down');
+          afterCommits += 1;
+        } };
       }),
     );
     app.get('/probe/form', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/html').send(String(<form><IdempotencyField /></form>)));
@@ -103,6 +106,13 @@ describe('idempotent confirmations', () => {
     await confirm({ _idempotency: 'key-after-0001' });
     await confirm({ _idempotency: 'key-after-0001' });
     expect(afterCommits).toBe(before + 1);
+  });
+
+  it('still answer when a side effect after the commit fails: the work is done and stored', async () => {
+    const answer = await confirm({ afterFail: 'yes', _idempotency: 'key-after-fail1' });
+    expect(answer.statusCode).toBe(201);
+    expect((await keyRow('key-after-fail1'))?.state).toBe('done');
+    expect(await probeWrites('key-after-fail1')).toBe(1);
   });
 
   it('keep the stored answer sealed: a copy of the database does not show the secret it carries', async () => {

@@ -139,6 +139,15 @@ class Refusal extends Error {
   }
 }
 
+/** The work is committed: a failing side effect (a message not queued) is logged, the person still gets the answer. */
+async function runAfterCommit(request: FastifyRequest, outcome: IdempotentOutcome): Promise<void> {
+  try {
+    await outcome.afterCommit?.();
+  } catch (error) {
+    request.log.error({ err: error }, 'side effect after an idempotent commit failed');
+  }
+}
+
 const lockTimedOut = (error: unknown) => (error as { code?: unknown } | null)?.code === '55P03';
 
 /**
@@ -165,7 +174,7 @@ export async function idempotent(request: FastifyRequest, reply: FastifyReply, s
     if (lockTimedOut(error)) throw new AppError('REQUEST_IN_PROGRESS');
     throw error;
   }
-  if (!result.replayed) await result.outcome.afterCommit?.();
+  if (!result.replayed) await runAfterCommit(request, result.outcome);
   return send(reply, result.outcome, result.replayed);
 }
 
