@@ -1,9 +1,10 @@
 // `npm run crash-test [-- --submissions 1000]`: the durability drill of issue 12 (docs/backup.md).
 // Starts the app (src/main.ts) as a child process on a fresh database of DATABASE_URL's server, sends N submissions
-// (supports, ballots with idempotency keys, complaints, one per person) from concurrent clients that record what was
-// acknowledged, `kill -9`s the app at random moments and restarts it, then in a second phase restarts PostgreSQL
-// (scripts/pg-local.sh restart, or CRASH_PG_RESTART=<command>). Then checks that every acknowledged submission is
-// stored exactly once and that nothing unacknowledged is duplicated; exits 1 when an invariant breaks.
+// (supports, ballots and complaints, one per person; ballots and complaints carry idempotency keys) from concurrent
+// clients that resend until answered and record what was acknowledged, `kill -9`s the app at random moments and
+// restarts it, then in a second phase restarts PostgreSQL (scripts/pg-local.sh restart, or CRASH_PG_RESTART=<command>).
+// Then checks that every submission was acknowledged and is stored exactly once, and that nothing is stored twice;
+// exits 1 when an invariant breaks.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,7 +38,7 @@ type Kind = 'support' | 'ballot' | 'complaint';
 interface Submission {
   n: number;
   kind: Kind;
-  /** The idempotency key (ballots) or the marker written in the text (complaints). */
+  /** The idempotency key (ballots, complaints): every resend of the submission carries the same one. */
   key: string;
   acknowledged: boolean;
   /** The reference the app answered with (complaints). */
@@ -199,7 +200,7 @@ async function post(path: string, person: number, body: URLSearchParams | FormDa
   const kind = path.split('/')[1];
   try {
     const response = await fetch(`${base()}${path}`, { method: 'POST', body, redirect: 'manual', headers: { cookie: cookie(person) }, signal: AbortSignal.timeout(15_000) });
-    note(`${kind} ${response.status}`);
+    note(`${kind} ${response.status}${response.headers.get('idempotent-replayed') ? ' replayed' : ''}`);
     return response;
   } catch (error) {
     note(`${kind} ${(error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name}`);
@@ -211,10 +212,11 @@ function supportRequest(person: number, proposalId: string): Promise<Response> {
   return post(`/proposals/${proposalId}/support`, person, new URLSearchParams({ _csrf: csrf }));
 }
 
-/** True when the request surely never reached the app (nothing listening): only then may a complaint be resent. */
-function neverArrived(error: unknown): boolean {
-  return (error as { cause?: { code?: string } }).cause?.code === 'ECONNREFUSED';
-}
+/** Answers that must not happen: the report lists them (e.g. a resend refused as "already voted"). */
+const refusals: string[] = [];
+
+/** A 409 that only means "the first attempt with this key is still running": resend later. */
+const stillRunning = (status: number, page: string) => status === 409 && page.includes('REQUEST_IN_PROGRESS');
 
 /** One attempt; true when acknowledged, false to try again, null to stop trying (the outcome is unknown). */
 async function attempt(submission: Submission, fixture: Fixture): Promise<boolean | null> {
@@ -228,24 +230,32 @@ async function attempt(submission: Submission, fixture: Fixture): Promise<boolea
       const chosen = [0, 1, 2].map((k) => fixture.projects[(submission.n + k) % fixture.projects.length]!);
       const body = new URLSearchParams([['_csrf', csrf], ['_idempotency', submission.key], ...chosen.map((id): [string, string] => ['project', id])]);
       const response = await post(`/budgets/${fixture.roundId}/vote/confirm`, person, body);
-      await response.arrayBuffer();
-      // 409: still "in flight" after a crash, or already voted (an earlier attempt was stored but not acknowledged).
-      if (response.status === 409) return null;
-      return response.status === 303;
+      return answered(submission, response.status, await response.text(), 303);
     }
     const form = new FormData();
+    form.set('_idempotency', submission.key);
     form.set('category', fixture.categoryId);
-    form.set('description', `Fuite d'eau signalée pendant le test de panne. Marker ${submission.key}`);
+    form.set('description', `Fuite d'eau signalée pendant le test de panne (personne ${person}).`);
     const response = await post(`/requests/new?_csrf=${csrf}`, person, form);
     const page = await response.text();
-    if (response.status !== 201) return response.status >= 500 ? null : false;
-    submission.reference = /(?:PL)-\d{4}-\d{5,}/.exec(page)?.[0];
-    return true;
-  } catch (error) {
-    // No idempotency on complaint filing: resent only when it surely never arrived.
-    if (submission.kind === 'complaint' && !neverArrived(error)) return null;
+    const outcome = answered(submission, response.status, page, 201);
+    if (outcome) submission.reference = /PL-\d{4}-\d{5,}/.exec(page)?.[0];
+    return outcome;
+  } catch {
+    // Lost on the way (app killed, connection reset): the same key makes resending safe whatever happened.
     return false;
   }
+}
+
+/**
+ * An idempotent submission's answer: the expected status acknowledges it (first run or replay), a 5xx or
+ * "still running" asks for a resend, anything else is a refusal the drill reports (the outcome is then unknown).
+ */
+function answered(submission: Submission, status: number, page: string, expected: number): boolean | null {
+  if (status === expected) return true;
+  if (status >= 500 || stillRunning(status, page)) return false;
+  refusals.push(`${submission.kind} #${submission.n}: answered ${status} on attempt ${submission.attempts}`);
+  return null;
 }
 
 async function submit(submission: Submission, fixture: Fixture): Promise<void> {
@@ -306,7 +316,8 @@ async function check(submissions: Submission[], fixture: Fixture): Promise<strin
         const { rows } = await client.query<{ n: number }>('select count(*)::int as n from budget_voters where round_id = $1 and voter_key = $2', [fixture.roundId, `user:${userId}`]);
         if (s.acknowledged && rows[0]!.n !== 1) problems.push(`ballot #${s.n}: acknowledged but the voter is recorded ${rows[0]!.n} times`);
       } else {
-        const { rows } = await client.query<{ reference: string }>('select reference from requests where description like $1', [`%Marker ${s.key}`]);
+        // One complaint per person in the drill: the reporter's account finds it, whatever its text.
+        const { rows } = await client.query<{ reference: string }>("select reference from requests where kind = 'complaint' and reporter_user_id = $1", [userId]);
         if (rows.length > 1) problems.push(`complaint #${s.n}: stored ${rows.length} times`);
         if (s.acknowledged && rows.length !== 1) problems.push(`complaint #${s.n}: acknowledged but stored ${rows.length} times`);
         if (s.acknowledged && rows[0] && rows[0].reference !== s.reference) problems.push(`complaint #${s.n}: acknowledged as ${s.reference}, stored as ${rows[0].reference}`);
@@ -323,6 +334,10 @@ async function check(submissions: Submission[], fixture: Fixture): Promise<strin
       'select id from proposals p where support_count <> (select count(*) from proposal_supports s where s.proposal_id = p.id)',
     );
     for (const row of counters.rows) problems.push(`proposal ${row.id}: support_count differs from its supports`);
+    // Every kind is safe to resend, so every submission must end acknowledged.
+    const unanswered = submissions.filter((s) => !s.acknowledged);
+    if (unanswered.length > 0) problems.push(`${unanswered.length} submission(s) never acknowledged: ${unanswered.slice(0, 10).map((s) => `${s.kind} #${s.n}`).join(', ')}`);
+    problems.push(...refusals);
     if (unexpectedExits > 0) problems.push(`the app ended on its own ${unexpectedExits} time(s) (see its output above)`);
     return problems;
   });
@@ -361,7 +376,7 @@ try {
   if (problems.length) {
     console.error(`crash test FAILED: ${problems.length} problem(s)\n${problems.slice(0, 50).map((p) => `  - ${p}`).join('\n')}`);
   } else {
-    log('crash test OK: every acknowledged submission stored exactly once, nothing duplicated');
+    log('crash test OK: every submission acknowledged and stored exactly once, nothing duplicated');
     exitCode = 0;
   }
 } catch (error) {

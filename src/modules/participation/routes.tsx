@@ -4,6 +4,7 @@ import { answers } from './db/tables.js';
 import { z } from 'zod';
 import { AppError } from '../../platform/http/errors.js';
 import { fields, type FormState, parseForm } from '../../platform/http/forms.js';
+import { idempotent } from '../../platform/http/idempotency.js';
 import { redirectWithFlash, sendPage } from '../../platform/http/render.js';
 import { addComment, commentsOf } from './commands/comment-commands.js';
 import { keepWhatWasTyped, moderationRoutes } from './moderation-routes.js';
@@ -19,6 +20,7 @@ import { registerSurveyRoutes } from './surveys/survey-routes.js';
 import { surveyLinkFrom } from './surveys/survey-queries.js';
 import { consultationPageData } from './queries/consultation-page.js';
 import { checkProposal, readProposalForm } from './proposal-form.js';
+import { photoFingerprint } from '../../platform/storage/uploads.js';
 import { proposalExtras } from './queries/proposal-detail-queries.js';
 import { isFollowing } from './notifications/follows.js';
 
@@ -103,11 +105,14 @@ export async function participationRoutes(app: FastifyInstance): Promise<void> {
     }
     const participantId = await onBehalfOf(request, result.data.on_behalf_of);
     const { photo_file_id: photoFileId, ...typed } = result.data;
-    const created = await submitProposal(db, commune, request.params.id, { ...typed, photoFileId, authorId: request.actor.user!.id, onBehalfOf: participantId });
-    if (participantId) {
-      await recordAudit(db, { communeId: commune.id, actorUserId: request.actor.user!.id, onBehalfOf: participantId, action: 'proposal.submitted_for_participant', resourceType: 'proposal', resourceId: created.id, ip: request.ip });
-    }
-    return redirectWithFlash(reply, `/${commune.slug}/proposals/${created.id}`, 'participation.proposal.submitted');
+    // Idempotent (issue 12): a resent form (flaky network, double tap) leads to the first proposal, stored once.
+    return idempotent(request, reply, 'participation.proposal', async (tx) => {
+      const created = await submitProposal(tx, commune, request.params.id, { ...typed, photoFileId, authorId: request.actor.user!.id, onBehalfOf: participantId });
+      if (participantId) {
+        await recordAudit(tx, { communeId: commune.id, actorUserId: request.actor.user!.id, onBehalfOf: participantId, action: 'proposal.submitted_for_participant', resourceType: 'proposal', resourceId: created.id, ip: request.ip });
+      }
+      return { statusCode: 303, location: `/${commune.slug}/proposals/${created.id}`, flash: 'participation.proposal.submitted' };
+    }, { payload: { ...form.fields, _photo: photoFingerprint(form.files.photo) } });
   });
 
   app.get<IdParams>('/proposals/:id', pub, async (request, reply) => {

@@ -1,10 +1,11 @@
 import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { parseIdentifier } from '../../platform/auth/identifier.js';
-import type { Commune } from '../../platform/db/platform-tables.js';
+import type { Commune, PlatformTables } from '../../platform/db/platform-tables.js';
 import { AppError } from '../../platform/http/errors.js';
 import { fields, type FormState, parseForm } from '../../platform/http/forms.js';
-import { type MultipartForm, storeUpload } from '../../platform/storage/uploads.js';
+import { type MultipartForm, storeFile } from '../../platform/storage/uploads.js';
 import type { ComplaintInput } from './commands/complaint-commands.js';
 import type { Category } from './db/tables.js';
 
@@ -63,10 +64,12 @@ export function checkComplaint(commune: Commune, categories: Category[], neighbo
 }
 
 /** Stores the photo, or says why not: the caller then shows the form again with the text as typed. */
-export async function storeComplaintPhoto(request: FastifyRequest, communeId: string, photo: MultipartForm['files'][string] | undefined): Promise<{ fileId: string | null } | { error: string }> {
+export async function storeComplaintPhoto(request: FastifyRequest, communeId: string, photo: MultipartForm['files'][string] | undefined, db: Kysely<PlatformTables> = request.server.platform.db): Promise<{ fileId: string | null } | { error: string }> {
   if (!photo) return { fileId: null };
   try {
-    return { fileId: (await storeUpload(request, photo, { communeId, accept: ['image'] })).id };
+    // `db` may be the filing's transaction: the photo's row then commits (or not) with the complaint.
+    const services = { db, storage: request.server.platform.storage };
+    return { fileId: (await storeFile(services, photo, { communeId, accept: ['image'], uploadedBy: request.actor.user?.id ?? null })).id };
   } catch (error) {
     if (error instanceof AppError && error.code === 'UNSUPPORTED_FILE_TYPE') return { error: 'requests.error.photo_type' };
     throw error;

@@ -3,9 +3,11 @@ import { z } from 'zod';
 import type { Commune } from '../../platform/db/platform-tables.js';
 import { AppError } from '../../platform/http/errors.js';
 import { fields, type FormState, parseForm } from '../../platform/http/forms.js';
+import { idempotent, pageOutcome } from '../../platform/http/idempotency.js';
+import type { ViewContext } from '../../platform/views/view-context.js';
 import { redirectWithFlash, sendPage } from '../../platform/http/render.js';
 import { isoDate } from '../../platform/i18n/format.js';
-import { readMultipartForm } from '../../platform/storage/uploads.js';
+import { photoFingerprint, readMultipartForm } from '../../platform/storage/uploads.js';
 import { communeNeighbourhoods } from '../commune/index.js';
 import { addMessage, fileComplaint, reopenableUntil, reopenComplaint } from './commands/complaint-commands.js';
 import { notifyReporter } from './commands/notify-reporter.js';
@@ -90,31 +92,34 @@ const replySchema = z.object({ body: fields.requiredText(4000), code: fields.opt
 const reopenSchema = z.object({ reason: fields.requiredText(4000), code: fields.optionalText(40) });
 
 function registerComplaintFiling(app: FastifyInstance): void {
-  const { db } = app.platform;
   app.get('/requests/new', pub, async (request, reply) => {
     const props = await complaintFormProps(request, communeOf(request), { values: {}, errors: {} });
     return sendPage(request, reply, (ctx) => <ComplaintFormPage ctx={ctx} props={props} />);
   });
 
+  // Idempotent: a resend of the same form (flaky network, double tap) gets the first answer, one complaint stored.
   app.post('/requests/new', filing, async (request, reply) => {
     const commune = communeOf(request);
     const form = await readMultipartForm(request, { keepTextOnOversize: true });
     const props = await complaintFormProps(request, commune, { values: form.fields, errors: {} });
-    const refuse = (state: FormState) => sendPage(request, reply, (ctx) => <ComplaintFormPage ctx={ctx} props={{ ...props, form: state }} />, 422);
+    const refusal = (state: FormState) => (ctx: ViewContext) => <ComplaintFormPage ctx={ctx} props={{ ...props, form: state }} />;
     const checked = checkComplaint(commune, props.categories, props.neighbourhoods, form);
-    if (!checked.ok) return refuse(checked.form);
-    const photo = await storeComplaintPhoto(request, commune.id, checked.photo);
-    if ('error' in photo) return refuse({ values: form.fields, errors: { photo: photo.error } });
-    const user = request.actor.user;
-    const { contact, ...input } = checked.input;
-    const { request: filed, accessCode } = await fileComplaint(db, commune, {
-      ...input,
-      photoFileId: photo.fileId,
-      channel: 'web',
-      reporter: { userId: user?.id ?? null, name: contact.name ?? user?.display_name ?? null, phone: contact.phone, email: contact.email, locale: request.locale },
-    });
-    await notifyReporter(app.platform, commune, filed, 'filed', { code: accessCode });
-    return sendPage(request, reply, (ctx) => <FiledPage ctx={ctx} request={filed} accessCode={accessCode} />, 201);
+    if (!checked.ok) return sendPage(request, reply, refusal(checked.form), 422);
+    const payload = { ...form.fields, _photo: photoFingerprint(checked.photo) };
+    return idempotent(request, reply, 'requests.complaint', async (tx) => {
+      const photo = await storeComplaintPhoto(request, commune.id, checked.photo, tx);
+      if ('error' in photo) return pageOutcome(request, refusal({ values: form.fields, errors: { photo: photo.error } }), 422);
+      const user = request.actor.user;
+      const { contact, ...input } = checked.input;
+      const { request: filed, accessCode } = await fileComplaint(tx, commune, {
+        ...input,
+        photoFileId: photo.fileId,
+        channel: 'web',
+        reporter: { userId: user?.id ?? null, name: contact.name ?? user?.display_name ?? null, phone: contact.phone, email: contact.email, locale: request.locale },
+      });
+      const page = await pageOutcome(request, (ctx) => <FiledPage ctx={ctx} request={filed} accessCode={accessCode} />, 201);
+      return { ...page, afterCommit: async () => void (await notifyReporter(app.platform, commune, filed, 'filed', { code: accessCode })) };
+    }, { payload });
   });
 }
 

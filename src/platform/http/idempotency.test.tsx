@@ -8,6 +8,7 @@ import { forgetOldIdempotencyKeys, idempotent, IdempotencyField, requestHash } f
 
 let runs = 0;
 let release: () => void = () => {};
+let afterCommits = 0;
 
 /** A module whose only route confirms something once per key, optionally waiting to be released. */
 const probeModule: PalabreModule = {
@@ -16,12 +17,18 @@ const probeModule: PalabreModule = {
   migrations: {},
   networkRoutes: async (app: FastifyInstance) => {
     app.post('/probe/confirm', { config: { access: 'signed-in' } }, async (request, reply) =>
-      idempotent(request, reply, 'probe.confirm', async () => {
+      idempotent(request, reply, 'probe.confirm', async (db) => {
         const body = request.body as Record<string, string>;
+        // A write of the handler's own, through the transaction it is given.
+        await db.insertInto('outbox_messages').values({ channel: 'sms', recipient: '+221700000000', body: `probe ${body._idempotency ?? '-'}`, purpose: 'probe' }).execute();
         if (body.wait === 'yes') await new Promise<void>((resolve) => (release = resolve));
         if (body.fail === 'yes') throw new AppError('VALIDATION_FAILED');
+        if (body.refuse === 'yes') return { statusCode: 409, body: 'refused' };
         runs += 1;
-        return { statusCode: 303, location: `/receipt/${runs}` };
+        return { statusCode: 201, location: `/receipt/${runs}`, body: `<p>receipt ${runs}, secret code ${body.secret ?? ''}</p>`, contentType: 'text/html', afterCommit: async () => {
+          if (body.afterFail === 'yes') throw new Error('the queue is down');
+          afterCommits += 1;
+        } };
       }),
     );
     app.get('/probe/form', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/html').send(String(<form><IdempotencyField /></form>)));
@@ -34,6 +41,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const probeWrites = async (key: string) => (await t.services.db.selectFrom('outbox_messages').select('id').where('purpose', '=', 'probe').where('body', '=', `probe ${key}`).execute()).length;
+const keyRow = (key: string) => t.services.db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();
 const confirm = (form: Record<string, string>, who = 'ndar-toute:citizen') => t.request(who, 'POST', '/probe/confirm', form);
 
 describe('idempotent confirmations', () => {
@@ -41,11 +50,14 @@ describe('idempotent confirmations', () => {
     const before = runs;
     const first = await confirm({ choice: 'a', _idempotency: 'key-replay-0001' });
     const again = await confirm({ choice: 'a', _idempotency: 'key-replay-0001' });
-    expect(first.statusCode).toBe(303);
-    expect(again.statusCode).toBe(303);
+    expect(first.statusCode).toBe(201);
+    expect(first.headers['idempotent-replayed']).toBeUndefined();
+    expect(again.statusCode).toBe(201);
     expect(again.headers.location).toBe(first.headers.location);
+    expect(again.body).toBe(first.body);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(runs).toBe(before + 1);
+    expect(await probeWrites('key-replay-0001')).toBe(1);
   });
 
   it('refuse the same key with another payload (422), also from the Idempotency-Key header', async () => {
@@ -55,22 +67,61 @@ describe('idempotent confirmations', () => {
     expect(other.body).toContain('IDEMPOTENCY_KEY_REUSED');
   });
 
-  it('answer 409 to a duplicate that arrives while the first is still running', async () => {
+  it('let a duplicate that arrives while the first is running wait, then replay its answer', async () => {
+    const before = runs;
     const first = confirm({ wait: 'yes', _idempotency: 'key-inflight-01' });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const duplicate = await confirm({ wait: 'yes', _idempotency: 'key-inflight-01' });
-    expect(duplicate.statusCode).toBe(409);
-    expect(duplicate.body).toContain('REQUEST_IN_PROGRESS');
+    const duplicate = confirm({ wait: 'yes', _idempotency: 'key-inflight-01' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
     release();
-    expect((await first).statusCode).toBe(303);
+    const [a, b] = await Promise.all([first, duplicate]);
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    expect(b.headers.location).toBe(a.headers.location);
+    expect(b.headers['idempotent-replayed']).toBe('true');
+    expect(runs).toBe(before + 1);
+    expect(await probeWrites('key-inflight-01')).toBe(1);
   });
 
-  it('release the key when the handler fails, so the person can correct and resend', async () => {
+  it('roll back the handler\'s writes and the key when it fails, so the person can correct and resend', async () => {
     const failed = await confirm({ fail: 'yes', _idempotency: 'key-failure-01' });
     expect(failed.statusCode).toBe(422);
+    expect(await probeWrites('key-failure-01')).toBe(0);
+    expect(await keyRow('key-failure-01')).toBeUndefined();
     const before = runs;
-    expect((await confirm({ fail: 'no', _idempotency: 'key-failure-01' })).statusCode).toBe(303);
+    expect((await confirm({ fail: 'no', _idempotency: 'key-failure-01' })).statusCode).toBe(201);
     expect(runs).toBe(before + 1);
+    expect(await probeWrites('key-failure-01')).toBe(1);
+  });
+
+  it('roll back a refusal (an answer of 400 and above) but still send it, and store nothing', async () => {
+    const refused = await confirm({ refuse: 'yes', _idempotency: 'key-refusal-01' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toBe('refused');
+    expect(await probeWrites('key-refusal-01')).toBe(0);
+    expect(await keyRow('key-refusal-01')).toBeUndefined();
+  });
+
+  it('run side effects after the commit once, never on a replay', async () => {
+    const before = afterCommits;
+    await confirm({ _idempotency: 'key-after-0001' });
+    await confirm({ _idempotency: 'key-after-0001' });
+    expect(afterCommits).toBe(before + 1);
+  });
+
+  it('still answer when a side effect after the commit fails: the work is done and stored', async () => {
+    const answer = await confirm({ afterFail: 'yes', _idempotency: 'key-after-fail1' });
+    expect(answer.statusCode).toBe(201);
+    expect((await keyRow('key-after-fail1'))?.state).toBe('done');
+    expect(await probeWrites('key-after-fail1')).toBe(1);
+  });
+
+  it('keep the stored answer sealed: a copy of the database does not show the secret it carries', async () => {
+    const first = await confirm({ secret: 'CODE-4242', _idempotency: 'key-sealed-001' });
+    expect(first.body).toContain('CODE-4242');
+    const row = await keyRow('key-sealed-001');
+    expect(row?.state).toBe('done');
+    expect(row?.body).not.toContain('CODE-4242');
+    expect((await confirm({ secret: 'CODE-4242', _idempotency: 'key-sealed-001' })).body).toContain('CODE-4242');
   });
 
   it('keep keys of different people apart, refuse malformed keys, and forget old keys', async () => {

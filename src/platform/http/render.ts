@@ -14,8 +14,13 @@ export async function sendPage(
 
 export const flashCookieName = 'palabre_flash';
 
+/** A one-time translated message for the next page (the redirect after a successful POST). */
+export function setFlash(reply: FastifyReply, messageKey: string): FastifyReply {
+  return reply.setCookie(flashCookieName, messageKey, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
+}
+
 /** Redirects after a successful POST, with a one-time translated message for the next page. */
 export function redirectWithFlash(reply: FastifyReply, location: string, messageKey: string): FastifyReply {
-  reply.setCookie(flashCookieName, messageKey, { path: '/', httpOnly: true, sameSite: 'lax', maxAge: 60 });
+  setFlash(reply, messageKey);
   return reply.redirect(location, 303);
 }

@@ -127,3 +127,8 @@ export function registerFileRoutes(app: FastifyInstance): void {
       .send(app.platform.storage.read(file.storage_key));
   });
 }
+
+/** A file's part of a form's fingerprint (the idempotency payload, which holds text only): its bytes' digest. */
+export function photoFingerprint(file: { content: Buffer } | undefined): string {
+  return file ? createHash('sha256').update(file.content).digest('hex') : '';
+}

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
+import { inTransaction } from '../../../platform/db/transaction.js';
 import { scoped } from '../queries/budget-queries.js';
 import { openBallotRef, sealBallotRef } from '../sealed-ref.js';
 import type { Ballot } from '../voting-rules.js';
@@ -73,11 +74,13 @@ async function aliasVoted(tx: Tx, communeId: string, roundId: string, voter: Vot
 /**
  * One person, one ballot (ADR 0003): the voter row and the ballot are written in one transaction; the voter
  * row's primary key decides, whatever process the request reached. The ballot must already be checked.
+ * Given a transaction (`db.isTransaction`), it writes in it and leaves the commit to the caller.
  */
 export async function castBallot(db: Kysely<PlatformTables>, communeId: string, scope: BallotScope, ballot: Ballot, voter: Voter, secret: string, via: CastChannel = { channel: 'web' }): Promise<CastOutcome> {
   // Only an online ballot can be changed; a paper sheet, once in the box, stays as it is.
   const mayChange = scope.round.allow_ballot_change && via.channel === 'web';
-  return db.transaction().execute(async (tx) => {
+  // In the caller's transaction when there is one (an idempotent confirmation), else in its own.
+  return inTransaction(db, async (tx) => {
     const inCommune = scoped(tx, communeId);
     // Re-checked inside the transaction: the vote may have closed since the page was shown.
     const open = await inCommune.selectFrom('budget_round_phases').select('id').where('round_id', '=', scope.round.id).where('kind', '=', 'voting').where('starts_at', '<=', sql<Date>`now()`).where('ends_at', '>', sql<Date>`now()`).executeTakeFirst();

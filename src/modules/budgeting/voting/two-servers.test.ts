@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 
 describe('one voter, two server processes', () => {
-  it('200 concurrent identical confirmations, 100 to each server: exactly one voter row and one ballot, every answer 303 or 409', async () => {
+  it('200 concurrent identical confirmations, 100 to each server: exactly one voter row and one ballot, every answer the same 303 (the duplicates wait, then replay)', async () => {
     expect(servers).toHaveLength(2);
     const round = await openVotingRound(t.services.db, ndarId);
     const user = await t.services.db.insertInto('users').values({ phone_e164: `+22178${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`, email: null, display_name: 'Votant', neighbourhood: 'Sor', gender: 'female', age_band: '25-34' }).returning('id').executeTakeFirstOrThrow();
@@ -32,8 +32,8 @@ describe('one voter, two server processes', () => {
 
     const statuses = await Promise.all(Array.from({ length: 200 }, (_, i) => post(servers[i % 2]!.origin)));
 
-    expect(statuses.filter((s) => s !== 303 && s !== 409)).toEqual([]);
-    expect(statuses).toContain(303);
+    // The key, the ballot and the stored answer commit together: a duplicate never sees a half-done attempt.
+    expect(statuses.filter((s) => s !== 303)).toEqual([]);
     const inNdar = scoped(t.services.db, ndarId);
     expect(await inNdar.selectFrom('budget_voters').select('voter_key').where('round_id', '=', round.id).execute()).toHaveLength(1);
     expect(await inNdar.selectFrom('budget_ballots').select('id').where('round_id', '=', round.id).execute()).toHaveLength(1);

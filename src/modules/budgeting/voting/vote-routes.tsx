@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { idempotent, type IdempotentOutcome } from '../../../platform/http/idempotency.js';
+import { idempotent, type IdempotentOutcome, pageOutcome } from '../../../platform/http/idempotency.js';
 import { sendPage } from '../../../platform/http/render.js';
-import { buildViewContext, type ViewContext } from '../../../platform/views/view-context.js';
+import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { Round } from '../db/tables.js';
 import { findRound, scoped } from '../queries/budget-queries.js';
 import { registerStaticScript } from '../../../platform/http/static-script.js';
@@ -65,12 +67,10 @@ async function ballotView(request: FastifyRequest, reply: FastifyReply, scope: B
   return sendPage(request, reply, (ctx) => <BallotPage ctx={ctx} props={props} />, options.status);
 }
 
-async function htmlOutcome(request: FastifyRequest, status: number, view: (ctx: ViewContext) => JSX.Element): Promise<IdempotentOutcome> {
-  return { statusCode: status, body: await view(buildViewContext(request)), contentType: 'text/html; charset=utf-8' };
-}
+const htmlOutcome = (request: FastifyRequest, status: number, view: (ctx: ViewContext) => JSX.Element) => pageOutcome(request, view, status);
 
 /** The confirmation: every check again on the server (the form is never trusted), then one transaction. */
-async function confirmVote(request: FastifyRequest<Params>, scope: BallotScope, body: Form): Promise<IdempotentOutcome> {
+async function confirmVote(request: FastifyRequest<Params>, scope: BallotScope, body: Form, db: Kysely<PlatformTables>): Promise<IdempotentOutcome> {
   const block = blockFor(request, scope);
   if (block) return htmlOutcome(request, block === 'phone_required' ? 403 : 409, (ctx) => <VoteBlockedPage ctx={ctx} round={scope.round} block={block} />);
   const ballot = ballotFromForm(scope.rule, body);
@@ -80,7 +80,8 @@ async function confirmVote(request: FastifyRequest<Params>, scope: BallotScope, 
   if (summary.problem || noDeclaration) throw new AppError('VALIDATION_FAILED', summary.problem?.code ?? 'declaration');
   const user = request.actor.user!;
   const voter = { key: `user:${user.id}`, aliases: phoneVoterKey(user.phone_e164), neighbourhood: user.neighbourhood, gender: user.gender, ageBand: user.age_band };
-  const outcome = await castBallot(request.server.platform.db, communeOf(request).id, scope, ballot, voter, request.server.platform.config.sessionSecret);
+  // `db` is the idempotent request's transaction: the ballot and the stored answer commit together.
+  const outcome = await castBallot(db, communeOf(request).id, scope, ballot, voter, request.server.platform.config.sessionSecret);
   if (outcome === 'already_voted' || outcome === 'closed') {
     return htmlOutcome(request, 409, (ctx) => <VoteBlockedPage ctx={ctx} round={scope.round} block={outcome} />);
   }
@@ -110,7 +111,7 @@ export async function votingRoutes(app: FastifyInstance): Promise<void> {
   app.post<Params>('/budgets/:id/vote/confirm', signedIn, async (request, reply) => {
     const body = (request.body ?? {}) as Form;
     const scope = await scopeFor(request, text(body.sub_budget));
-    return idempotent(request, reply, 'budget.vote', () => confirmVote(request, scope, body));
+    return idempotent(request, reply, 'budget.vote', (db) => confirmVote(request, scope, body, db));
   });
 
   app.get<Params>('/budgets/:id/vote/done', signedIn, async (request, reply) => {

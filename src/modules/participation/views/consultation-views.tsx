@@ -1,6 +1,7 @@
 import { formatDate, formatNumber } from '../../../platform/i18n/format.js';
 import { CsrfField, ErrorSummary, Field, Localized } from '../../../platform/views/components.js';
 import type { FormState } from '../../../platform/http/forms.js';
+import { IdempotencyField } from '../../../platform/http/idempotency.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { Consultation, Meeting, Phase, Proposal } from '../db/tables.js';
@@ -208,6 +209,7 @@ function ProposalForm({ ctx, props }: { ctx: ViewContext; props: ConsultationPag
       {/* Multipart (the photo): its body is read after the CSRF check, so the token also travels in the URL. */}
       <form method="post" action={`${base(ctx)}/consultations/${props.consultation.id}/proposals?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data">
         <CsrfField ctx={ctx} />
+        <IdempotencyField ctx={ctx} />
         <Field ctx={ctx} form={props.form} name="title" label={labels.title} required />
         <Field ctx={ctx} form={props.form} name="body" label={labels.body} hint={ctx.t('participation.proposal.body_hint')} multiline required />
         <Field ctx={ctx} form={props.form} name="neighbourhood" label={ctx.t('participation.proposal.neighbourhood')} />

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Commune, PlatformTables } from '../../../platform/db/platform-tables.js';
+import { inTransaction } from '../../../platform/db/transaction.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { isoDate } from '../../../platform/i18n/format.js';
 import { calendarOf } from '../deadlines/calendar.js';
@@ -61,7 +62,8 @@ export async function fileComplaint(db: Kysely<PlatformTables>, commune: Commune
   const [state, serviceId, calendar] = await Promise.all([initialState(db, commune.id), routeComplaint(db, commune.id, category, input.neighbourhood), calendarOf(db, commune)]);
   const submittedOn = isoDate(now, commune.time_zone);
   const accessCode = newAccessCode();
-  const request = await requestsDb(db).transaction().execute(async (trx) => {
+  // In the caller's transaction when given one (an idempotent filing: the key and its answer commit with it).
+  const request = await inTransaction(requestsDb(db), async (trx) => {
     const reference = await nextReference(trx, commune.id, 'complaint', Number(submittedOn.slice(0, 4)));
     const row = await trx
       .insertInto('requests')
@@ -172,7 +174,7 @@ export async function reopenComplaint(db: Kysely<PlatformTables>, request: Reque
 
 /** A message on the request's timeline: from the commune (public or internal) or from the person who filed it. */
 export async function addMessage(db: Kysely<PlatformTables>, request: Request, message: { author: EventAuthor; actorUserId: string | null; body: string; isPublic: boolean; fileId?: string | null }, now = new Date()): Promise<string> {
-  return requestsDb(db).transaction().execute(async (trx) => {
+  return inTransaction(requestsDb(db), async (trx) => {
     const event = await trx
       .insertInto('request_events')
       .values({ commune_id: request.commune_id, request_id: request.id, kind: 'message', author: message.author, actor_user_id: message.actorUserId, body: message.body, is_public: message.isPublic, file_id: message.fileId ?? null, created_at: now })

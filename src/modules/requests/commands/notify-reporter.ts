@@ -15,7 +15,7 @@ const newsKeys: Record<ReporterNews, string> = {
 };
 
 /** Where news of a request goes: the contact left on the form, else the account's phone or e-mail. */
-async function reporterAddress(services: PlatformServices, request: Request): Promise<Pick<OutgoingMessage, 'channel' | 'recipient'> | null> {
+export async function reporterAddress(services: Pick<PlatformServices, 'db'>, request: Request): Promise<Pick<OutgoingMessage, 'channel' | 'recipient'> | null> {
   if (request.reporter_phone) return { channel: 'sms', recipient: request.reporter_phone };
   if (request.reporter_email) return { channel: 'email', recipient: request.reporter_email };
   if (!request.reporter_user_id) return null;

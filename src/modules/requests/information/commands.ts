@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inTransaction } from '../../../platform/db/transaction.js';
 import type { Commune, PlatformTables } from '../../../platform/db/platform-tables.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { isoDate } from '../../../platform/i18n/format.js';
@@ -40,7 +41,8 @@ export async function fileInformationRequest(db: Kysely<PlatformTables>, commune
   const law = lawOf({ law_country: null }, commune);
   const calendar = await calendarOf(db, commune);
   const accessCode = newAccessCode();
-  const request = await informationDb(db).transaction().execute(async (trx) => {
+  // In the caller's transaction when given one (an idempotent filing: the key and its answer commit with it).
+  const request = await inTransaction(informationDb(db), async (trx) => {
     const reference = await nextReference(trx, commune.id, 'information', Number(submittedOn.slice(0, 4)));
     const row = await trx
       .insertInto('requests')

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Commune } from '../../../platform/db/platform-tables.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { FormState } from '../../../platform/http/forms.js';
+import { idempotent, pageOutcome } from '../../../platform/http/idempotency.js';
 import { sendPage } from '../../../platform/http/render.js';
 import { isoDate } from '../../../platform/i18n/format.js';
 import { notifyReporter } from '../commands/notify-reporter.js';
@@ -58,12 +59,15 @@ export function registerInformationRoutes(app: FastifyInstance): void {
     if (!checked.ok) return sendPage(request, reply, formPage(request, checked.form), 422);
     const user = request.actor.user;
     const { contact, ...input } = checked.input;
-    const { request: filed, accessCode } = await fileInformationRequest(db, commune, {
-      ...input,
-      reporter: { userId: user?.id ?? null, name: contact.name ?? user?.display_name ?? null, phone: contact.phone, email: contact.email, locale: request.locale },
+    // Idempotent like the complaint form: a resent form gets the first answer, one request stored.
+    return idempotent(request, reply, 'requests.information', async (tx) => {
+      const { request: filed, accessCode } = await fileInformationRequest(tx, commune, {
+        ...input,
+        reporter: { userId: user?.id ?? null, name: contact.name ?? user?.display_name ?? null, phone: contact.phone, email: contact.email, locale: request.locale },
+      });
+      const page = await pageOutcome(request, (ctx) => <InformationFiledPage ctx={ctx} reference={filed.reference} accessCode={accessCode} dueOn={filed.due_on} />, 201);
+      return { ...page, afterCommit: async () => void (await notifyReporter(app.platform, commune, filed, 'filed', { code: accessCode })) };
     });
-    await notifyReporter(app.platform, commune, filed, 'filed', { code: accessCode });
-    return sendPage(request, reply, (ctx) => <InformationFiledPage ctx={ctx} reference={filed.reference} accessCode={accessCode} dueOn={filed.due_on} />, 201);
   });
 
   app.get('/requests/information/statistics', pub, async (request, reply) => {

@@ -36,10 +36,15 @@ function formatOfUrl(url: string): Format {
   return /\.xml$/i.test(url.split('?')[0] ?? '') ? 'xml' : 'json';
 }
 
-/** Sends one document: JSON as is, XML with `root` as the root element and `itemNames` for the lists. */
+/** One document as text: JSON as is, XML with `root` as the root element and `itemNames` for the lists. */
+export function documentOf(format: Format, value: XmlValue, root: string, itemNames: Record<string, string> = {}): { body: string; contentType: string } {
+  return { body: format === 'json' ? JSON.stringify(value) : xmlDocument(root, value, itemNames), contentType: contentTypes[format] };
+}
+
+/** Sends one document (see `documentOf`). */
 export function sendDocument(reply: FastifyReply, format: Format, value: XmlValue, root: string, itemNames: Record<string, string> = {}, status = 200): FastifyReply {
-  const body = format === 'json' ? JSON.stringify(value) : xmlDocument(root, value, itemNames);
-  return reply.status(status).type(contentTypes[format]).header('cache-control', 'no-store').send(body);
+  const { body, contentType } = documentOf(format, value, root, itemNames);
+  return reply.status(status).type(contentType).header('cache-control', 'no-store').send(body);
 }
 
 function sendErrors(reply: FastifyReply, format: Format, error: Open311Error): FastifyReply {

@@ -3,6 +3,7 @@ import { recordAudit } from '../../../platform/audit/audit.js';
 import { publicBaseUrl } from '../../../platform/config/config.js';
 import type { Commune } from '../../../platform/db/platform-tables.js';
 import { AppError } from '../../../platform/http/errors.js';
+import { idempotent } from '../../../platform/http/idempotency.js';
 import { communeNeighbourhoods } from '../../commune/index.js';
 import { addMessage, fileComplaint } from '../commands/complaint-commands.js';
 import { notifyReporter } from '../commands/notify-reporter.js';
@@ -13,7 +14,7 @@ import { hashApiKey, verifyApiKey } from './api-keys.js';
 import { parseFilterDate } from './datetime.js';
 import { checkPost, neighbourhoodIn } from './post-request.js';
 import { findPublicComplaints, type RequestFilter } from './request-list.js';
-import { formatOf, installOpen311Errors, Open311Error, sendDocument } from './respond.js';
+import { documentOf, formatOf, installOpen311Errors, Open311Error, sendDocument } from './respond.js';
 import { type Reading, requestOf, serviceNotice, serviceOf, textIn } from './serialize.js';
 
 /** The spec's default and ceiling: 90 days of requests, 1000 at most. */
@@ -160,26 +161,29 @@ async function fileFromClient(request: FastifyRequest, reply: FastifyReply, form
   await ensureRequestDefaults(platform.db, commune.id);
   const [categories, neighbourhoods] = await Promise.all([categoriesOf(platform.db, commune.id, { activeOnly: true }), communeNeighbourhoods(platform.db, commune.id)]);
   const post = checkPost(body, commune, categories);
-  const { request: filed, accessCode } = await fileComplaint(platform.db, commune, {
-    categoryId: post.category.id,
-    // Our complaints always carry a text: without one, the service's name says what it is about.
-    description: post.description ?? textIn({ ...reading, locale: commune.default_locale }, post.category.name),
-    neighbourhood: neighbourhoodIn(post.address, neighbourhoods),
-    latitude: post.latitude,
-    longitude: post.longitude,
-    address: post.address,
-    photoFileId: null,
-    wantsPrivacy: false,
-    channel: 'open311',
-    reporter: { userId: null, name: post.reporterName, phone: post.phone, email: post.email, locale: request.locale },
-  });
-  // We do not fetch other sites' media: staff see the link in an internal note (in the commune's language) and may open it.
-  const staffT = platform.messages.translator(commune.default_locale);
-  if (post.mediaUrl) await addMessage(platform.db, filed, { author: 'system', actorUserId: null, body: staffT('requests.open311.media_note', { url: post.mediaUrl }), isPublic: false });
-  await recordAudit(platform.db, { communeId: commune.id, actorUserId: null, action: 'requests.open311.filed', resourceType: 'request', resourceId: filed.id, ip: request.ip, details: { api_key_id: key.id } });
-  await notifyReporter(platform, commune, filed, 'filed', { code: accessCode });
-  const answer = [{ service_request_id: filed.reference, service_notice: serviceNotice(reading, post.category.response_days), account_id: null }];
-  return sendDocument(reply, format, answer, 'service_requests', { service_requests: 'request' });
+  // Idempotent when the client sends an Idempotency-Key header (issue 12): a retry after a lost answer gets the
+  // first answer (same service_request_id), one complaint stored. Keys are the API client's, not the address's.
+  return idempotent(request, reply, 'requests.open311', async (tx) => {
+    const { request: filed, accessCode } = await fileComplaint(tx, commune, {
+      categoryId: post.category.id,
+      // Our complaints always carry a text: without one, the service's name says what it is about.
+      description: post.description ?? textIn({ ...reading, locale: commune.default_locale }, post.category.name),
+      neighbourhood: neighbourhoodIn(post.address, neighbourhoods),
+      latitude: post.latitude,
+      longitude: post.longitude,
+      address: post.address,
+      photoFileId: null,
+      wantsPrivacy: false,
+      channel: 'open311',
+      reporter: { userId: null, name: post.reporterName, phone: post.phone, email: post.email, locale: request.locale },
+    });
+    // We do not fetch other sites' media: staff see the link in an internal note (in the commune's language) and may open it.
+    const staffT = platform.messages.translator(commune.default_locale);
+    if (post.mediaUrl) await addMessage(tx, filed, { author: 'system', actorUserId: null, body: staffT('requests.open311.media_note', { url: post.mediaUrl }), isPublic: false });
+    await recordAudit(tx, { communeId: commune.id, actorUserId: null, action: 'requests.open311.filed', resourceType: 'request', resourceId: filed.id, ip: request.ip, details: { api_key_id: key.id } });
+    const answer = [{ service_request_id: filed.reference, service_notice: serviceNotice(reading, post.category.response_days), account_id: null }];
+    return { statusCode: 200, ...documentOf(format, answer, 'service_requests', { service_requests: 'request' }), afterCommit: async () => void (await notifyReporter(platform, commune, filed, 'filed', { code: accessCode })) };
+  }, { owner: `open311:${key.id}` });
 }
 
 /** The Open311 GeoReport v2 API of one commune, under /<commune>/open311/v2 (see docs/modules/requests.md). */

@@ -1,5 +1,6 @@
 import type { FormState } from '../../../platform/http/forms.js';
 import { formatDate, formatDateTime } from '../../../platform/i18n/format.js';
+import { IdempotencyField } from '../../../platform/http/idempotency.js';
 import { CsrfField, ErrorSummary, Field, Localized } from '../../../platform/views/components.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
@@ -192,6 +193,7 @@ export function ComplaintFormPage({ ctx, props }: { ctx: ViewContext; props: Com
       <ErrorSummary ctx={ctx} form={form} labels={{ ...complaintLabels(ctx), ...onBehalf?.labels }} />
       <form method="post" action={action} enctype="multipart/form-data" id="complaint-form">
         <CsrfField ctx={ctx} />
+        <IdempotencyField ctx={ctx} />
         <CategoryChoice ctx={ctx} props={props} />
         <Field ctx={ctx} form={form} name="description" label={ctx.t('requests.field.description')} hint={ctx.t('requests.field.description_hint')} multiline required />
         <div class="field">

@@ -1,6 +1,7 @@
 import type { FormState } from '../../../../platform/http/forms.js';
 import { formatNumber } from '../../../../platform/i18n/format.js';
 import { HorizontalBarChart } from '../../../../platform/views/charts.js';
+import { IdempotencyField } from '../../../../platform/http/idempotency.js';
 import { CsrfField, ErrorSummary, Field } from '../../../../platform/views/components.js';
 import { Layout } from '../../../../platform/views/layout.js';
 import type { ViewContext } from '../../../../platform/views/view-context.js';
@@ -53,6 +54,7 @@ export function InformationFormPage({ ctx, props }: { ctx: ViewContext; props: I
       <ErrorSummary ctx={ctx} form={form} labels={informationLabels(ctx)} />
       <form method="post" action={`${informationBase(ctx)}/new`} id="information-form">
         <CsrfField ctx={ctx} />
+        <IdempotencyField ctx={ctx} />
         <Field ctx={ctx} form={form} name="subject" label={ctx.t('requests.information.field.subject')} hint={ctx.t('requests.information.field.subject_hint')} required />
         <Field ctx={ctx} form={form} name="description" label={ctx.t('requests.information.field.description')} hint={ctx.t('requests.information.field.description_hint')} multiline required />
         <AnswerFormChoice ctx={ctx} form={form} />
