@@ -41,7 +41,7 @@ const out = process.env.BENCH_OUT ?? join(tmpdir(), `palabre-load-${new Date().t
 
 const serverUrl = serverUrlOrExit('bench:load');
 const seed = await ensureSeed(serverUrl, scale, process.env.BENCH_REUSE === '1');
-const postgres = await withClient(seed.url, async (c) => (await c.query<{ v: string }>('show server_version')).rows[0]!.v);
+const postgres = await withClient(seed.url, async (c) => (await c.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v);
 const summary: Record<string, unknown> = {
   date: new Date().toISOString(),
   machine: { cores: availableParallelism(), cpu: cpus()[0]?.model, ramGiB: Math.round(totalmem() / 2 ** 30), node: process.version, postgres },
@@ -131,7 +131,7 @@ async function workersScenario(): Promise<void> {
       rows.push(await load({ name: `ballots, ${count} worker(s)`, url: app.base, connections, seconds: pageSeconds * 2, requests: ballots.requests, success: [303] }));
     });
   }
-  report('workers', `1 vs ${workers} workers (load ${await loadAverage()} at the end)`, rows);
+  report('workerComparison', `1 vs ${workers} workers (load ${await loadAverage()} at the end)`, rows);
 }
 
 await withServers(workers, async (app, bare) => {
