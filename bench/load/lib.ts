@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,7 +59,7 @@ export interface Server {
   stop: () => Promise<void>;
 }
 
-function spawnServer(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, port: number): Promise<Server> {
+function spawnServer(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, port: number, cleanUp = () => {}): Promise<Server> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     let output = '';
@@ -71,6 +71,7 @@ function spawnServer(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, port
       process.off('exit', leftBehind);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await Promise.race([exited, new Promise((done) => setTimeout(done, 35_000))]);
+      cleanUp();
     };
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
@@ -88,12 +89,13 @@ function spawnServer(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, port
  */
 export async function startCluster(database: string, workers: number): Promise<Server> {
   const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'palabre-load-'));
   const env = {
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: String(port),
     DATABASE_URL: database,
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'palabre-load-')),
+    DATA_DIR: dataDir,
     SESSION_SECRET: randomBytes(32).toString('hex'),
     LEDGER_SIGNING_KEY: generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
     LOG_LEVEL: 'warn',
@@ -101,7 +103,7 @@ export async function startCluster(database: string, workers: number): Promise<S
     RATE_LIMIT_POST_PER_MINUTE: '100000000',
     WORKERS: String(workers),
   };
-  return spawnServer(['src/cluster.ts'], env, /workers listening/, port);
+  return spawnServer(['src/cluster.ts'], env, /workers listening/, port, () => rmSync(dataDir, { recursive: true, force: true }));
 }
 
 /** The baseline: the same framework answering a fixed string, with as many processes as the application has. */
