@@ -42,7 +42,7 @@ export async function countOf(url: string, query: string, values: unknown[] = []
   return withClient(url, async (c) => Number((await c.query<{ n: string }>(query, values)).rows[0]!.n));
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

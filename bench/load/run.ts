@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { env, load, loadAverage, type Row, serverUrlOrExit, type Server, startBare, startCluster, table, withClient } from './lib.js';
+import { checkProxyCaching, startProxy } from './proxy.js';
 import { account, type Accounting, ballotSubmissions, browsingPages, complaintSubmissions, findTargets, loadPages, openDataPaths, signInUsers } from './scenarios.js';
 import { ensureSeed } from './seed.js';
 
@@ -74,13 +75,20 @@ function report(key: string, title: string, rows: Row[], extra: Record<string, u
 
 async function ratioScenario(app: Server, bare: Server): Promise<void> {
   const load1 = await loadAverage();
-  const rows = [
-    await load({ name: 'bare Fastify route', url: `${bare.base}/`, connections, seconds: pageSeconds }),
-    await load({ name: 'commune home', url: `${app.base}/${targets.slug}/`, connections, seconds: pageSeconds }),
-  ];
-  const ratio = rows[1]!.rps / rows[0]!.rps;
-  report('ratio', `Page vs bare Fastify route (${workers} worker(s) each, load ${load1})`, rows, { pageToBare: ratio, load: load1 });
-  console.log(`\nCommune home / bare route = ${(ratio * 100).toFixed(2)} % (target ≥ 30 %).`);
+  const proxy = await startProxy(app);
+  try {
+    await checkProxyCaching(proxy, targets.slug, `palabre_session=${sessionsPrefix}1`);
+    const rows = [
+      await load({ name: 'bare Fastify route', url: `${bare.base}/`, connections, seconds: pageSeconds }),
+      await load({ name: 'commune home, the app alone', url: `${app.base}/${targets.slug}/`, connections, seconds: pageSeconds }),
+      await load({ name: 'commune home through nginx (deploy/nginx, page cache)', url: `${proxy.base}/${targets.slug}/`, connections, seconds: pageSeconds }),
+    ];
+    const [direct, proxied] = [rows[1]!.rps / rows[0]!.rps, rows[2]!.rps / rows[0]!.rps];
+    report('ratio', `Page vs bare Fastify route (${workers} worker(s) each, load ${load1})`, rows, { pageToBare: direct, proxiedPageToBare: proxied, load: load1 });
+    console.log(`\nCommune home / bare route = ${(direct * 100).toFixed(2)} % from the app alone, ${(proxied * 100).toFixed(2)} % through the proxy (target ≥ 30 %).`);
+  } finally {
+    await proxy.stop();
+  }
 }
 
 async function browsingScenario(app: Server): Promise<void> {
