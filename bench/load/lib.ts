@@ -5,7 +5,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { withClient } from '../../src/test-support/raw-sql.js';
+
+export { withClient };
 
 /**
  * Shared parts of the load benchmarks (bench/load/*): the PostgreSQL server to use, servers started in child
@@ -28,15 +30,6 @@ export function databaseUrl(serverUrl: string, name: string): string {
   return url.toString();
 }
 
-export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 export async function countOf(url: string, query: string, values: unknown[] = []): Promise<number> {
   return withClient(url, async (c) => Number((await c.query<{ n: string }>(query, values)).rows[0]!.n));

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type autocannon from 'autocannon';
+import { openApprovalRound } from '../../src/test-support/raw-sql.js';
 import { countOf, load, type Row, withClient } from './lib.js';
 
 /**
@@ -98,22 +99,7 @@ const cookies = (prefix: string, user: number) => `palabre_csrf=${csrf}; palabre
 export async function ballotSubmissions(url: string, t: Targets, prefix: string, voters: number): Promise<Submissions> {
   const { roundId, projects } = await withClient(url, async (c) => {
     const commune = (await c.query<{ id: string }>(`select id from communes where slug = $1`, [t.slug])).rows[0]!.id;
-    const round = (
-      await c.query<{ id: string }>(
-        `insert into budget_rounds (commune_id, title, currency, total_amount, rule, max_choices, allow_assisted, status)
-         values ($1, '{"fr":"Vote de mesure"}', 'XOF', 12000000, 'approval', 3, false, 'published') returning id`,
-        [commune],
-      )
-    ).rows[0]!.id;
-    const projects = (
-      await c.query<{ id: string }>(
-        `insert into budget_projects (commune_id, round_id, title, description, estimated_cost, feasibility)
-         select $1, $2, 'Projet ' || g, 'Mesure', 1000000, 'feasible' from generate_series(1, 12) g returning id`,
-        [commune, round],
-      )
-    ).rows.map((r) => r.id);
-    await c.query(`insert into budget_round_phases (commune_id, round_id, kind, starts_at, ends_at) values ($1, $2, 'voting', now() - interval '1 hour', now() + interval '2 days')`, [commune, round]);
-    return { roundId: round, projects };
+    return openApprovalRound(c, commune, 'Vote de mesure', 12);
   });
   let next = 0;
   const path = `/${t.slug}/budgets/${roundId}/vote/confirm`;
