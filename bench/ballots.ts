@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import type pg from 'pg';
+import { openApprovalRound, withClient } from '../src/test-support/raw-sql.js';
 
 /**
  * Issue 5: ballot confirmations by BENCH_VOTERS different voters (default 100,000), each request a new
@@ -21,16 +22,6 @@ const processes = Number(process.env.BENCH_PROCESSES ?? 1);
 const csrf = randomBytes(24).toString('base64url');
 // Session tokens are this prefix plus the voter's number; the database stores only their SHA-256.
 const tokenPrefix = randomBytes(16).toString('base64url');
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 function startServer(databaseUrl: string): Promise<{ port: number; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
@@ -62,21 +53,7 @@ async function seed(client: pg.Client): Promise<{ roundId: string; projects: str
     [voters, tokenPrefix],
   );
   const commune = (await client.query<{ id: string }>(`select id from communes where slug = 'ndar-toute'`)).rows[0]!.id;
-  const round = (
-    await client.query<{ id: string }>(
-      `insert into budget_rounds (commune_id, title, description, per_neighbourhood, allow_assisted, currency, total_amount, rule, max_choices, min_age, require_verified_phone, allow_ballot_change, status)
-       values ($1, '{"fr":"Tour de mesure"}', '{}', false, false, 'XOF', 12000000, 'approval', 3, null, false, false, 'published') returning id`,
-      [commune],
-    )
-  ).rows[0]!.id;
-  const projects = (
-    await client.query<{ id: string }>(
-      `insert into budget_projects (commune_id, round_id, title, description, estimated_cost, feasibility)
-       select $1, $2, 'Projet ' || g, 'Mesure', 1000000, 'feasible' from generate_series(1, 12) g returning id`,
-      [commune, round],
-    )
-  ).rows.map((r) => r.id);
-  await client.query(`insert into budget_round_phases (commune_id, round_id, kind, starts_at, ends_at) values ($1, $2, 'voting', now() - interval '1 hour', now() + interval '2 days')`, [commune, round]);
+  const { roundId: round, projects } = await openApprovalRound(client, commune, 'Tour de mesure', 12);
   const sessions = (await client.query<{ n: number }>(`select count(*)::int as n from sessions where user_agent = 'bench'`)).rows[0]!.n;
   if (sessions !== voters) throw new Error(`seeded ${sessions} sessions for ${voters} voters`);
   await client.query('analyze');

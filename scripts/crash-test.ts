@@ -11,9 +11,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { sessionCookieName } from '../src/platform/auth/session-store.js';
 import { csrfCookieName } from '../src/platform/http/csrf.js';
+import { openApprovalRound, withClient } from '../src/test-support/raw-sql.js';
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
@@ -44,16 +44,6 @@ interface Submission {
   /** The reference the app answered with (complaints). */
   reference?: string;
   attempts: number;
-}
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -155,24 +145,7 @@ async function seed(): Promise<Fixture> {
       [total, tokenPrefix],
     );
     const commune = (await client.query<{ id: string }>('select id from communes where slug = $1', [slug])).rows[0]!.id;
-    const roundId = (
-      await client.query<{ id: string }>(
-        `insert into budget_rounds (commune_id, title, description, per_neighbourhood, allow_assisted, currency, total_amount, rule, max_choices, min_age, require_verified_phone, allow_ballot_change, status)
-         values ($1, '{"fr":"Tour du test de panne"}', '{}', false, false, 'XOF', 12000000, 'approval', 3, null, false, false, 'published') returning id`,
-        [commune],
-      )
-    ).rows[0]!.id;
-    const projects = (
-      await client.query<{ id: string }>(
-        `insert into budget_projects (commune_id, round_id, title, description, estimated_cost, feasibility)
-         select $1, $2, 'Projet ' || g, 'Panne', 1000000, 'feasible' from generate_series(1, 6) g returning id`,
-        [commune, roundId],
-      )
-    ).rows.map((row) => row.id);
-    await client.query(
-      `insert into budget_round_phases (commune_id, round_id, kind, starts_at, ends_at) values ($1, $2, 'voting', now() - interval '1 hour', now() + interval '2 days')`,
-      [commune, roundId],
-    );
+    const { roundId, projects } = await openApprovalRound(client, commune, 'Tour du test de panne', 6);
     const candidates = (
       await client.query<{ id: string }>('select id from proposals where commune_id = $1 and hidden_at is null and merged_into_id is null order by id', [commune])
     ).rows.map((row) => row.id);

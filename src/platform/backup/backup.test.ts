@@ -96,6 +96,32 @@ describe(`backup and restore (${serverUrl ? 'PostgreSQL' : 'PGlite'})`, () => {
     expect(report.files).toBe(Object.keys(manifest.files).length);
   });
 
+  // PostgreSQL only: PGlite is backed up stopped. The counts and pg_dump read one snapshot, so writes meanwhile do not matter.
+  if (serverUrl) {
+    it('verifies exactly a backup taken while the app keeps writing', async () => {
+      const { db, close } = await openTarget(source);
+      let writing = true;
+      let written = 0;
+      const writer = (async () => {
+        while (writing) {
+          await sql`insert into idempotency_keys (owner, key, scope, request_hash) values ('backup-test', ${`backup-${String(written++).padStart(8, "0")}`}, 'test', 'x')`.execute(db);
+        }
+      })();
+      try {
+        const during = join(work, 'backup-during-writes');
+        const taken = await createBackup({ database: source, filesDir, outDir: during, appVersion: '0.1.0-test', ledgerPublicKeyPem: null });
+        writing = false;
+        await writer;
+        expect(written).toBeGreaterThan(taken.tables.idempotency_keys ?? 0);
+        expect((await verifyBackup(during, serverUrl)).problems).toEqual([]);
+      } finally {
+        writing = false;
+        await writer.catch(() => {});
+        await close();
+      }
+    }, 120_000);
+  }
+
   it('restores into an empty target, refuses a non-empty one, and replaces it with force', async () => {
     const { database, files } = await restoredCopy('restored');
     expect(readFileSync(join(files, 'backup-test/hello.txt'), 'utf8')).toBe('a stored file');

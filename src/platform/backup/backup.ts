@@ -1,5 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { sql } from 'kysely';
 import { checksumTree, run, sha256File } from './tools.js';
 import { type DatabaseTarget, dumpDatabase, dumpFileName, engineOf, openTarget } from './engines.js';
 import { type DatabaseInventory, takeInventory } from './inventory.js';
@@ -32,23 +33,40 @@ export interface BackupOptions {
   now?: Date;
 }
 
+/** On PostgreSQL the inventory and pg_dump read one exported snapshot: the manifest counts exactly what the dump holds. */
+async function inventoryAndDump(database: DatabaseTarget, dumpFile: string): Promise<DatabaseInventory> {
+  const reader = await openTarget(database);
+  if (engineOf(database) === 'pglite') {
+    let inventory: DatabaseInventory;
+    try {
+      inventory = await takeInventory(reader.db);
+    } finally {
+      await reader.close(); // One process at a time on a PGlite folder, and the dump opens it again.
+    }
+    await dumpDatabase(database, dumpFile);
+    return inventory;
+  }
+  try {
+    return await reader.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
+      const { rows } = await sql<{ id: string }>`select pg_export_snapshot() as id`.execute(trx);
+      const inventory = await takeInventory(trx);
+      await dumpDatabase(database, dumpFile, rows[0]!.id);
+      return inventory;
+    });
+  } finally {
+    await reader.close();
+  }
+}
+
 /**
- * Takes a backup: the database dump, a tar of the stored files and a manifest of both. The inventory is read
- * before the dump: with the app running on PostgreSQL, rows written in between make a later --verify report a
- * difference, which is the safe direction (the operator learns the backup is not a quiet moment's copy).
+ * Takes a backup: the database dump, a tar of the stored files and a manifest of both. On PostgreSQL the app may
+ * keep serving: the row counts and the dump come from the same snapshot. PGlite must be stopped first.
  */
 export async function createBackup(options: BackupOptions): Promise<BackupManifest> {
   await mkdir(options.outDir, { recursive: true });
   const engine = engineOf(options.database);
-  const reader = await openTarget(options.database);
-  let inventory: DatabaseInventory;
-  try {
-    inventory = await takeInventory(reader.db);
-  } finally {
-    await reader.close(); // PGlite: one process at a time, and the dump opens it again.
-  }
   const dumpFile = join(options.outDir, dumpFileName(engine));
-  await dumpDatabase(options.database, dumpFile);
+  const inventory = await inventoryAndDump(options.database, dumpFile);
   const files = await checksumTree(options.filesDir);
   const archive = join(options.outDir, filesArchiveName);
   await archiveFiles(options.filesDir, Object.keys(files), archive);

@@ -30,9 +30,10 @@ export async function openTarget(target: DatabaseTarget): Promise<{ db: Kysely<a
  * Writes the database's dump to `file`: pg_dump's custom format (compressed, restorable table by table) for
  * PostgreSQL; PGlite's own data-directory tarball otherwise (PGlite has no pg_dump of its own; the server must be stopped).
  */
-export async function dumpDatabase(target: DatabaseTarget, file: string): Promise<void> {
+export async function dumpDatabase(target: DatabaseTarget, file: string, snapshot?: string): Promise<void> {
   if ('url' in target) {
-    await run(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`, `--dbname=${target.url}`]);
+    const inSnapshot = snapshot ? [`--snapshot=${snapshot}`] : [];
+    await run(pgTool('pg_dump'), ['--format=custom', '--no-owner', '--no-privileges', ...inSnapshot, `--file=${file}`, `--dbname=${target.url}`]);
     return;
   }
   const pglite = await openPglite(target.pgliteDir);

@@ -22,6 +22,7 @@ const configSchema = z.object({
   UPLOAD_MAX_MB: z.coerce.number().positive().max(200).default(10),
   DATA_UPLOAD_MAX_MB: z.coerce.number().positive().max(10000).default(200),
   RATE_LIMIT_POST_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   SEED_DEMO: booleanFromEnv.default(true),
   LEDGER_SIGNING_KEY: z.string().min(1).optional(),
   QUEUE_MODE: z.enum(['inline', 'worker']).optional(),
@@ -44,6 +45,8 @@ export interface Config {
   /** Open-data files (streamed to storage, never held in memory) may be larger than other uploads. */
   dataUploadMaxBytes: number;
   postRateLimitPerMinute: number;
+  /** How long a shared cache in front of the app (docs/deploy.md) may keep a page that is the same for every visitor; 0: never. */
+  pageCacheSeconds: number;
   seedDemo: boolean;
   /** Ed25519 private key (PKCS#8 PEM or base64 DER) signing the ledger's tree heads; outside production one is kept in DATA_DIR. */
   ledgerSigningKey: string | undefined;
@@ -93,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: Math.round(values.UPLOAD_MAX_MB * 1024 * 1024),
     dataUploadMaxBytes: Math.round(values.DATA_UPLOAD_MAX_MB * 1024 * 1024),
     postRateLimitPerMinute: values.RATE_LIMIT_POST_PER_MINUTE,
+    pageCacheSeconds: values.PAGE_CACHE_SECONDS,
     seedDemo: values.SEED_DEMO,
     ledgerSigningKey: values.LEDGER_SIGNING_KEY,
     queueMode: values.QUEUE_MODE,

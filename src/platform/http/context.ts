@@ -36,7 +36,11 @@ declare module 'fastify' {
     t: Translate;
     /** The commune named in the URL, for routes under /<commune>/. */
     commune: Commune | null;
-    csrfToken: string;
+    /**
+     * The visitor's CSRF token, issued (cookie set) on first use: a page that shows no form sets no cookie,
+     * so a shared cache in front of the app may keep it (page-cache.ts).
+     */
+    csrfToken(): string;
     /** Raw session token from the cookie, to sign out. */
     sessionToken: string | null;
   }

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { buildViewContext, type ViewContext } from '../views/view-context.js';
+import { notePage } from './page-cache.js';
 
 /** Sends a server-rendered page; views are functions of a ViewContext. */
 export async function sendPage(
@@ -8,6 +9,7 @@ export async function sendPage(
   view: (ctx: ViewContext) => JSX.Element,
   status = 200,
 ): Promise<FastifyReply> {
+  notePage(request);
   const html = await view(buildViewContext(request));
   return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
 }

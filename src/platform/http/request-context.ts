@@ -4,6 +4,7 @@ import { negotiateLocale, type Translate } from '../i18n/i18n.js';
 import { isLocale } from '../i18n/locales.js';
 import { anonymousActor, backOfficeRoles, hasRole } from '../permissions/actor.js';
 import { ensureCsrfToken } from './csrf.js';
+import { noteFormShown } from './page-cache.js';
 import { AppError } from './errors.js';
 import { flashCookieName } from './render.js';
 
@@ -45,13 +46,13 @@ function readFlash(request: FastifyRequest, reply: FastifyReply): string | null 
   return /^[a-z][\w.-]+$/.test(flash) ? flash : null;
 }
 
-/** Fills request.actor, commune, locale, t and csrfToken before any handler runs. */
+/** Fills request.actor, commune, locale, t and the CSRF token's issuer before any handler runs. */
 export function installRequestContext(app: FastifyInstance): void {
   app.decorateRequest('actor', null as never);
   app.decorateRequest('locale', 'fr');
   app.decorateRequest('t', null as unknown as Translate);
   app.decorateRequest('commune', null);
-  app.decorateRequest('csrfToken', '');
+  app.decorateRequest('csrfToken', () => '');
   app.decorateRequest('sessionToken', null);
 
   app.addHook('onRequest', async (request, reply) => {
@@ -75,7 +76,11 @@ export function installRequestContext(app: FastifyInstance): void {
       communeDefault: request.commune?.default_locale,
     });
     request.t = messages.translator(request.locale);
-    request.csrfToken = ensureCsrfToken(request, reply, config.env === 'production');
+    let csrfToken: string | undefined;
+    request.csrfToken = () => {
+      noteFormShown(request);
+      return (csrfToken ??= ensureCsrfToken(request, reply, config.env === 'production'));
+    };
     (request as { flash?: string | null }).flash = readFlash(request, reply);
     if (await persistExplicitLocale(request, reply)) return reply;
   });

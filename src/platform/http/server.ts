@@ -20,6 +20,7 @@ import { AppError } from './errors.js';
 import { installErrorHandling } from './error-handler.js';
 import { refuseUnprintableParams } from './path-params.js';
 import { installRequestContext } from './request-context.js';
+import { installPageCacheHeaders } from './page-cache.js';
 import { ensureRateLimitTable, postgresRateLimitStore } from './rate-limit-store.js';
 
 export interface ServerOptions {
@@ -138,6 +139,7 @@ export async function buildServer(services: PlatformServices, options: ServerOpt
   await registerPlugins(app, services);
   app.addHook('onRequest', refuseUnprintableParams);
   installRequestContext(app);
+  installPageCacheHeaders(app);
   app.addHook('preValidation', verifyCsrf);
   installDecisionRecording(app, services.config.env === 'test');
   app.addHook('preHandler', async (request) => {

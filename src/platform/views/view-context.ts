@@ -46,7 +46,10 @@ export function buildViewContext(request: FastifyRequest): ViewContext {
     actor,
     commune,
     communeName: commune ? (pickLocalized(commune.name, request.locale, [commune.default_locale, ...locales])?.value ?? commune.slug) : null,
-    csrfToken: request.csrfToken,
+    // Read only by forms: the token (and its cookie) exists only on pages that have one.
+    get csrfToken() {
+      return request.csrfToken();
+    },
     currentUrl: request.url,
     navigation: entries.filter((e) => e.area === 'public').sort(byOrder),
     adminNavigation: entries.filter((e) => e.area === 'admin' && canSee(e)).sort(byOrder),
