@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import type pg from 'pg';
-import { openApprovalRound, withClient } from '../src/test-support/raw-sql.js';
+import { openApprovalRound, sessionsForPhones, withClient } from '../src/test-support/raw-sql.js';
 
 /**
  * Issue 5: ballot confirmations by BENCH_VOTERS different voters (default 100,000), each request a new
@@ -46,12 +46,7 @@ async function seed(client: pg.Client): Promise<{ roundId: string; projects: str
      from generate_series(1, $1::int) g`,
     [voters],
   );
-  await client.query(
-    `insert into sessions (id, user_id, kind, expires_at, ip, user_agent)
-     select encode(sha256(convert_to($2 || g, 'UTF8')), 'hex'), u.id, 'citizen', now() + interval '1 day', null, 'bench'
-     from generate_series(1, $1::int) g join users u on u.phone_e164 = '+22176' || lpad(g::text, 7, '0')`,
-    [voters, tokenPrefix],
-  );
+  await sessionsForPhones(client, { phonePrefix: '+22176', first: 1, last: voters, tokenPrefix, agent: 'bench' });
   const commune = (await client.query<{ id: string }>(`select id from communes where slug = 'ndar-toute'`)).rows[0]!.id;
   const { roundId: round, projects } = await openApprovalRound(client, commune, 'Tour de mesure', 12);
   const sessions = (await client.query<{ n: number }>(`select count(*)::int as n from sessions where user_agent = 'bench'`)).rows[0]!.n;

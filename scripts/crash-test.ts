@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { sessionCookieName } from '../src/platform/auth/session-store.js';
 import { csrfCookieName } from '../src/platform/http/csrf.js';
-import { openApprovalRound, withClient } from '../src/test-support/raw-sql.js';
+import { openApprovalRound, sessionsForPhones, withClient } from '../src/test-support/raw-sql.js';
 
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl) {
@@ -138,12 +138,7 @@ async function seed(): Promise<Fixture> {
       `insert into users (phone_e164, display_name, neighbourhood) select '+22170' || lpad(g::text, 7, '0'), 'Crash ' || g, 'Sor' from generate_series(0, $1::int) g`,
       [total],
     );
-    await client.query(
-      `insert into sessions (id, user_id, kind, expires_at, ip, user_agent)
-       select encode(sha256(convert_to($2 || g, 'UTF8')), 'hex'), u.id, 'citizen', now() + interval '1 day', null, 'crash-test'
-       from generate_series(0, $1::int) g join users u on u.phone_e164 = '+22170' || lpad(g::text, 7, '0')`,
-      [total, tokenPrefix],
-    );
+    await sessionsForPhones(client, { phonePrefix: '+22170', first: 0, last: total, tokenPrefix, agent: 'crash-test' });
     const commune = (await client.query<{ id: string }>('select id from communes where slug = $1', [slug])).rows[0]!.id;
     const { roundId, projects } = await openApprovalRound(client, commune, 'Tour du test de panne', 6);
     const candidates = (

@@ -40,3 +40,16 @@ export async function openApprovalRound(client: pg.Client, communeId: string, ti
   );
   return { roundId, projects: ids };
 }
+
+/**
+ * A citizen session for each user whose phone is `phonePrefix` + n (n from `first` to `last`, seven digits): the
+ * cookie token is `tokenPrefix` + n, the table holds its SHA-256, as the application's session store does.
+ */
+export async function sessionsForPhones(client: pg.Client, range: { phonePrefix: string; first: number; last: number; tokenPrefix: string; agent: string }): Promise<void> {
+  await client.query(
+    `insert into sessions (id, user_id, kind, expires_at, ip, user_agent)
+     select encode(sha256(convert_to($3 || g, 'UTF8')), 'hex'), u.id, 'citizen', now() + interval '1 day', null, $5
+     from generate_series($1::int, $2::int) g join users u on u.phone_e164 = $4 || lpad(g::text, 7, '0')`,
+    [range.first, range.last, range.tokenPrefix, range.phonePrefix, range.agent],
+  );
+}
