@@ -8,6 +8,7 @@ import { financesModule } from './modules/finances/index.js';
 import { accountabilityModule } from './modules/accountability/index.js';
 import { channelsModule } from './modules/channels/index.js';
 import { networkModule } from './modules/network/index.js';
+import { programmeModule } from './modules/programme/index.js';
 
 /** The domain modules of this install, in menu order. Add a module here to switch it on for the platform. */
-export const modules: readonly PalabreModule[] = [communeModule, participationModule, budgetingModule, financesModule, accountabilityModule, requestsModule, channelsModule, openDataModule, networkModule];
+export const modules: readonly PalabreModule[] = [communeModule, participationModule, budgetingModule, financesModule, accountabilityModule, requestsModule, channelsModule, openDataModule, networkModule, programmeModule];

@@ -5,7 +5,7 @@ import type { PlatformServices } from './platform/http/context.js';
 import type { SeedContext } from './platform/module.js';
 
 /** Demo accounts, also listed in the README: sign in with these numbers; demo mode shows the code. */
-export const demoAccounts: { key: string; commune: string | null; role: CommuneRole | 'platform-admin'; identifier: string; name: string }[] = [
+export const demoAccounts: { key: string; commune: string | null; role: CommuneRole | 'platform-admin' | 'none'; identifier: string; name: string }[] = [
   { key: 'platform-admin', commune: null, role: 'platform-admin', identifier: 'admin@palabre.example', name: 'Awa Platform' },
   { key: 'ndar-toute:admin', commune: 'ndar-toute', role: 'admin', identifier: '+221770000001', name: 'Mariama Sow' },
   { key: 'ndar-toute:staff', commune: 'ndar-toute', role: 'staff', identifier: '+221770000002', name: 'Ousmane Diallo' },
@@ -19,6 +19,13 @@ export const demoAccounts: { key: string; commune: string | null; role: CommuneR
   { key: 'tiznit-el-jadida:moderator', commune: 'tiznit-el-jadida', role: 'moderator', identifier: '+212600000003', name: 'Nadia Bouzid' },
   { key: 'tiznit-el-jadida:mediator', commune: 'tiznit-el-jadida', role: 'mediator', identifier: '+212600000004', name: 'Hassan Oubella' },
   { key: 'tiznit-el-jadida:citizen', commune: 'tiznit-el-jadida', role: 'citizen', identifier: '+212600000005', name: 'Khadija Idrissi' },
+  // The programme's team and volunteers (src/modules/programme): no role in a commune.
+  { key: 'programme:operator', commune: null, role: 'none', identifier: '+221770000080', name: 'Coumba Thiam' },
+  { key: 'programme:reviewer', commune: null, role: 'none', identifier: '+221770000081', name: 'Moussa Kane' },
+  { key: 'programme:reviewer2', commune: null, role: 'none', identifier: '+212600000082', name: 'Leila Haddad' },
+  { key: 'programme:volunteer', commune: null, role: 'none', identifier: '+212600000090', name: 'Rachid Benali' },
+  { key: 'programme:volunteer2', commune: null, role: 'none', identifier: '+221770000099', name: 'Aïssatou Ba' },
+  { key: 'programme:applicant', commune: null, role: 'none', identifier: '+221770000091', name: 'Ndèye Faye' },
 ];
 
 async function seedCommuneRows(db: Kysely<PlatformTables>, moduleIds: string[]): Promise<SeedContext['communes']> {
@@ -61,7 +68,7 @@ async function seedAccounts(db: Kysely<PlatformTables>, communes: SeedContext['c
       .executeTakeFirstOrThrow();
     users.set(account.key, user.id);
     const commune = account.commune ? communes.get(account.commune) : undefined;
-    if (commune && account.role !== 'platform-admin') {
+    if (commune && account.role !== 'platform-admin' && account.role !== 'none') {
       await db.insertInto('role_grants').values({ commune_id: commune.id, user_id: user.id, role: account.role }).execute();
     }
   }

@@ -1,0 +1,131 @@
+import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import type { PlatformTables } from '../../../platform/db/platform-tables.js';
+import type { Locale, LocalizedText } from '../../../platform/i18n/locales.js';
+
+type Json<T> = ColumnType<T, string, string>;
+type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
+type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** PostgreSQL `date` columns are read as YYYY-MM-DD strings (see the db type parsers). */
+type Day = ColumnType<string, string, string>;
+/** `numeric` arrives as a string from the driver. */
+type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
+
+export const teamRoles = ['operator', 'reviewer'] as const;
+export type TeamRole = (typeof teamRoles)[number];
+export const audiences = ['communes', 'volunteers'] as const;
+export type CallAudience = (typeof audiences)[number];
+export const fieldKinds = ['text', 'long_text', 'choice', 'file', 'yes_no', 'number'] as const;
+export type FieldKind = (typeof fieldKinds)[number];
+export const applicationStatuses = ['draft', 'submitted', 'shortlisted', 'selected', 'rejected', 'withdrawn'] as const;
+export type ApplicationStatus = (typeof applicationStatuses)[number];
+export const genders = ['female', 'male', 'other'] as const;
+export type Gender = (typeof genders)[number];
+
+export const deploymentStatuses = ['planned', 'active', 'completed', 'ended_early'] as const;
+export type DeploymentStatus = (typeof deploymentStatuses)[number];
+/** One line of a deployment's terms of reference; `fromNeeds` when it came from the commune's application. */
+export interface TermOfReference {
+  text: string;
+  fromNeeds: boolean;
+}
+
+export interface ChoiceOption {
+  value: string;
+  label: LocalizedText;
+}
+
+/** An answer as stored: text and choice values as strings, yes/no as booleans, numbers as numbers, files by id. */
+export type Answer = string | number | boolean | { fileId: string; filename: string };
+export type Answers = Record<string, Answer>;
+
+export type ProgrammeTables = {
+  programme_team: {
+    user_id: string;
+    role: TeamRole;
+    added_at: Stamp;
+    added_by: string | null;
+  };
+  programme_cohorts: {
+    id: Generated<string>;
+    slug: string;
+    title: Json<LocalizedText>;
+    path_starts_on: Day;
+    path_ends_on: Day;
+    volunteers_abroad_only: ColumnType<boolean, boolean | undefined, boolean>;
+    created_at: Stamp;
+  };
+  programme_calls: {
+    id: Generated<string>;
+    cohort_id: string;
+    slug: string;
+    audience: CallAudience;
+    title: Json<LocalizedText>;
+    description: JsonWithDefault<LocalizedText>;
+    eligibility: JsonWithDefault<LocalizedText>;
+    languages: JsonWithDefault<Locale[]>;
+    opens_on: Day;
+    closes_on: Day;
+    published_at: NullableStamp;
+    created_at: Stamp;
+    updated_at: Stamp;
+  };
+  programme_call_fields: {
+    id: Generated<string>;
+    call_id: string;
+    key: string;
+    position: number;
+    kind: FieldKind;
+    label: Json<LocalizedText>;
+    help: JsonWithDefault<LocalizedText>;
+    required: ColumnType<boolean, boolean | undefined, boolean>;
+    options: JsonWithDefault<ChoiceOption[]>;
+    min_value: Numeric;
+    max_value: Numeric;
+    max_length: number | null;
+    purpose: 'needs' | null;
+  };
+  programme_applications: {
+    id: Generated<string>;
+    call_id: string;
+    reference: string | null;
+    applicant_user_id: string | null;
+    entered_by: string | null;
+    channel: ColumnType<'web' | 'paper', 'web' | 'paper' | undefined, 'web' | 'paper'>;
+    commune_id: string | null;
+    applicant_name: string;
+    contact: string | null;
+    country: string | null;
+    gender: Gender | null;
+    birth_year: number | null;
+    answers: JsonWithDefault<Answers>;
+    status: ColumnType<ApplicationStatus, ApplicationStatus | undefined, ApplicationStatus>;
+    submitted_at: NullableStamp;
+    decided_at: NullableStamp;
+    decision_sent_at: NullableStamp;
+    created_at: Stamp;
+    updated_at: Stamp;
+  };
+  programme_deployments: {
+    id: Generated<string>;
+    cohort_id: string;
+    commune_id: string;
+    commune_application_id: string | null;
+    volunteer_application_id: string;
+    volunteer_user_id: string | null;
+    starts_on: Day;
+    ends_on: Day;
+    status: ColumnType<DeploymentStatus, DeploymentStatus | undefined, DeploymentStatus>;
+    terms: JsonWithDefault<TermOfReference[]>;
+    created_at: Stamp;
+    created_by: string | null;
+  };
+};
+
+export type CohortRow = Selectable<ProgrammeTables['programme_cohorts']>;
+export type CallRow = Selectable<ProgrammeTables['programme_calls']>;
+export type FieldRow = Selectable<ProgrammeTables['programme_call_fields']>;
+export type ApplicationRow = Selectable<ProgrammeTables['programme_applications']>;
+export type DeploymentRow = Selectable<ProgrammeTables['programme_deployments']>;
+
+export const programmeDb = (db: Kysely<PlatformTables>) => db.withTables<ProgrammeTables>();

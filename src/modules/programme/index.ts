@@ -1,0 +1,1 @@
+export { programmeModule } from './manifest.js';
