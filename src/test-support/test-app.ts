@@ -50,7 +50,8 @@ export async function createTestApp(
   options: { seed?: boolean; env?: Record<string, string>; modules?: AppOptions['modules']; logger?: AppOptions['logger'] } = {},
 ): Promise<TestApp> {
   const config = testConfig(options.env);
-  const database = await createTestDatabase();
+  // The whole app's migrations: a copy of the run's migrated template (a module list of its own migrates from empty).
+  const database = await createTestDatabase({ migrated: !options.modules });
   const palabre = await createApp({
     config,
     database,

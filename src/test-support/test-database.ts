@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDatabase, type DatabaseHandle } from '../platform/db/create-database.js';
+import { pgliteTemplate, serverTemplate } from './migrated-template.js';
 
 /**
- * A fresh, empty database for one test file: in-memory PGlite by default, or a new database on the
+ * A fresh database for one test file, empty or (`migrated`) a copy of the run's migrated template when there is one: in-memory PGlite by default, or a new database on the
  * PostgreSQL server named by DATABASE_URL (npm run test:pg), dropped when the handle closes.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<DatabaseHandle> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return createDatabase({ pgliteDir: 'memory://' });
-  const server = await createServerTestDatabase(serverUrl);
+  const pgliteDataDir = options.migrated ? pgliteTemplate() : undefined;
+  if (!serverUrl) return createDatabase({ pgliteDir: 'memory://', ...(pgliteDataDir ? { pgliteDataDir } : {}) });
+  const server = await createServerTestDatabase(serverUrl, options.migrated ? serverTemplate() : undefined);
   const handle = await createDatabase({ url: server.url, poolSize: 5 });
   return {
     ...handle,
@@ -20,12 +22,12 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   };
 }
 
-/** A new, empty database on the PostgreSQL server of `serverUrl`, for tests that open it more than once. */
-export async function createServerTestDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+/** A new database on the PostgreSQL server of `serverUrl` (empty, or a copy of `template`), for tests that open it more than once. */
+export async function createServerTestDatabase(serverUrl: string, template?: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `palabre_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;

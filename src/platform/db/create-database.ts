@@ -47,6 +47,8 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** Directory for PGlite files; `memory://` keeps it in memory (tests). */
   pgliteDir?: string;
+  /** A PGlite data directory (tarball from `dumpDataDir`) to start from, e.g. an already migrated template. */
+  pgliteDataDir?: Blob;
   poolSize?: number;
   /** Told when the server closes an idle pooled connection (logged by the app, ignored by tests). */
   onIdleError?: (error: Error) => void;
@@ -78,6 +80,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     // PGlite can only create the extensions it was given here; PostgreSQL ships pg_trgm with its contrib modules.
     // Trigram indexes make the open-data datastore's substring search (`q`) use an index.
     extensions: { pg_trgm },
+    ...(options.pgliteDataDir ? { loadDataDir: options.pgliteDataDir } : {}),
   });
   const db = new Kysely<PlatformTables>({ dialect: new PGliteDialect({ pglite }) });
   return { db, kind: 'pglite', copyIn: pgliteCopyIn(pglite), close: () => db.destroy() };
