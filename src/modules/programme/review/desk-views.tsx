@@ -30,7 +30,7 @@ export function DeskPage({ ctx, calls }: { ctx: ViewContext; calls: DeskCall[] }
         return (
           <section class="desk-call" id={`desk-${progress.call.slug}`}>
             <h2><Localized ctx={ctx} text={progress.call.title} /></h2>
-            <p class="own-progress" safe>{`${ctx.t('programme.review.own_progress')}: ${progressText(ctx, mine, applications.length)}`}</p>
+            <p class="own-progress" safe>{ctx.t('programme.review.own_progress', { progress: progressText(ctx, mine, applications.length) })}</p>
             {progress.call.review_closed_at ? <p class="muted" safe>{ctx.t('programme.review.scoring_closed')}</p> : ''}
             <ul>
               {applications.map((a) => (

@@ -64,7 +64,7 @@ export function CallReviewPage({ ctx, props }: { ctx: ViewContext; props: CallRe
       <p><a href={operatorBase} safe>{ctx.t('programme.review.overview_title')}</a></p>
       <h1><Localized ctx={ctx} text={call.title} /></h1>
       <CallLinks ctx={ctx} call={call} />
-      <p id="call-progress" safe>{`${ctx.t('programme.review.scores_done')}: ${progressText(ctx, progress?.done ?? 0, progress?.expected ?? 0)}`}</p>
+      <p id="call-progress" safe>{ctx.t('programme.review.call_progress', { progress: progressText(ctx, progress?.done ?? 0, progress?.expected ?? 0) })}</p>
       <section id="scoring-state">
         <p safe>{ctx.t(closed ? 'programme.review.scoring_closed' : 'programme.review.scoring_open')}</p>
         <ButtonForm ctx={ctx} action={`${callPath(call)}/scoring`} fields={{ open: closed ? '1' : '0' }} label={ctx.t(closed ? 'programme.review.reopen_scoring' : 'programme.review.close_scoring')} />

@@ -94,7 +94,10 @@ export interface CallProgress {
   expected: number;
 }
 
-/** Scores done / expected per call: every assigned reviewer reviews every application (a conflict counts as settled). */
+/**
+ * Scores done / expected per call (drafts included: the operator prepares criteria before publishing): every assigned
+ * reviewer reviews every application, a declared conflict counts as settled.
+ */
 export async function callsWithProgress(db: Db, onlyFor?: string): Promise<CallProgress[]> {
   const rows = await sql<{ id: string; applications: number; reviewers: number; done: number }>`
     select c.id,
@@ -104,8 +107,7 @@ export async function callsWithProgress(db: Db, onlyFor?: string): Promise<CallP
         join programme_review_assignments r on r.call_id = a.call_id and r.user_id = v.reviewer_id
         where a.call_id = c.id and a.status in ('submitted', 'shortlisted', 'selected', 'rejected'))::int as done
     from programme_calls c
-    where c.published_at is not null
-      and (${onlyFor ?? null}::uuid is null or exists (select 1 from programme_review_assignments r where r.call_id = c.id and r.user_id = ${onlyFor ?? null}::uuid))
+    where (${onlyFor ?? null}::uuid is null or exists (select 1 from programme_review_assignments r where r.call_id = c.id and r.user_id = ${onlyFor ?? null}::uuid))
     order by c.closes_on desc, c.audience`.execute(db);
   const calls = await reviewDb(db).selectFrom('programme_calls').selectAll().execute();
   return rows.rows.map((row) => ({ call: calls.find((c) => c.id === row.id)!, applications: row.applications, reviewers: row.reviewers, done: row.done, expected: row.applications * row.reviewers }));
