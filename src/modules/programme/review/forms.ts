@@ -46,6 +46,10 @@ export const interviewSchema = z.object({
   recommendation: z.enum(recommendations, { error: 'core.form.required' }),
 });
 
+/** The text fields of a submitted form, as typed (CSRF token left out), to show a refused form again. */
+export const typedValues = (body: unknown): FormState['values'] =>
+  Object.fromEntries(Object.entries(body && typeof body === 'object' ? body : {}).filter(([name, value]) => name !== '_csrf' && typeof value === 'string')) as FormState['values'];
+
 export const scoreFieldName = (criterionId: string) => `score_${criterionId}`;
 const scoreValue = /^[0-5]$/;
 
@@ -57,13 +61,10 @@ export type ScoreResult = { ok: true; scores: Map<string, number>; comment: stri
  */
 export function parseScores(criteria: CriterionRow[], body: unknown): ScoreResult {
   const input = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const values: FormState['values'] = {};
+  const values = typedValues(body);
   const errors: FormState['errors'] = {};
   const known = new Set(criteria.map((c) => scoreFieldName(c.id)));
-  for (const [name, value] of Object.entries(input)) {
-    if (typeof value === 'string') values[name] = value;
-    if (name.startsWith('score_') && !known.has(name)) errors._form = 'programme.review.unknown_criterion';
-  }
+  if (Object.keys(input).some((name) => name.startsWith('score_') && !known.has(name))) errors._form = 'programme.review.unknown_criterion';
   const scores = new Map<string, number>();
   for (const criterion of criteria) {
     const raw = input[scoreFieldName(criterion.id)];

@@ -8,7 +8,7 @@ import { callState } from '../calls/state.js';
 import { authorizeOperator } from '../permissions.js';
 import * as commands from './commands.js';
 import { deliverQueued, sendDecisions } from './decisions.js';
-import { assignSchema, criterionSchema, criterionValues, decisionSchema, moveSchema, scoringSchema, shortlistSchema } from './forms.js';
+import { assignSchema, criterionSchema, criterionValues, decisionSchema, moveSchema, scoringSchema, shortlistSchema, typedValues } from './forms.js';
 import { CallReviewPage, CriteriaPage, CriterionEditPage, OverviewPage, RankingPage } from './operator-views.js';
 import { operatorApplication, operatorCall } from './policy.js';
 import * as queries from './queries.js';
@@ -64,8 +64,9 @@ function criteriaRoutes(app: FastifyInstance): void {
   app.post<CallParams>(`${operatorBase}/:callSlug/criteria`, signedIn, async (request, reply) => {
     const { call } = await operatorCall(request, request.params.callSlug);
     const result = parseForm(criterionSchema, request.body);
+    // Frozen meanwhile: the form comes back as typed, with the reason.
+    if (await queries.scoringStarted(db, call.id)) return showCriteria(request, reply, call, { values: typedValues(request.body), errors: {} }, 409, request.t('programme.review.criteria_frozen'));
     if (!result.ok) return showCriteria(request, reply, call, result.form as FormState, 422);
-    if (await queries.scoringStarted(db, call.id)) return showCriteria(request, reply, call, { values: result.data as unknown as FormState['values'], errors: {} }, 409, request.t('programme.review.criteria_frozen'));
     await commands.addCriterion(db, actorOf(request), call, result.data);
     return redirectWithFlash(reply, `${callPath(call)}/criteria`, 'programme.review.criterion_saved');
   });

@@ -153,7 +153,8 @@ export function CriteriaPage({ ctx, props }: { ctx: ViewContext; props: Criteria
           </li>
         ))}
       </ol>
-      {frozen ? '' : (
+      {/* Frozen, the form still shows what was just typed (refused), so nothing is lost. */}
+      {frozen && Object.keys(form.values).length === 0 ? '' : (
         <>
           <h2 safe>{ctx.t('programme.review.add_criterion')}</h2>
           <CriterionForm ctx={ctx} form={form} action={base} submit={ctx.t('programme.review.add_criterion')} />

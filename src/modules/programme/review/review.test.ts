@@ -163,7 +163,9 @@ describe('criteria', () => {
       const frozen = await t.request('programme:operator', 'POST', `${base}/${criteria[0]!.id}/delete`, {});
       expect(frozen.statusCode).toBe(409);
       expect(frozen.body).toContain('les critères ne peuvent plus changer');
-      expect((await t.request('programme:operator', 'POST', base, { label_fr: 'Tard', weight: '1' })).statusCode).toBe(409);
+      const late = await t.request('programme:operator', 'POST', base, { label_fr: 'Tard', weight: '1' });
+      expect(late.statusCode).toBe(409);
+      expect(late.body).toContain('value="Tard"');
       expect((await t.request('programme:operator', 'GET', base)).body).toContain('id="criteria-frozen"');
       await expect(db().deleteFrom('programme_review_criteria').where('id', '=', criteria[0]!.id).execute()).rejects.toThrow();
       expect([...(await auditActions(criteria[0]!.id)), ...(await auditActions(criteria[1]!.id))]).toEqual(expect.arrayContaining(['programme.criterion.added', 'programme.criterion.updated', 'programme.criterion.moved']));
