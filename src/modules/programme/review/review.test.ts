@@ -222,6 +222,8 @@ describe('ranking, shortlist, interviews and decisions', () => {
     await db().updateTable('programme_calls').set({ opens_on: dayFrom(new Date(), -60), closes_on: dayFrom(new Date(), -1) }).where('id', '=', id).execute();
     const ndeye = await applicationOf('Ndèye Faye');
     await db().updateTable('programme_applications').set({ status: 'submitted', submitted_at: new Date(), reference: 'PRG-2026-9001' }).where('id', '=', ndeye.id).execute();
+    // Ndèye chose Portuguese for her account: her message is in Portuguese; paper applicants get the call's first language.
+    await t.services.db.updateTable('users').set({ preferred_locale: 'pt' }).where('id', '=', t.users.get('programme:applicant')!).execute();
     await db().updateTable('programme_applications').set({ contact: '+245 955 000 001' }).where('applicant_name', '=', 'Bubacar Baldé').execute();
     await db().updateTable('programme_applications').set({ contact: 'amina@example.org' }).where('applicant_name', '=', 'Amina Ben Salah').execute();
     const decide = async (name: string, decision: string) => {
@@ -238,9 +240,10 @@ describe('ranking, shortlist, interviews and decisions', () => {
     expect(replay.headers['idempotent-replayed']).toBe('true');
     const outbox = await t.services.db.selectFrom('outbox_messages').select(['recipient', 'channel', 'body']).where('purpose', '=', 'programme.decision').execute();
     expect(outbox.map((m) => m.recipient).sort()).toEqual(['+221770000091', '+245955000001', 'amina@example.org']);
-    expect(outbox.find((m) => m.recipient === '+221770000091')!.body).toContain('PRG-2026-9001 est retenue');
+    expect(outbox.find((m) => m.recipient === '+221770000091')!.body).toContain('a sua candidatura PRG-2026-9001 foi selecionada');
+    expect(outbox.find((m) => m.recipient === 'amina@example.org')!.body).toContain('n’a pas été retenue');
     const inbox = await t.request('programme:applicant', 'GET', '/network/programme/messages');
-    expect(inbox.body.match(/PRG-2026-9001 est retenue/g)).toHaveLength(1);
+    expect(inbox.body.match(/PRG-2026-9001 foi selecionada/g)).toHaveLength(1);
     const ranking = await t.request('programme:operator', 'GET', '/admin/programme/review/volontaires-2/ranking');
     expect(ranking.body).toMatch(/id="by-hand"><li>PRG-\d{4}-\d{4} — Fanta Camara<\/li><\/ul>/);
     expect(ranking.body).toContain('Décisions à envoyer : 0');
