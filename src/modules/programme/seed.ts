@@ -2,6 +2,7 @@ import type { SeedContext } from '../../platform/module.js';
 import { dayFrom } from './calls/state.js';
 import { formatReference } from './calls/reference.js';
 import { type CallAudience, programmeDb } from './db/tables.js';
+import { seedReview } from './review/seed.js';
 import { communeCallFields, openCommuneApplications, openVolunteerApplications, pastCommuneApplications, pastVolunteerApplications, type SeedApplication, type SeedField, volunteerCallFields } from './seed-content.js';
 
 interface SeedCall {
@@ -189,4 +190,5 @@ export async function seedProgramme(context: SeedContext): Promise<void> {
     }
   }
   await seedDeployments(context, 'cohorte-1');
+  await seedReview(context);
 }
