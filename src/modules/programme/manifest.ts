@@ -1,10 +1,19 @@
 import type { PalabreModule } from '../../platform/module.js';
 import { callPublicRoutes } from './calls/public-routes.js';
 import * as baseTables from './db/migrations/2026-11-29T0000_programme_base.js';
+import * as pathTables from './db/migrations/2026-11-29T0300_programme_path.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
 import pt from './i18n/pt.json' with { type: 'json' };
+import pathAr from './i18n/path.ar.json' with { type: 'json' };
+import pathEn from './i18n/path.en.json' with { type: 'json' };
+import pathFr from './i18n/path.fr.json' with { type: 'json' };
+import pathPt from './i18n/path.pt.json' with { type: 'json' };
+import { pathAdminRoutes } from './path/admin-routes.js';
+import { pathExport } from './path/open-data.js';
+import { pathCommuneRoutes, pathNetworkRoutes } from './path/routes.js';
+import { seedPath } from './path/seed.js';
 import { seedProgramme } from './seed.js';
 
 /**
@@ -18,11 +27,26 @@ export const programmeModule: PalabreModule = {
   alwaysOn: true,
   networkRoutes: async (app) => {
     callPublicRoutes(app);
+    pathNetworkRoutes(app);
+    pathAdminRoutes(app);
   },
-  networkLinks: [{ labelKey: 'programme.title', path: '/network/programme' }],
+  communeRoutes: async (app) => {
+    pathCommuneRoutes(app);
+  },
+  navigation: [{ labelKey: 'programme.path.nav', path: 'programme', area: 'public', order: 85 }],
+  accountLinks: [{ labelKey: 'programme.path.my_deployments', path: '/network/programme/deployments' }],
+  openDataExports: [pathExport],
+  networkLinks: [
+    { labelKey: 'programme.title', path: '/network/programme' },
+    { labelKey: 'programme.path.board_title', path: '/admin/programme/board', platformAdminOnly: true },
+  ],
   migrations: {
     '2026-11-29T0000_programme_base': baseTables,
+    '2026-11-29T0300_programme_path': pathTables,
   },
-  seed: seedProgramme,
-  i18n: { fr, en, pt, ar },
+  seed: async (context) => {
+    await seedProgramme(context);
+    await seedPath(context);
+  },
+  i18n: { fr: { ...fr, ...pathFr }, en: { ...en, ...pathEn }, pt: { ...pt, ...pathPt }, ar: { ...ar, ...pathAr } },
 };
