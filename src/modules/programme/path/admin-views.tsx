@@ -7,7 +7,7 @@ import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { CohortRow } from '../db/tables.js';
 import { deploymentStatuses } from '../db/tables.js';
-import { boardPath, deploymentStatusKeys, localizedName, pairingPath, stepTitle } from './labels.js';
+import { boardPath, cohortAdminPath, deploymentStatusKeys, localizedName, pairingPath, stepTitle } from './labels.js';
 import type { DeploymentView, DeploymentWithSteps, SelectedApplication } from './queries.js';
 import { ButtonForm, deploymentLink } from './views.js';
 
@@ -43,7 +43,7 @@ function LinkCommuneForms({ ctx, props }: { ctx: ViewContext; props: PairingProp
     <section id="link-communes">
       <h2 safe>{ctx.t('programme.path.link_title')}</h2>
       {unlinked.map((a) => (
-        <form method="post" action={`${pairingPath(props.cohort.slug)}/applications/${a.id}/commune`}>
+        <form method="post" action={`${cohortAdminPath(props.cohort.slug)}/applications/${a.id}/commune`}>
           <CsrfField ctx={ctx} />
           <SelectField ctx={ctx} form={{ values: {}, errors: {} }} name="commune_id" label={applicationLabel(a)} options={options} />
           <button type="submit" class="secondary" safe>{ctx.t('programme.path.link_save')}</button>

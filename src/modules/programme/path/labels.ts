@@ -8,7 +8,8 @@ import type { StepStatus } from './tables.js';
 export const programmeDeploymentsPath = '/network/programme/deployments';
 export const deploymentPath = (id: string) => `${programmeDeploymentsPath}/${id}`;
 export const stepPath = (deploymentId: string, stepId: string) => `${deploymentPath(deploymentId)}/steps/${stepId}`;
-export const pairingPath = (cohortSlug: string) => `/admin/programme/cohorts/${cohortSlug}/deployments`;
+export const cohortAdminPath = (cohortSlug: string) => `/admin/programme/cohorts/${cohortSlug}`;
+export const pairingPath = (cohortSlug: string) => `${cohortAdminPath(cohortSlug)}/deployments`;
 export const boardPath = '/admin/programme/board';
 
 export const templateTitleKeys: Record<StepTemplate, string> = {

@@ -40,7 +40,7 @@ describe('pairing communes with volunteers', () => {
     const unlinked = await t.request('programme:operator', 'POST', pairing, pairForm(kindia, await applicationId('Fanta Camara')));
     expect(unlinked.body).toContain('Reliez d’abord la candidature');
     const page = await t.request('programme:operator', 'GET', pairing);
-    expect(page.body).toContain(`/applications/${kindia}/commune`);
+    expect(page.body).toContain(`action="/admin/programme/cohorts/cohorte-2/applications/${kindia}/commune"`);
     const linked = await t.request('programme:operator', 'POST', `/admin/programme/cohorts/cohorte-2/applications/${kindia}/commune`, { commune_id: await t.communeId('ndar-toute') });
     expect(linked.statusCode).toBe(303);
     expect(await auditCount('programme.application.commune_linked')).toBe(1);

@@ -28,8 +28,8 @@ export const pathActor = (request: FastifyRequest): PathActor => ({ userId: requ
 export async function relatedDeployment(request: FastifyRequest<{ Params: { id: string } }>): Promise<{ deployment: DeploymentView; relation: Exclude<DeploymentRelation, null> }> {
   const { db } = request.server.platform;
   const deployment = isUuid(request.params.id) ? await deploymentById(db, request.params.id) : undefined;
-  if (!deployment) throw new AppError('NOT_FOUND');
-  const relation = deploymentRelation(request.actor, await teamStanding(db, request.actor), deployment);
-  if (!pathPolicy.can(request.actor, 'programme.path.read', relation) || relation === null) throw new AppError('NOT_FOUND');
+  const relation = deployment ? deploymentRelation(request.actor, await teamStanding(db, request.actor), deployment) : null;
+  // The rule is asked even for an unknown id, so every route through here decides by policy.
+  if (!pathPolicy.can(request.actor, 'programme.path.read', relation) || !deployment || relation === null) throw new AppError('NOT_FOUND');
   return { deployment, relation };
 }
