@@ -34,7 +34,7 @@ export const programmeModule: PalabreModule = {
     pathCommuneRoutes(app);
   },
   navigation: [{ labelKey: 'programme.path.nav', path: 'programme', area: 'public', order: 85 }],
-  accountLinks: [{ labelKey: 'programme.path.my_deployments', path: '/network/programme/deployments' }],
+  accountLinks: [{ labelKey: 'programme.path.my_deployments', path: '/network/programme/deployments', accountPageOnly: true }],
   openDataExports: [pathExport],
   networkLinks: [
     { labelKey: 'programme.title', path: '/network/programme' },

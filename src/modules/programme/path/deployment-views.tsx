@@ -6,7 +6,7 @@ import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { DeploymentRelation } from '../permissions.js';
 import { scorecardIndicators } from '../../network/index.js';
-import { deploymentPath, localizedName, programmeDeploymentsPath, stepPath, stepStatusKeys, stepTitle } from './labels.js';
+import { boardPath, deploymentPath, localizedName, programmeDeploymentsPath, stepPath, stepStatusKeys, stepTitle } from './labels.js';
 import type { DeploymentView, DeploymentWithSteps, MeasuredStep } from './queries.js';
 import { stepStatuses } from './tables.js';
 import { ButtonForm, DeploymentFacts, deploymentLink, StepsTable, TermsList } from './views.js';
@@ -148,10 +148,12 @@ export function StepEditPage({ ctx, deployment, step, relation, form }: { ctx: V
   );
 }
 
-export function MyDeploymentsPage({ ctx, items }: { ctx: ViewContext; items: DeploymentView[] }) {
+/** The actor's deployments; an operator sees them all, with the way to the board (team operators have no menu). */
+export function MyDeploymentsPage({ ctx, items, operator }: { ctx: ViewContext; items: DeploymentView[]; operator: boolean }) {
   return (
     <Layout ctx={ctx} title={ctx.t('programme.path.my_deployments')}>
       <h1 safe>{ctx.t('programme.path.my_deployments')}</h1>
+      {operator ? <p><a href={boardPath} id="board-link" safe>{ctx.t('programme.path.board_title')}</a></p> : ''}
       {items.length === 0 ? (
         <p class="muted" safe>{ctx.t('programme.path.no_deployments')}</p>
       ) : (

@@ -147,6 +147,8 @@ describe('who sees and changes a deployment', () => {
     const mine = await t.request('programme:volunteer', 'GET', '/network/programme/deployments');
     expect(mine.body).toContain(`/network/programme/deployments/${id}`);
     expect(mine.body).not.toContain((await deploymentOf('tiznit-el-jadida')).id);
+    expect(mine.body).not.toContain('id="board-link"');
+    expect((await t.request('programme:operator', 'GET', '/network/programme/deployments')).body).toContain('id="board-link"');
   });
 
   it('lets the volunteer plan a step, the commune team add evidence only, and refuses steps of another deployment', async () => {

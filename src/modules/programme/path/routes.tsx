@@ -49,7 +49,7 @@ function listRoutes(app: FastifyInstance): void {
   app.get(programmeDeploymentsPath, signedIn, async (request, reply) => {
     const standing = await teamStanding(db, request.actor);
     const items = await actorDeployments(db, request.actor, standing.operator);
-    return sendPage(request, reply, (ctx) => <MyDeploymentsPage ctx={ctx} items={items} />);
+    return sendPage(request, reply, (ctx) => <MyDeploymentsPage ctx={ctx} items={items} operator={standing.operator} />);
   });
   app.get<IdParams>(`${programmeDeploymentsPath}/:id`, signedIn, async (request, reply) => showDeployment(request, reply));
   app.post<IdParams>(`${programmeDeploymentsPath}/:id/terms`, signedIn, async (request, reply) => {
