@@ -2,6 +2,7 @@ import type { SeedContext } from '../../platform/module.js';
 import { dayFrom } from './calls/state.js';
 import { formatReference } from './calls/reference.js';
 import { type CallAudience, programmeDb } from './db/tables.js';
+import { termsFromNeeds } from './path/pairing.js';
 import { seedReview } from './review/seed.js';
 import { communeCallFields, openCommuneApplications, openVolunteerApplications, pastCommuneApplications, pastVolunteerApplications, type SeedApplication, type SeedField, volunteerCallFields } from './seed-content.js';
 
@@ -98,14 +99,6 @@ async function seedApplications(context: SeedContext, callId: string, closesOn: 
       .execute();
   }
 }
-
-/** The terms of reference a deployment starts from: one line per need the commune expressed when applying. */
-export const termsFromNeeds = (needs: unknown) =>
-  String(needs ?? '')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0)
-    .map((text) => ({ text, fromNeeds: true }));
 
 // Cohort 1's pairs: each volunteer works in a country other than their own (Moroccan in Senegal, Senegalese in Morocco).
 const demoPairs = [
