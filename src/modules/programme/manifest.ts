@@ -1,6 +1,17 @@
 import type { PalabreModule } from '../../platform/module.js';
+import { applyRoutes } from './calls/apply-routes.js';
+import { registerApplicationFileRoute } from './calls/files.js';
+import callsAr from './i18n/calls.ar.json' with { type: 'json' };
+import callsEn from './i18n/calls.en.json' with { type: 'json' };
+import callsFr from './i18n/calls.fr.json' with { type: 'json' };
+import callsPt from './i18n/calls.pt.json' with { type: 'json' };
+import { applicationsExport } from './calls/open-data.js';
+import { operatorApplicationRoutes } from './calls/operator/applications.js';
+import { operatorRoutes } from './calls/operator/routes.js';
+import { teamRoutes } from './calls/operator/team.js';
 import { callPublicRoutes } from './calls/public-routes.js';
 import * as baseTables from './db/migrations/2026-11-29T0000_programme_base.js';
+import * as callsTables from './db/migrations/2026-11-29T0100_programme_calls.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
@@ -18,11 +29,19 @@ export const programmeModule: PalabreModule = {
   alwaysOn: true,
   networkRoutes: async (app) => {
     callPublicRoutes(app);
+    applyRoutes(app);
+    registerApplicationFileRoute(app);
+    operatorRoutes(app);
+    operatorApplicationRoutes(app);
+    teamRoutes(app);
   },
   networkLinks: [{ labelKey: 'programme.title', path: '/network/programme' }],
   migrations: {
     '2026-11-29T0000_programme_base': baseTables,
+    '2026-11-29T0100_programme_calls': callsTables,
   },
   seed: seedProgramme,
-  i18n: { fr, en, pt, ar },
+  accountLinks: [{ labelKey: 'programme.mine.title', path: '/network/programme/applications' }],
+  openDataExports: [applicationsExport],
+  i18n: { fr: { ...fr, ...callsFr }, en: { ...en, ...callsEn }, pt: { ...pt, ...callsPt }, ar: { ...ar, ...callsAr } },
 };
