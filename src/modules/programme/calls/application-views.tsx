@@ -202,7 +202,7 @@ export function ApplicationSummary({ ctx, application, fields }: { ctx: ViewCont
         <dt safe>{ctx.t('programme.apply.name')}</dt>
         <dd safe>{application.applicant_name}</dd>
         <dt safe>{ctx.t('programme.apply.country')}</dt>
-        <dd safe>{application.country ? countryName(application.country, ctx.locale) : '—'}</dd>
+        <dd safe>{`${application.country ? countryName(application.country, ctx.locale) : '—'}`}</dd>
       </dl>
       <h2 safe>{ctx.t('programme.apply.questions')}</h2>
       <AnswersList ctx={ctx} fields={fields} answers={application.answers} />

@@ -6,7 +6,7 @@ import type { FormState } from '../../../platform/http/forms.js';
 import { idempotent, pageOutcome } from '../../../platform/http/idempotency.js';
 import { redirectWithFlash, sendPage } from '../../../platform/http/render.js';
 import { hasRole } from '../../../platform/permissions/actor.js';
-import type { CallRow, FieldRow } from '../db/tables.js';
+import type { Answers, CallRow, FieldRow } from '../db/tables.js';
 import { programmePolicy } from '../permissions.js';
 import { applicationFormValues, checkApplication, type CheckedApplication } from './answers-check.js';
 import { type ApplicationInput, inputFingerprint, readApplicationInput, storeInputFiles, typedValues } from './application-input.js';
@@ -17,6 +17,10 @@ import { callState } from './state.js';
 import { callsDb, type FullApplicationRow } from './tables.js';
 
 const signedIn = { config: { access: 'signed-in' as const } };
+// Any signed-in person may apply; the call's publication and dates are checked by the handler.
+const applying = { config: { access: 'signed-in' as const, policy: 'open-participation' as const } };
+// Acts only on the person's own application (anyone else's is not found).
+const ownApplicationAction = { config: { access: 'signed-in' as const, policy: 'own-account' as const } };
 type SlugParams = { Params: { slug: string } };
 type IdParams = { Params: { id: string } };
 
@@ -85,8 +89,14 @@ async function ensureDraft(db: Kysely<PlatformTables>, call: CallRow, user: { id
 
 const identityColumns = (checked: CheckedApplication) => ({ ...checked.identity, answers: JSON.stringify(checked.answers) });
 
+interface SavedDraft {
+  values: Record<string, string>;
+  files: Answers;
+  fileErrors: FormState['errors'];
+}
+
 /** Saves what was typed as the draft (valid answers typed, every raw value kept); returns the check and file errors. */
-async function saveDraft(request: FastifyRequest, call: CallRow, fields: FieldRow[], application: FullApplicationRow, input: ApplicationInput) {
+async function saveDraft(request: FastifyRequest, call: CallRow, fields: FieldRow[], application: FullApplicationRow, input: ApplicationInput): Promise<SavedDraft> {
   const { db, storage } = request.server.platform;
   const stored = await storeInputFiles({ db, storage }, { applicationId: application.id, uploadedBy: userOf(request).id, earlier: application.answers }, fields, input);
   const commune = await pickedCommune(request, call, input.values);
@@ -102,7 +112,7 @@ async function saveDraft(request: FastifyRequest, call: CallRow, fields: FieldRo
 }
 
 /** Submits the saved draft in one transaction with its reference; refused (draft kept) when anything is missing. */
-function submit(request: FastifyRequest, reply: FastifyReply, call: CallRow, fields: FieldRow[], application: FullApplicationRow, input: ApplicationInput, saved: Awaited<ReturnType<typeof saveDraft>>) {
+function submit(request: FastifyRequest, reply: FastifyReply, call: CallRow, fields: FieldRow[], application: FullApplicationRow, input: ApplicationInput, saved: SavedDraft) {
   return idempotent(request, reply, 'programme.apply', async (tx) => {
     const current = await callsDb(tx).selectFrom('programme_applications').selectAll().where('id', '=', application.id).forUpdate().executeTakeFirstOrThrow();
     if (current.status !== 'draft') return { statusCode: 303, location: applicationPath(current.id) };
@@ -138,7 +148,7 @@ function registerApplyForm(app: FastifyInstance): void {
     return sendPage(request, reply, (ctx) => <ApplyPage ctx={ctx} props={props} />);
   });
 
-  app.post<SlugParams>('/network/programme/calls/:slug/apply', signedIn, async (request, reply) => {
+  app.post<SlugParams>('/network/programme/calls/:slug/apply', applying, async (request, reply) => {
     const { call, fields } = await publishedCall(request, request.params.slug);
     const input = await readApplicationInput(request);
     const problem = closedProblem(call, new Date());
@@ -151,7 +161,7 @@ function registerApplyForm(app: FastifyInstance): void {
     const submitting = input.values.action === 'submit';
     // A resend after the submission goes to the idempotent step, which answers as the first time.
     if (application.status !== 'draft' && !submitting) return reply.redirect(applicationPath(application.id), 303);
-    const saved = application.status === 'draft' ? await saveDraft(request, call, fields, application, input) : { values: input.values, files: {}, fileErrors: {} };
+    const saved = application.status === 'draft' ? await saveDraft(request, call, fields, application, input) : { values: input.values, files: {}, fileErrors: {} } satisfies SavedDraft;
     if (submitting) return submit(request, reply, call, fields, application, input, saved);
     if (Object.keys(saved.fileErrors).length > 0) {
       // A refused file is not stored: say so now, the rest of the draft is saved.
@@ -192,7 +202,7 @@ function registerMyApplications(app: FastifyInstance): void {
     return sendPage(request, reply, (ctx) => <MyApplicationPage ctx={ctx} application={application} call={call} fields={fields} confirmed={request.query.confirmed === '1'} />);
   });
 
-  app.post<IdParams>('/network/programme/applications/:id/withdraw', signedIn, async (request, reply) => {
+  app.post<IdParams>('/network/programme/applications/:id/withdraw', ownApplicationAction, async (request, reply) => {
     const application = await ownApplication(request, request.params.id);
     if (!canWithdraw(application)) throw new AppError('CONFLICT');
     await callsDb(db).updateTable('programme_applications').set({ status: 'withdrawn', withdrawn_at: new Date(), updated_at: new Date() }).where('id', '=', application.id).where('status', 'in', ['submitted', 'shortlisted']).execute();

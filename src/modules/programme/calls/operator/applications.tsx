@@ -56,9 +56,9 @@ function ApplicationsPage({ ctx, call, applications, filter }: { ctx: ViewContex
             <tr>
               <td><a href={adminApplicationPath(a.id)} safe>{a.reference ?? ctx.t('programme.status.draft')}</a></td>
               <td safe>{a.applicant_name}</td>
-              <td safe>{a.country ? countryName(a.country, ctx.locale) : '—'}</td>
-              <td safe>{ctx.t(statusKeys[a.status])}{a.channel === 'paper' ? ` (${ctx.t('programme.paper.channel')})` : ''}</td>
-              <td safe>{a.submitted_at ? formatDate(a.submitted_at, ctx.locale) : '—'}</td>
+              <td safe>{`${a.country ? countryName(a.country, ctx.locale) : '—'}`}</td>
+              <td safe>{`${ctx.t(statusKeys[a.status])}${a.channel === 'paper' ? ` (${ctx.t('programme.paper.channel')})` : ''}`}</td>
+              <td safe>{`${a.submitted_at ? formatDate(a.submitted_at, ctx.locale) : '—'}`}</td>
             </tr>
           ))}
         </tbody>

@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import type { FormState } from '../../../../platform/http/forms.js';
 import { Checkbox, LocalizedInputs, Select } from '../../../../platform/administration/form-parts.js';
 import { formatDate } from '../../../../platform/i18n/format.js';
@@ -19,7 +20,7 @@ const audienceKeys = { communes: 'programme.call.audience_communes', volunteers:
 
 export type StatusCounts = Partial<Record<ApplicationStatus, number>>;
 
-function AdminLayout({ ctx, title, children }: { ctx: ViewContext; title: string; children?: JSX.Element | JSX.Element[] | string }) {
+function AdminLayout({ ctx, title, children }: { ctx: ViewContext; title: string; children?: Children }) {
   return (
     <Layout ctx={ctx} title={title} area="admin">
       <p><a href={adminPath} safe>{ctx.t('programme.operator.home')}</a></p>
@@ -60,7 +61,7 @@ export function OperatorHome({ ctx, cohorts, calls, counts, now }: { ctx: ViewCo
         {cohorts.map((cohort) => (
           <section class="card">
             <h2><Localized ctx={ctx} text={cohort.title} /></h2>
-            <p class="muted" safe>{ctx.t('programme.operator.path', { starts: formatDate(cohort.path_starts_on, ctx.locale), ends: formatDate(cohort.path_ends_on, ctx.locale) })}{cohort.volunteers_abroad_only ? ` · ${ctx.t('programme.operator.abroad_only')}` : ''}</p>
+            <p class="muted" safe>{`${ctx.t('programme.operator.path', { starts: formatDate(cohort.path_starts_on, ctx.locale), ends: formatDate(cohort.path_ends_on, ctx.locale) })}${cohort.volunteers_abroad_only ? ` · ${ctx.t('programme.operator.abroad_only')}` : ''}`}</p>
             <table>
               <thead><tr><th safe>{ctx.t('programme.operator.call')}</th><th safe>{ctx.t('programme.operator.state')}</th><th safe>{ctx.t('programme.operator.applications')}</th></tr></thead>
               <tbody>
