@@ -24,7 +24,7 @@ export const statusKeys: Record<ApplicationStatus, string> = {
   rejected: 'programme.status.rejected',
   withdrawn: 'programme.status.withdrawn',
 };
-const genderKeys = { female: 'programme.apply.gender_female', male: 'programme.apply.gender_male', other: 'programme.apply.gender_other' } as const;
+export const genderKeys = { female: 'programme.apply.gender_female', male: 'programme.apply.gender_male', other: 'programme.apply.gender_other' } as const;
 
 function YesNoField({ ctx, form, field, label }: { ctx: ViewContext; form: FormState; field: FieldRow; label: string }) {
   const name = inputName(field);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
+import { isUuid } from '../../../platform/db/uuid.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { FormState } from '../../../platform/http/forms.js';
 import { idempotent, pageOutcome } from '../../../platform/http/idempotency.js';
@@ -26,7 +27,6 @@ type IdParams = { Params: { id: string } };
 
 export const applicationPath = (id: string) => `/network/programme/applications/${id}`;
 export const applyPath = (slug: string) => `/network/programme/calls/${slug}/apply`;
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
 
 function userOf(request: FastifyRequest) {
   if (!request.actor.user) throw new AppError('SIGN_IN_REQUIRED');

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
+import { isUuid } from '../../../platform/db/uuid.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { FileStorage } from '../../../platform/storage/storage.js';
 import { programmePolicy, teamStanding } from '../permissions.js';
@@ -40,7 +41,7 @@ export async function storeApplicationFile(
 export function registerApplicationFileRoute(app: FastifyInstance): void {
   app.get<{ Params: { id: string } }>('/network/programme/files/:id', { config: { access: 'public' } }, async (request, reply) => {
     const { db, storage } = app.platform;
-    if (!/^[0-9a-f-]{36}$/.test(request.params.id)) throw new AppError('NOT_FOUND');
+    if (!isUuid(request.params.id)) throw new AppError('NOT_FOUND');
     const file = await callsDb(db)
       .selectFrom('programme_files')
       .innerJoin('programme_applications', 'programme_applications.id', 'programme_files.application_id')

@@ -10,14 +10,14 @@ import { callState, type CallState, daysLeft } from './state.js';
 export const programmePath = '/network/programme';
 export const callPath = (slug: string) => `${programmePath}/calls/${slug}`;
 
-const stateKeys: Record<CallState, string> = {
+export const stateKeys: Record<CallState, string> = {
   draft: 'programme.call.state_draft',
   upcoming: 'programme.call.state_upcoming',
   open: 'programme.call.state_open',
   closed: 'programme.call.state_closed',
 };
-const audienceKeys = { communes: 'programme.call.audience_communes', volunteers: 'programme.call.audience_volunteers' } as const;
-const kindKeys: Record<FieldRow['kind'], string> = {
+export const audienceKeys = { communes: 'programme.call.audience_communes', volunteers: 'programme.call.audience_volunteers' } as const;
+export const kindKeys: Record<FieldRow['kind'], string> = {
   text: 'programme.field.kind_text',
   long_text: 'programme.field.kind_long_text',
   choice: 'programme.field.kind_choice',

@@ -3,7 +3,7 @@ import { HorizontalBarChart } from '../../../platform/views/charts.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import type { CallRow } from '../db/tables.js';
-import { textIn } from './application-views.js';
+import { genderKeys, textIn } from './application-views.js';
 import { countryName } from './countries.js';
 import { callPath } from './public-views.js';
 import type { AgeBand, CallStatistics, PublicCount } from './statistics.js';
@@ -15,7 +15,6 @@ const ageKeys: Record<AgeBand, string> = {
   '45_plus': 'programme.stats.age_45_plus',
   unknown: 'programme.stats.unknown',
 };
-const genderKeys: Record<string, string> = { female: 'programme.apply.gender_female', male: 'programme.apply.gender_male', other: 'programme.apply.gender_other', unknown: 'programme.stats.unknown' };
 
 export const countText = (ctx: ViewContext, count: PublicCount) => ('exact' in count ? formatNumber(count.exact, ctx.locale) : ctx.t('programme.stats.fewer_than', { count: String(count.fewerThan) }));
 
@@ -53,7 +52,7 @@ export function StatisticsPage({ ctx, call, stats }: { ctx: ViewContext; call: C
         <dt safe>{ctx.t('programme.stats.selected')}</dt><dd safe>{formatNumber(stats.selected, ctx.locale)}</dd>
       </dl>
       <Breakdown ctx={ctx} id="by-country" title={ctx.t('programme.apply.country')} rows={stats.byCountry.map(([code, n]) => [country(code), n])} />
-      {stats.byGender.length > 0 ? <Breakdown ctx={ctx} id="by-gender" title={ctx.t('programme.apply.gender')} rows={stats.byGender.map(([g, n]) => [ctx.t(genderKeys[g] ?? 'programme.stats.unknown'), n])} /> : ''}
+      {stats.byGender.length > 0 ? <Breakdown ctx={ctx} id="by-gender" title={ctx.t('programme.apply.gender')} rows={stats.byGender.map(([g, n]) => [ctx.t(genderKeys[g as keyof typeof genderKeys] ?? 'programme.stats.unknown'), n])} /> : ''}
       {stats.byAge.length > 0 ? <Breakdown ctx={ctx} id="by-age" title={ctx.t('programme.stats.age')} rows={stats.byAge.map(([band, n]) => [ctx.t(ageKeys[band]), n])} /> : ''}
       <p><a href={`${callPath(call.slug)}/statistics.csv`} safe>{ctx.t('programme.stats.csv')}</a></p>
     </Layout>

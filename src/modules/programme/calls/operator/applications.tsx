@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { recordAudit } from '../../../../platform/audit/audit.js';
+import { isUuid } from '../../../../platform/db/uuid.js';
 import { AppError } from '../../../../platform/http/errors.js';
 import type { FormState } from '../../../../platform/http/forms.js';
 import { idempotent, pageOutcome } from '../../../../platform/http/idempotency.js';
@@ -108,7 +109,7 @@ function registerLists(app: FastifyInstance): void {
   app.get<{ Params: { id: string } }>(`${adminPath}/applications/:id`, operatorOnly, async (request, reply) => {
     await authorizeOperator(request);
     const { id } = request.params;
-    const application = /^[0-9a-f-]{36}$/.test(id) ? await callsDb(db).selectFrom('programme_applications').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+    const application = isUuid(id) ? await callsDb(db).selectFrom('programme_applications').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
     if (!application) throw new AppError('NOT_FOUND');
     const call = await callsDb(db).selectFrom('programme_calls').selectAll().where('id', '=', application.call_id).executeTakeFirstOrThrow();
     const fields = await callFields(db, call.id);

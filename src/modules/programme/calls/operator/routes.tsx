@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditAction, formValues } from '../../../../platform/administration/admin-support.js';
+import { isUuid } from '../../../../platform/db/uuid.js';
 import { AppError } from '../../../../platform/http/errors.js';
 import { type FormState, parseForm } from '../../../../platform/http/forms.js';
 import { redirectWithFlash, sendPage } from '../../../../platform/http/render.js';
@@ -15,7 +16,6 @@ export const operatorOnly = { config: { access: 'signed-in' as const } };
 type SlugParams = { Params: { slug: string } };
 type FieldParams = { Params: { slug: string; fieldId: string } };
 const emptyForm: FormState = { values: {}, errors: {} };
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(value);
 
 /** The call named in the URL, for an operator (drafts included). */
 export async function operatorCall(request: FastifyRequest, slug: string): Promise<CallRow> {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { auditAction, formValues } from '../../../../platform/administration/admin-support.js';
 import { maskIdentifier, parseIdentifier } from '../../../../platform/auth/identifier.js';
+import { isUuid } from '../../../../platform/db/uuid.js';
 import { AppError } from '../../../../platform/http/errors.js';
 import { type FormState, parseForm } from '../../../../platform/http/forms.js';
 import { redirectWithFlash, sendPage } from '../../../../platform/http/render.js';
@@ -105,7 +106,7 @@ async function accountFor(request: FastifyRequest, identifier: { kind: 'phone' |
 type MemberParams = { Params: { userId: string } };
 
 async function memberOf(request: FastifyRequest, userId: string) {
-  const member = /^[0-9a-f-]{36}$/.test(userId) ? await programmeDb(request.server.platform.db).selectFrom('programme_team').selectAll().where('user_id', '=', userId).executeTakeFirst() : undefined;
+  const member = isUuid(userId) ? await programmeDb(request.server.platform.db).selectFrom('programme_team').selectAll().where('user_id', '=', userId).executeTakeFirst() : undefined;
   if (!member) throw new AppError('NOT_FOUND');
   return member;
 }

@@ -8,15 +8,12 @@ import { Layout } from '../../../../platform/views/layout.js';
 import type { ViewContext } from '../../../../platform/views/view-context.js';
 import { type ApplicationStatus, applicationStatuses, type CallRow, type CohortRow, fieldKinds, type FieldRow } from '../../db/tables.js';
 import { statusKeys, textIn } from '../application-views.js';
-import { callPath } from '../public-views.js';
+import { audienceKeys, callPath, kindKeys, stateKeys } from '../public-views.js';
 import { callState } from '../state.js';
 
 export const adminPath = '/admin/programme';
 export const adminCallPath = (slug: string) => `${adminPath}/calls/${slug}`;
 
-const stateKeys = { draft: 'programme.call.state_draft', upcoming: 'programme.call.state_upcoming', open: 'programme.call.state_open', closed: 'programme.call.state_closed' } as const;
-const kindKeys = { text: 'programme.field.kind_text', long_text: 'programme.field.kind_long_text', choice: 'programme.field.kind_choice', file: 'programme.field.kind_file', yes_no: 'programme.field.kind_yes_no', number: 'programme.field.kind_number' } as const;
-const audienceKeys = { communes: 'programme.call.audience_communes', volunteers: 'programme.call.audience_volunteers' } as const;
 
 export type StatusCounts = Partial<Record<ApplicationStatus, number>>;
 
