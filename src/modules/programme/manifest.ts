@@ -35,7 +35,10 @@ export const programmeModule: PalabreModule = {
     operatorApplicationRoutes(app);
     teamRoutes(app);
   },
-  networkLinks: [{ labelKey: 'programme.title', path: '/network/programme' }],
+  networkLinks: [
+    { labelKey: 'programme.title', path: '/network/programme' },
+    { labelKey: 'programme.operator.home', path: '/admin/programme', platformAdminOnly: true },
+  ],
   migrations: {
     '2026-11-29T0000_programme_base': baseTables,
     '2026-11-29T0100_programme_calls': callsTables,

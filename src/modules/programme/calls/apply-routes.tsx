@@ -92,14 +92,18 @@ const identityColumns = (checked: CheckedApplication) => ({ ...checked.identity,
 interface SavedDraft {
   values: Record<string, string>;
   files: Answers;
-  fileErrors: FormState['errors'];
+  /** Problems that a saved draft does not show by itself: a refused file, a commune that already applied. */
+  errors: FormState['errors'];
 }
 
 /** Saves what was typed as the draft (valid answers typed, every raw value kept); returns the check and file errors. */
 async function saveDraft(request: FastifyRequest, call: CallRow, fields: FieldRow[], application: FullApplicationRow, input: ApplicationInput): Promise<SavedDraft> {
   const { db, storage } = request.server.platform;
   const stored = await storeInputFiles({ db, storage }, { applicationId: application.id, uploadedBy: userOf(request).id, earlier: application.answers }, fields, input);
-  const commune = await pickedCommune(request, call, input.values);
+  const picked = await pickedCommune(request, call, input.values);
+  // One application per commune and call: a commune that already applied is not taken again (the index would refuse it).
+  const taken = picked !== null && (await communeAlreadyApplied(db, call.id, picked.id, application.id));
+  const commune = taken ? null : picked;
   const values = { ...input.values, applicant_name: input.values.applicant_name?.trim() || commune?.name || '', country: input.values.country || commune?.country || '' };
   const checked = checkApplication(fields, call.audience, values, stored.files, 'draft');
   await callsDb(db)
@@ -108,7 +112,7 @@ async function saveDraft(request: FastifyRequest, call: CallRow, fields: FieldRo
     .where('id', '=', application.id)
     .where('status', '=', 'draft')
     .execute();
-  return { values, files: stored.files, fileErrors: stored.errors };
+  return { values, files: stored.files, errors: taken ? { ...stored.errors, commune_id: 'programme.apply.error_commune_taken' } : stored.errors };
 }
 
 /** Submits the saved draft in one transaction with its reference; refused (draft kept) when anything is missing. */
@@ -117,8 +121,7 @@ function submit(request: FastifyRequest, reply: FastifyReply, call: CallRow, fie
     const current = await callsDb(tx).selectFrom('programme_applications').selectAll().where('id', '=', application.id).forUpdate().executeTakeFirstOrThrow();
     if (current.status !== 'draft') return { statusCode: 303, location: applicationPath(current.id) };
     const checked = checkApplication(fields, call.audience, saved.values, saved.files, 'submit');
-    const errors = { ...checked.errors, ...saved.fileErrors };
-    if (current.commune_id && (await communeAlreadyApplied(tx, call.id, current.commune_id, current.id))) errors.commune_id = 'programme.apply.error_commune_taken';
+    const errors = { ...checked.errors, ...saved.errors };
     if (Object.keys(errors).length > 0) {
       const props = await formProps(request, call, fields, { values: saved.values, errors }, { ...current, answers: saved.files });
       return pageOutcome(request, (ctx) => <ApplyPage ctx={ctx} props={{ ...props, problem: 'programme.apply.refused' }} />, 422);
@@ -134,7 +137,7 @@ function submit(request: FastifyRequest, reply: FastifyReply, call: CallRow, fie
 }
 
 async function communeAlreadyApplied(db: Kysely<PlatformTables>, callId: string, communeId: string, exceptId: string): Promise<boolean> {
-  const other = await callsDb(db).selectFrom('programme_applications').select('id').where('call_id', '=', callId).where('commune_id', '=', communeId).where('id', '<>', exceptId).where('status', 'not in', ['draft', 'withdrawn']).executeTakeFirst();
+  const other = await callsDb(db).selectFrom('programme_applications').select('id').where('call_id', '=', callId).where('commune_id', '=', communeId).where('id', '<>', exceptId).where('status', '<>', 'withdrawn').executeTakeFirst();
   return !!other;
 }
 
@@ -161,12 +164,12 @@ function registerApplyForm(app: FastifyInstance): void {
     const submitting = input.values.action === 'submit';
     // A resend after the submission goes to the idempotent step, which answers as the first time.
     if (application.status !== 'draft' && !submitting) return reply.redirect(applicationPath(application.id), 303);
-    const saved = application.status === 'draft' ? await saveDraft(request, call, fields, application, input) : { values: input.values, files: {}, fileErrors: {} } satisfies SavedDraft;
+    const saved = application.status === 'draft' ? await saveDraft(request, call, fields, application, input) : { values: input.values, files: {}, errors: {} } satisfies SavedDraft;
     if (submitting) return submit(request, reply, call, fields, application, input, saved);
-    if (Object.keys(saved.fileErrors).length > 0) {
-      // A refused file is not stored: say so now, the rest of the draft is saved.
+    if (Object.keys(saved.errors).length > 0) {
+      // A refused file or commune is not stored: say so now, the rest of the draft is saved.
       const current = await applicationOf(db, call.id, userOf(request).id);
-      const props = await formProps(request, call, fields, { values: saved.values, errors: saved.fileErrors }, current);
+      const props = await formProps(request, call, fields, { values: saved.values, errors: saved.errors }, current);
       return sendPage(request, reply, (ctx) => <ApplyPage ctx={ctx} props={props} />, 422);
     }
     return redirectWithFlash(reply, applyPath(call.slug), 'programme.apply.draft_saved');

@@ -124,6 +124,17 @@ describe('applying online', () => {
     const draft = await applicationOf('ndar-toute:admin', 'communes-2');
     expect(draft?.commune_id).toBe(communeId);
     expect(draft?.country).toBe('SN');
+    // Tiznit El Jadida's administrator cannot take Ndar Toute's place, and an already used commune is refused, draft kept.
+    const tiznit = await t.request('tiznit-el-jadida:admin', 'POST', url, { action: 'draft', commune_id: communeId, applicant_name: 'Tiznit' });
+    expect(tiznit.statusCode).toBe(303);
+    expect((await applicationOf('tiznit-el-jadida:admin', 'communes-2'))?.commune_id).toBeNull();
+    // A second administrator of Ndar Toute: the commune already has an application, so it is refused, the draft kept.
+    await t.services.db.insertInto('role_grants').values({ commune_id: communeId, user_id: t.users.get('programme:volunteer')!, role: 'admin' }).execute();
+    const second = await t.request('programme:volunteer', 'POST', url, { action: 'draft', commune_id: communeId, contact: 'second@ndar.example' });
+    expect(second.statusCode).toBe(422);
+    expect(second.body).toContain('Cette commune a déjà une candidature à cet appel.');
+    const kept = await applicationOf('programme:volunteer', 'communes-2');
+    expect([kept?.commune_id, kept?.contact]).toEqual([null, 'second@ndar.example']);
   });
 });
 
