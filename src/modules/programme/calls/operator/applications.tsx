@@ -4,7 +4,7 @@ import { isUuid } from '../../../../platform/db/uuid.js';
 import { AppError } from '../../../../platform/http/errors.js';
 import type { FormState } from '../../../../platform/http/forms.js';
 import { idempotent, pageOutcome } from '../../../../platform/http/idempotency.js';
-import { formatDate } from '../../../../platform/i18n/format.js';
+import { formatDate, formatDateTime } from '../../../../platform/i18n/format.js';
 import { sendPage } from '../../../../platform/http/render.js';
 import { Notice } from '../../../../platform/views/components.js';
 import { Layout } from '../../../../platform/views/layout.js';
@@ -68,6 +68,25 @@ function ApplicationsPage({ ctx, call, applications, filter }: { ctx: ViewContex
   );
 }
 
+/** The application's dated steps, from the row's own timestamps (no separate history table). */
+function StatusHistory({ ctx, application }: { ctx: ViewContext; application: FullApplicationRow }) {
+  const steps: [string, Date | null][] = [
+    ['programme.history.created', application.created_at],
+    ['programme.history.submitted', application.submitted_at],
+    ['programme.history.decided', application.decided_at],
+    ['programme.history.decision_sent', application.decision_sent_at],
+    ['programme.history.withdrawn', application.withdrawn_at],
+  ];
+  return (
+    <section id="status-history">
+      <h2 safe>{ctx.t('programme.history.title')}</h2>
+      <ol>
+        {steps.filter(([, at]) => at !== null).map(([key, at]) => <li safe>{`${formatDateTime(at!, ctx.locale)} — ${ctx.t(key)}`}</li>)}
+      </ol>
+    </section>
+  );
+}
+
 function ApplicationAdminPage({ ctx, call, application, fields }: { ctx: ViewContext; call: CallRow; application: FullApplicationRow; fields: FieldRow[] }) {
   return (
     <Layout ctx={ctx} title={application.reference ?? application.applicant_name} area="admin">
@@ -75,6 +94,7 @@ function ApplicationAdminPage({ ctx, call, application, fields }: { ctx: ViewCon
       <h1 safe>{application.reference ?? application.applicant_name}</h1>
       {application.channel === 'paper' ? <Notice><p safe>{ctx.t('programme.paper.entered')}</p></Notice> : ''}
       <ApplicationSummary ctx={ctx} application={application} fields={fields} />
+      <StatusHistory ctx={ctx} application={application} />
     </Layout>
   );
 }

@@ -141,6 +141,7 @@ describe('applications seen and entered by the operator', () => {
     const id = /href="\/admin\/programme\/applications\/([0-9a-f-]{36})"/.exec(list.body)![1]!;
     const one = await t.request(operator, 'GET', `/admin/programme/applications/${id}`);
     expect(one.body).toContain('Données ouvertes municipales');
+    expect(one.body).toContain('Décision communiquée');
   });
 
   it('enters a paper application: submitted at once with a reference, no account, idempotent, audited', async () => {
