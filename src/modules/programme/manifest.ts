@@ -1,6 +1,17 @@
 import type { PalabreModule } from '../../platform/module.js';
+import { applyRoutes } from './calls/apply-routes.js';
+import { registerApplicationFileRoute } from './calls/files.js';
+import callsAr from './i18n/calls.ar.json' with { type: 'json' };
+import callsEn from './i18n/calls.en.json' with { type: 'json' };
+import callsFr from './i18n/calls.fr.json' with { type: 'json' };
+import callsPt from './i18n/calls.pt.json' with { type: 'json' };
+import { applicationsExport } from './calls/open-data.js';
+import { operatorApplicationRoutes } from './calls/operator/applications.js';
+import { operatorRoutes } from './calls/operator/routes.js';
+import { teamRoutes } from './calls/operator/team.js';
 import { callPublicRoutes } from './calls/public-routes.js';
 import * as baseTables from './db/migrations/2026-11-29T0000_programme_base.js';
+import * as callsTables from './db/migrations/2026-11-29T0100_programme_calls.js';
 import * as pathTables from './db/migrations/2026-11-29T0300_programme_path.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -34,6 +45,11 @@ export const programmeModule: PalabreModule = {
   alwaysOn: true,
   networkRoutes: async (app) => {
     callPublicRoutes(app);
+    applyRoutes(app);
+    registerApplicationFileRoute(app);
+    operatorRoutes(app);
+    operatorApplicationRoutes(app);
+    teamRoutes(app);
     reviewOperatorRoutes(app);
     reviewDeskRoutes(app);
     pathNetworkRoutes(app);
@@ -43,19 +59,21 @@ export const programmeModule: PalabreModule = {
     pathCommuneRoutes(app);
   },
   navigation: [{ labelKey: 'programme.path.nav', path: 'programme', area: 'public', order: 85 }],
+  // Team operators who are not platform administrators find the back-office from /network/programme.
   networkLinks: [
     { labelKey: 'programme.title', path: '/network/programme' },
-    { labelKey: 'programme.review.review_link', path: '/admin/programme/review', platformAdminOnly: true },
-    { labelKey: 'programme.path.board_title', path: '/admin/programme/board', platformAdminOnly: true },
+    { labelKey: 'programme.operator.home', path: '/admin/programme', platformAdminOnly: true },
   ],
   accountLinks: [
+    { labelKey: 'programme.mine.title', path: '/network/programme/applications' },
     { labelKey: 'programme.review.desk_link', path: '/network/programme/review', accountPageOnly: true },
     { labelKey: 'programme.review.messages_link', path: '/network/programme/messages', accountPageOnly: true },
     { labelKey: 'programme.path.my_deployments', path: '/network/programme/deployments', accountPageOnly: true },
   ],
-  openDataExports: [pathExport],
+  openDataExports: [applicationsExport, pathExport],
   migrations: {
     '2026-11-29T0000_programme_base': baseTables,
+    '2026-11-29T0100_programme_calls': callsTables,
     '2026-11-29T0200_programme_review': reviewTables,
     '2026-11-29T0300_programme_path': pathTables,
   },
@@ -64,9 +82,9 @@ export const programmeModule: PalabreModule = {
     await seedPath(context);
   },
   i18n: {
-    fr: { ...fr, ...reviewFr, ...pathFr },
-    en: { ...en, ...reviewEn, ...pathEn },
-    pt: { ...pt, ...reviewPt, ...pathPt },
-    ar: { ...ar, ...reviewAr, ...pathAr },
+    fr: { ...fr, ...callsFr, ...reviewFr, ...pathFr },
+    en: { ...en, ...callsEn, ...reviewEn, ...pathEn },
+    pt: { ...pt, ...callsPt, ...reviewPt, ...pathPt },
+    ar: { ...ar, ...callsAr, ...reviewAr, ...pathAr },
   },
 };

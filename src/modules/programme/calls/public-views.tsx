@@ -10,14 +10,14 @@ import { callState, type CallState, daysLeft } from './state.js';
 export const programmePath = '/network/programme';
 export const callPath = (slug: string) => `${programmePath}/calls/${slug}`;
 
-const stateKeys: Record<CallState, string> = {
+export const stateKeys: Record<CallState, string> = {
   draft: 'programme.call.state_draft',
   upcoming: 'programme.call.state_upcoming',
   open: 'programme.call.state_open',
   closed: 'programme.call.state_closed',
 };
-const audienceKeys = { communes: 'programme.call.audience_communes', volunteers: 'programme.call.audience_volunteers' } as const;
-const kindKeys: Record<FieldRow['kind'], string> = {
+export const audienceKeys = { communes: 'programme.call.audience_communes', volunteers: 'programme.call.audience_volunteers' } as const;
+export const kindKeys: Record<FieldRow['kind'], string> = {
   text: 'programme.field.kind_text',
   long_text: 'programme.field.kind_long_text',
   choice: 'programme.field.kind_choice',
@@ -37,7 +37,7 @@ function CallDates({ ctx, call, now }: { ctx: ViewContext; call: CallRow; now: D
   );
 }
 
-export function CallListPage({ ctx, calls, now }: { ctx: ViewContext; calls: CallRow[]; now: Date }) {
+export function CallListPage({ ctx, calls, now, children }: { ctx: ViewContext; calls: CallRow[]; now: Date; children?: Children }) {
   const open = calls.filter((c) => callState(c, now) !== 'closed');
   const closed = calls.filter((c) => callState(c, now) === 'closed');
   const list = (items: CallRow[], id: string) => (
@@ -54,6 +54,7 @@ export function CallListPage({ ctx, calls, now }: { ctx: ViewContext; calls: Cal
     <Layout ctx={ctx} title={ctx.t('programme.title')}>
       <h1 safe>{ctx.t('programme.title')}</h1>
       <p class="lead" safe>{ctx.t('programme.intro')}</p>
+      {children}
       <h2 safe>{ctx.t('programme.calls_open')}</h2>
       {open.length === 0 ? <p class="muted" safe>{ctx.t('programme.calls_none_open')}</p> : list(open, 'open-calls')}
       {closed.length > 0 ? (

@@ -1,0 +1,30 @@
+import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import type { PlatformTables } from '../../../platform/db/platform-tables.js';
+import type { ProgrammeTables } from '../db/tables.js';
+
+type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** The tables of the calls slice (migration 2026-11-29T0100_programme_calls). */
+export type CallsTables = ProgrammeTables & {
+  programme_files: {
+    id: Generated<string>;
+    application_id: string;
+    field_key: string;
+    storage_key: string;
+    media_type: string;
+    byte_size: number;
+    sha256: string;
+    original_name: string;
+    uploaded_by: string | null;
+    created_at: Stamp;
+  };
+  programme_applications: ProgrammeTables['programme_applications'] & {
+    draft_values: ColumnType<Record<string, string>, string | undefined, string>;
+    withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  };
+};
+
+export type ProgrammeFileRow = Selectable<CallsTables['programme_files']>;
+export type FullApplicationRow = Selectable<CallsTables['programme_applications']>;
+
+export const callsDb = (db: Kysely<PlatformTables>) => db.withTables<CallsTables>();
