@@ -6,6 +6,13 @@ import en from './i18n/en.json' with { type: 'json' };
 import fr from './i18n/fr.json' with { type: 'json' };
 import pt from './i18n/pt.json' with { type: 'json' };
 import { seedProgramme } from './seed.js';
+import * as writingTables from './db/migrations/2026-11-29T0400_programme_writing.js';
+import writingAr from './i18n/writing.ar.json' with { type: 'json' };
+import writingEn from './i18n/writing.en.json' with { type: 'json' };
+import writingFr from './i18n/writing.fr.json' with { type: 'json' };
+import writingPt from './i18n/writing.pt.json' with { type: 'json' };
+import { writingRoutes } from './writing/routes.js';
+import { seedWriting } from './writing/seed.js';
 
 /**
  * The network's open-governance programme (issue 13), run by its operator: calls for communes and volunteers,
@@ -18,11 +25,23 @@ export const programmeModule: PalabreModule = {
   alwaysOn: true,
   networkRoutes: async (app) => {
     callPublicRoutes(app);
+    writingRoutes(app);
   },
-  networkLinks: [{ labelKey: 'programme.title', path: '/network/programme' }],
+  networkLinks: [
+    { labelKey: 'programme.title', path: '/network/programme' },
+    { labelKey: 'programme.writing.blog.title', path: '/network/programme/blog' },
+    { labelKey: 'programme.writing.report.admin_title', path: '/admin/programme/reports', platformAdminOnly: true },
+    { labelKey: 'programme.writing.post.admin_title', path: '/admin/programme/posts', platformAdminOnly: true },
+    { labelKey: 'programme.writing.lesson.admin_title', path: '/admin/programme/lessons', platformAdminOnly: true },
+  ],
+  accountLinks: [{ labelKey: 'programme.writing.desk.title', path: '/network/programme/writing' }],
   migrations: {
     '2026-11-29T0000_programme_base': baseTables,
+    '2026-11-29T0400_programme_writing': writingTables,
   },
-  seed: seedProgramme,
-  i18n: { fr, en, pt, ar },
+  seed: async (context) => {
+    await seedProgramme(context);
+    await seedWriting(context);
+  },
+  i18n: { fr: { ...fr, ...writingFr }, en: { ...en, ...writingEn }, pt: { ...pt, ...writingPt }, ar: { ...ar, ...writingAr } },
 };
