@@ -11,6 +11,7 @@ type Relation = { relation: DeploymentRelation };
 
 /** Who writes and who reads what a deployment produces: the volunteer writes, the operator reviews, the host commune reads. */
 export const writingPolicy = definePolicy<{
+  'programme.writing.related': Relation;
   'programme.writing.author': Relation;
   'programme.writing.record_lesson': Relation;
   'programme.writing.read_report': Relation & { status: ReportStatus };
@@ -18,6 +19,7 @@ export const writingPolicy = definePolicy<{
   'programme.writing.read_post': Relation;
   'programme.writing.edit_post': Relation & { status: PostStatus };
 }>({
+  'programme.writing.related': (_actor, { relation }) => relation !== null,
   'programme.writing.author': (_actor, { relation }) => relation === 'volunteer',
   'programme.writing.record_lesson': (_actor, { relation }) => relation === 'volunteer' || relation === 'operator',
   // Drafts are the volunteer's own until submitted; the host commune's team reads what was submitted.
@@ -46,7 +48,7 @@ async function accessTo(request: FastifyRequest, deploymentId: string): Promise<
 /** The deployment, if the actor has something to do with it; otherwise the same 404 as a deployment that does not exist. */
 export async function relatedDeployment(request: FastifyRequest, deploymentId: string): Promise<DeploymentAccess> {
   const access = await accessTo(request, deploymentId);
-  if (!access.deployment || access.relation === null) throw new AppError('NOT_FOUND');
+  if (!writingPolicy.can(request.actor, 'programme.writing.related', access) || !access.deployment) throw new AppError('NOT_FOUND');
   return access as DeploymentAccess;
 }
 
