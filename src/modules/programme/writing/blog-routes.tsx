@@ -20,8 +20,9 @@ export function blogRoutes(app: FastifyInstance): void {
   });
   app.get(feedPath, everyone, async (request, reply) => {
     const posts = await publishedPosts(db, { limit: 50 });
+    // Revalidated on every read: an unpublished post leaves the feed at once.
     const xml = blogFeed(posts, publicBaseUrl(config), request.t('programme.writing.blog.title'));
-    return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'public, max-age=300').send(xml);
+    return reply.type('application/atom+xml; charset=utf-8').header('cache-control', 'no-cache').send(xml);
   });
   app.get<{ Params: { slug: string } }>(`${blogPath}/:slug`, everyone, async (request, reply) => {
     const post = slugPattern.test(request.params.slug) ? await publishedPost(db, request.params.slug) : undefined;

@@ -43,7 +43,7 @@ export function Written({ text, lang, as = 'span' }: { text: string; lang: Local
 }
 
 /** Markdown through the platform's safe renderer, under its heading; nothing when the section is empty. */
-export function MarkdownSection({ heading, text, lang, id }: { heading: string; text: string; lang: Locale; id?: string }) {
+export function MarkdownSection({ heading, text, lang, id }: { heading: string; text: string; lang?: Locale; id?: string }) {
   if (!text.trim()) return <></>;
   return (
     <section id={id}>

@@ -85,17 +85,15 @@ export function ReportFormPage({ ctx, props }: { ctx: ViewContext; props: Report
 export function ReportPage({ ctx, deploymentId, report, relation, reviewForm }: { ctx: ViewContext; deploymentId: string; report: ReportRow; relation: DeploymentRelation; reviewForm: FormState }) {
   const labels = reportLabels(ctx);
   const title = ctx.t('programme.writing.report.title', { period: periodLabel(report.period, ctx.locale) });
-  // The volunteer writes in their own language, whichever the interface is in.
-  const lang = ctx.locale;
   return (
     <Layout ctx={ctx} title={title}>
       <p><a href={reportsPath(deploymentId)} safe>{ctx.t('programme.writing.report.back')}</a></p>
       <h1 safe>{title}</h1>
       <p><StatusBadge ctx={ctx} status={report.status} keys={reportStatusKeys} /> <span class="muted" safe>{dayOf(ctx, report.submitted_at)}</span></p>
-      <MarkdownSection heading={labels.activities} text={report.activities} lang={lang} id="activities" />
-      <MarkdownSection heading={labels.results} text={report.results} lang={lang} id="results" />
-      <MarkdownSection heading={labels.difficulties} text={report.difficulties} lang={lang} id="difficulties" />
-      <MarkdownSection heading={labels.next_steps} text={report.next_steps} lang={lang} id="next-steps" />
+      <MarkdownSection heading={labels.activities} text={report.activities} id="activities" />
+      <MarkdownSection heading={labels.results} text={report.results} id="results" />
+      <MarkdownSection heading={labels.difficulties} text={report.difficulties} id="difficulties" />
+      <MarkdownSection heading={labels.next_steps} text={report.next_steps} id="next-steps" />
       {report.operator_comment ? (
         <section id="operator-comment" class="card">
           <h2 safe>{ctx.t('programme.writing.report.operator_comment')}</h2>
