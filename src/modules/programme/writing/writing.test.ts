@@ -267,5 +267,9 @@ describe('lessons learned', () => {
   it('the demo has a lesson folded into the volunteers’ guide', async () => {
     const folded = await writingDb(t.services.db).selectFrom('programme_lessons').selectAll().where('guide_slug', '=', 'volunteers-guide').execute();
     expect(folded).toHaveLength(1);
+    // The volunteer is sent to the published guide, not to the editors' draft.
+    const page = await t.request('programme:volunteer', 'GET', `/network/programme/deployments/${rachid}/lessons`);
+    expect(page.body).toContain('href="/network/guides/volunteers-guide"');
+    expect(page.body).not.toContain('class="inline-form fold-form"');
   });
 });
