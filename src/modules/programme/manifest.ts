@@ -33,6 +33,13 @@ import { pathExport } from './path/open-data.js';
 import { pathCommuneRoutes, pathNetworkRoutes } from './path/routes.js';
 import { seedPath } from './path/seed.js';
 import { seedProgramme } from './seed.js';
+import * as writingTables from './db/migrations/2026-11-29T0400_programme_writing.js';
+import writingAr from './i18n/writing.ar.json' with { type: 'json' };
+import writingEn from './i18n/writing.en.json' with { type: 'json' };
+import writingFr from './i18n/writing.fr.json' with { type: 'json' };
+import writingPt from './i18n/writing.pt.json' with { type: 'json' };
+import { writingRoutes } from './writing/routes.js';
+import { seedWriting } from './writing/seed.js';
 
 /**
  * The network's open-governance programme (issue 13), run by its operator: calls for communes and volunteers,
@@ -54,6 +61,7 @@ export const programmeModule: PalabreModule = {
     reviewDeskRoutes(app);
     pathNetworkRoutes(app);
     pathAdminRoutes(app);
+    writingRoutes(app);
   },
   communeRoutes: async (app) => {
     pathCommuneRoutes(app);
@@ -62,10 +70,12 @@ export const programmeModule: PalabreModule = {
   // Team operators who are not platform administrators find the back-office from /network/programme.
   networkLinks: [
     { labelKey: 'programme.title', path: '/network/programme' },
+    { labelKey: 'programme.writing.blog.title', path: '/network/programme/blog' },
     { labelKey: 'programme.operator.home', path: '/admin/programme', platformAdminOnly: true },
   ],
   accountLinks: [
     { labelKey: 'programme.mine.title', path: '/network/programme/applications' },
+    { labelKey: 'programme.writing.desk.title', path: '/network/programme/writing' },
     { labelKey: 'programme.review.desk_link', path: '/network/programme/review', accountPageOnly: true },
     { labelKey: 'programme.review.messages_link', path: '/network/programme/messages', accountPageOnly: true },
     { labelKey: 'programme.path.my_deployments', path: '/network/programme/deployments', accountPageOnly: true },
@@ -76,15 +86,17 @@ export const programmeModule: PalabreModule = {
     '2026-11-29T0100_programme_calls': callsTables,
     '2026-11-29T0200_programme_review': reviewTables,
     '2026-11-29T0300_programme_path': pathTables,
+    '2026-11-29T0400_programme_writing': writingTables,
   },
   seed: async (context) => {
     await seedProgramme(context);
     await seedPath(context);
+    await seedWriting(context);
   },
   i18n: {
-    fr: { ...fr, ...callsFr, ...reviewFr, ...pathFr },
-    en: { ...en, ...callsEn, ...reviewEn, ...pathEn },
-    pt: { ...pt, ...callsPt, ...reviewPt, ...pathPt },
-    ar: { ...ar, ...callsAr, ...reviewAr, ...pathAr },
+    fr: { ...fr, ...callsFr, ...reviewFr, ...pathFr, ...writingFr },
+    en: { ...en, ...callsEn, ...reviewEn, ...pathEn, ...writingEn },
+    pt: { ...pt, ...callsPt, ...reviewPt, ...pathPt, ...writingPt },
+    ar: { ...ar, ...callsAr, ...reviewAr, ...pathAr, ...writingAr },
   },
 };

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { recordAudit } from '../../../platform/audit/audit.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { AppError } from '../../../platform/http/errors.js';
-import { type ChapterInput, type GuideInput, localizedText } from './forms.js';
+import type { LocalizedText } from '../../../platform/i18n/locales.js';
+import { type ChapterInput, type GuideInput, localizedText, textValues } from './forms.js';
 import { type GuideSnapshot, guidesDb } from './tables.js';
 
 type Db = Kysely<PlatformTables>;
@@ -95,4 +96,22 @@ export async function publishGuide(db: Db, actor: GuideActor, guideId: string): 
   });
   await audit(db, actor, 'published', guideId, { version });
   return version;
+}
+
+export interface DraftChapter {
+  key: string;
+  title: LocalizedText;
+  body: LocalizedText;
+}
+
+/**
+ * Another module's contribution to a guide (e.g. a programme lesson learned): appended as a draft chapter, which
+ * readers see only once the guide's editors publish the next version. Null when there is no such guide; `added`
+ * is false when the guide already has a chapter with that key (a second contribution of the same thing).
+ */
+export async function appendDraftChapter(db: Db, actor: GuideActor, guideSlug: string, chapter: DraftChapter): Promise<{ guideId: string; added: boolean } | null> {
+  const guide = await guidesDb(db).selectFrom('network_guides').select('id').where('slug', '=', guideSlug).executeTakeFirst();
+  if (!guide) return null;
+  const input = { key: chapter.key, ...textValues('title', chapter.title), ...textValues('body', chapter.body) } as ChapterInput;
+  return { guideId: guide.id, added: await addChapter(db, actor, guide.id, input) };
 }
