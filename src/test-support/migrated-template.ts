@@ -1,12 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PGliteDialect } from 'kysely';
 import { allModules } from '../app.js';
 import { createDatabase } from '../platform/db/create-database.js';
 import { migrateToLatest } from '../platform/db/migrator.js';
+import { createScratchDatabase } from '../platform/db/scratch-database.js';
 import { platformMigrations } from '../platform/db/platform-migrations.js';
 import type { PlatformTables } from '../platform/db/platform-tables.js';
 
@@ -31,25 +30,12 @@ export async function buildMigratedTemplate(serverUrl: string | undefined, dumpP
     process.env[pgliteTemplateVariable] = dumpPath;
     return async () => {};
   }
-  const name = `palabre_template_${randomBytes(6).toString('hex')}`;
-  await onServer(serverUrl, `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const handle = await createDatabase({ url: url.toString(), poolSize: 2 });
+  const template = await createScratchDatabase(serverUrl, 'palabre_template');
+  const handle = await createDatabase({ url: template.url, poolSize: 2 });
   await migrateAll(handle.db);
   await handle.close();
-  process.env[serverTemplateVariable] = name;
-  return () => onServer(serverUrl, `drop database if exists ${name} with (force)`);
-}
-
-async function onServer(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
+  process.env[serverTemplateVariable] = template.name;
+  return template.drop;
 }
 
 /** The PGlite data directory to start from (a tarball), when the run built one. */

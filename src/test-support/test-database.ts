@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDatabase, type DatabaseHandle } from '../platform/db/create-database.js';
+import { createScratchDatabase } from '../platform/db/scratch-database.js';
 import { pgliteTemplate, serverTemplate } from './migrated-template.js';
 
 /**
@@ -24,14 +24,8 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
 
 /** A new database on the PostgreSQL server of `serverUrl` (empty, or a copy of `template`), for tests that open it more than once. */
 export async function createServerTestDatabase(serverUrl: string, template?: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `palabre_t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => dropTestDatabase(serverUrl, name) };
+  const { name, url } = await createScratchDatabase(serverUrl, 'palabre_t', template);
+  return { url, drop: () => dropTestDatabase(serverUrl, name) };
 }
 
 // An autovacuum worker (owned by the server, which our role may not terminate) can hold the database for a moment.

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPublicKey } from 'node:crypto';
-import pg from 'pg';
+import { createScratchDatabase } from '../db/scratch-database.js';
 import { verifyLedger } from '../ledger/verify.js';
 import { type BackupManifest, filesArchiveName, readManifest } from './backup.js';
 import { type DatabaseTarget, dumpFileName, loadDump, openTarget, targetHasData } from './engines.js';
@@ -103,7 +102,7 @@ export async function checkRestored(manifest: BackupManifest, database: Database
 export async function verifyBackup(backupDir: string, serverUrl?: string): Promise<VerifyReport> {
   const scratch = await mkdtemp(join(tmpdir(), 'palabre-verify-'));
   const manifest = await readManifest(backupDir);
-  const scratchDb = manifest.engine === 'postgres' ? await createScratchDatabase(serverUrl) : null;
+  const scratchDb = manifest.engine === 'postgres' ? await scratchDatabase(serverUrl) : null;
   try {
     const database: DatabaseTarget = scratchDb ? { url: scratchDb.url } : { pgliteDir: join(scratch, 'pglite') };
     const filesDir = join(scratch, 'files');
@@ -115,20 +114,7 @@ export async function verifyBackup(backupDir: string, serverUrl?: string): Promi
   }
 }
 
-async function createScratchDatabase(serverUrl: string | undefined): Promise<{ url: string; drop(): Promise<void> }> {
+async function scratchDatabase(serverUrl: string | undefined): Promise<{ url: string; drop(): Promise<void> }> {
   if (!serverUrl) throw new RestoreRefused('verifying a PostgreSQL backup needs DATABASE_URL (a server whose role may CREATEDB)');
-  const name = `palabre_verify_${randomBytes(6).toString('hex')}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+  return createScratchDatabase(serverUrl, 'palabre_verify');
 }

@@ -17,9 +17,12 @@ export const termsFromNeeds = (needs: unknown): TermOfReference[] =>
     .filter((line) => line.length > 0)
     .map((text) => ({ text, fromNeeds: true }));
 
-/** The template steps of the assisted path, in order, with how far into the path each is due (0..1). */
+/**
+ * The template steps of the assisted path, in order, with how far into the path each is due (0..1). budget_published
+ * is the share of the year's four budget phases published: the adopted budget alone is 25 %.
+ */
 export const pathTemplate = [
-  { template: 'budget', share: 0.25, indicator: 'budget_published', target: 1 },
+  { template: 'budget', share: 0.25, indicator: 'budget_published', target: 25 },
   { template: 'complaints', share: 0.35, indicator: null, target: null },
   { template: 'datasets', share: 0.45, indicator: 'datasets_published', target: 3 },
   { template: 'consultation', share: 0.65, indicator: null, target: null },

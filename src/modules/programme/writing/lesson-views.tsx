@@ -52,7 +52,8 @@ export function LessonForm({ ctx, action, form }: { ctx: ViewContext; action: st
 }
 
 /**
- * Where a lesson went: the guide it was folded into (the operator goes to its draft, others to the published guide),
+ * Where a lesson went: the guide it was folded into (platform administrators, who edit guides, go to its draft; others
+ * to the published guide),
  * the practice it is linked to; or the operator's forms to send it there.
  */
 function LessonFate({ ctx, lesson, guides, practiceError }: { ctx: ViewContext; lesson: LessonWithOrigin; guides: GuideChoice[] | null; practiceError?: PracticeError }) {
@@ -61,7 +62,7 @@ function LessonFate({ ctx, lesson, guides, practiceError }: { ctx: ViewContext; 
   return (
     <div class="lesson-fate">
       {lesson.guide_slug ? (
-        <p class="folded"><a href={guides ? `${adminGuidesPath}/${lesson.guide_slug}#chapters` : `/network/guides/${lesson.guide_slug}`} safe>{ctx.t('programme.writing.lesson.folded_into', { guide: guide ? communeLabel(ctx, guide.title) : lesson.guide_slug })}</a></p>
+        <p class="folded"><a href={guides && ctx.actor.isPlatformAdmin ? `${adminGuidesPath}/${lesson.guide_slug}#chapters` : `/network/guides/${lesson.guide_slug}`} safe>{ctx.t('programme.writing.lesson.folded_into', { guide: guide ? communeLabel(ctx, guide.title) : lesson.guide_slug })}</a></p>
       ) : guides ? (
         <form method="post" action={`${adminLessonPath(lesson.id)}/fold`} class="inline-form fold-form">
           <CsrfField ctx={ctx} />

@@ -33,6 +33,7 @@ const areas = [
   [`${adminPath}/review`, 'programme.operator.area_review'],
   [`${adminPath}/board`, 'programme.operator.area_board'],
   [`${adminPath}/posts`, 'programme.operator.area_posts'],
+  [`${adminPath}/reports`, 'programme.operator.area_reports'],
   [`${adminPath}/lessons`, 'programme.operator.area_lessons'],
 ] as const;
 
@@ -71,6 +72,7 @@ export function OperatorHome({ ctx, cohorts, calls, counts, now }: { ctx: ViewCo
                 ))}
               </tbody>
             </table>
+            <p><a href={`${adminPath}/cohorts/${cohort.slug}/deployments`} safe>{ctx.t('programme.operator.deployments')}</a></p>
           </section>
         ))}
       </section>
