@@ -1,5 +1,5 @@
 import type { OpenDataExport } from '../../platform/module.js';
-import { councilData, listDocuments, listPublishedNews } from './queries/public-queries.js';
+import { councilData, listDocuments, listPublishedNews, listServices } from './queries/public-queries.js';
 
 const french = (value: Partial<Record<string, string>>) => value.fr ?? Object.values(value).find(Boolean) ?? '';
 
@@ -35,6 +35,23 @@ export const communeExports: OpenDataExport[] = [
         end_date: m.end_date,
       }));
     },
+  },
+  {
+    id: 'commune-services',
+    titleKey: 'commune.exports.services',
+    rows: async (db, communeId) =>
+      (await listServices(db, communeId)).map((service) => ({
+        id: service.id,
+        kind: service.kind,
+        category: service.category,
+        title: french(service.title),
+        eligibility: french(service.eligibility),
+        documents: service.documents.map(french).join('; '),
+        fee: service.fee === null ? null : Number(service.fee),
+        delay_days: service.delay_days,
+        delay_basis: service.delay_basis,
+        collection: french(service.collection),
+      })),
   },
   {
     id: 'commune-documents',

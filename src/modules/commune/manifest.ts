@@ -8,6 +8,7 @@ import pt from './i18n/pt.json' with { type: 'json' };
 import { communeRoutes } from './routes.js';
 import { seedCommuneSites } from './seed.js';
 import * as siteTables from './db/migrations/2026-11-23T1000_commune_site.js';
+import * as procedures from './db/migrations/2026-11-30T0100_commune_procedures.js';
 
 const editors = ['staff', 'admin'] as const;
 
@@ -29,7 +30,7 @@ export const communeModule: PalabreModule = {
     { labelKey: 'commune.nav.meetings', path: 'admin/meetings', area: 'admin', order: 50, roles: [...editors] },
     { labelKey: 'commune.nav.profile', path: 'admin/profile', area: 'admin', order: 60, roles: [...editors] },
   ],
-  migrations: { '2026-11-23T1000_commune_site': siteTables },
+  migrations: { '2026-11-23T1000_commune_site': siteTables, '2026-11-30T0100_commune_procedures': procedures },
   seed: seedCommuneSites,
   openDataExports: communeExports,
   i18n: { fr, en, pt, ar },

@@ -18,6 +18,7 @@ import { atomFeed } from './views/atom-feed.js';
 import { CouncilPage, PersonPage, popoloExport, postLabelKeys } from './views/council.js';
 import { HomePage } from './views/home.js';
 import { NewsIndexPage, NewsPage } from './views/news.js';
+import { registerProcedureStyle } from './views/procedure-style.js';
 import { DocumentsPage, ServicePage, ServicesPage } from './views/services.js';
 
 const pub = { config: { access: 'public' as const } };
@@ -89,16 +90,22 @@ export async function communeRoutes(app: FastifyInstance): Promise<void> {
     return sendPage(request, reply, (ctx) => <PersonPage ctx={ctx} person={person} data={data} />);
   });
 
+  registerProcedureStyle(app);
+
   app.get('/services', pub, async (request, reply) => {
-    const services = await listServices(db, communeOf(request).id);
-    return sendPage(request, reply, (ctx) => <ServicesPage ctx={ctx} services={services} />);
+    const raw = (request.query as Record<string, unknown>).q;
+    const q = typeof raw === 'string' ? raw.trim().slice(0, 100) : '';
+    const services = await listServices(db, communeOf(request).id, { q, locale: request.locale });
+    return sendPage(request, reply, (ctx) => <ServicesPage ctx={ctx} services={services} q={q} />);
   });
 
-  app.get<IdParams>('/services/:id', pub, async (request, reply) => {
-    const service = await findService(db, communeOf(request).id, request.params.id);
-    if (!service) throw new AppError('NOT_FOUND');
-    return sendPage(request, reply, (ctx) => <ServicePage ctx={ctx} service={service} />);
-  });
+  for (const [suffix, printView] of [['', false], ['/print', true]] as const) {
+    app.get<IdParams>(`/services/:id${suffix}`, pub, async (request, reply) => {
+      const service = await findService(db, communeOf(request).id, request.params.id);
+      if (!service) throw new AppError('NOT_FOUND');
+      return sendPage(request, reply, (ctx) => <ServicePage ctx={ctx} service={service} printView={printView} />);
+    });
+  }
 
   app.get('/documents', pub, async (request, reply) => {
     const query = request.query as Record<string, string | undefined>;

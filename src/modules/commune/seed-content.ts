@@ -4,7 +4,11 @@ export interface SeedPerson { key: string; name: string; gender: 'female' | 'mal
 export interface SeedOrganization { key: string; name: SeedText; classification: 'council' | 'executive' | 'commission' }
 export interface SeedMembership { person: string; organization: string; role: SeedText; post: 'mayor' | 'deputy_mayor' | 'councillor' | 'commission_chair' | 'commission_member'; startDate: string; endDate?: string }
 export interface SeedNews { key: string; title: SeedText; body: SeedText; publishedDaysAgo: number; scheduledInDays?: number }
-export interface SeedService { key: string; category: 'civil_status' | 'urbanism' | 'taxes' | 'social' | 'other'; title: SeedText; description: SeedText; fee: number | null; delay: SeedText; location: SeedText; openingHours: SeedText }
+export interface SeedService {
+  key: string; category: 'civil_status' | 'urbanism' | 'taxes' | 'social' | 'other'; title: SeedText; description: SeedText; fee: number | null; delay: SeedText; location: SeedText; openingHours: SeedText;
+  /** Procedures only: who may ask, what to bring (one item per document), announced delay, where and when to collect. */
+  procedure?: { eligibility: SeedText; documents: SeedText[]; delayDays: number | null; delayBasis: 'legal' | 'usual'; collection: SeedText };
+}
 export interface SeedDocument { key: string; title: SeedText; category: 'deliberation' | 'budget' | 'report' | 'decree' | 'other'; documentDate: string }
 export interface SeedMeeting { title: SeedText; inDays: number; location: SeedText; agenda: SeedText }
 export interface SeedCommune {

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { communeScope } from '../../platform/db/commune-scope.js';
 import type { SeedContext } from '../../platform/module.js';
 import { communeDb } from './queries/public-queries.js';
-import { type SeedCommune, seedCommunes } from './seed-content.js';
+import { type SeedCommune, type SeedService, seedCommunes } from './seed-content.js';
 
 const day = 24 * 3600 * 1000;
 const json = (value: unknown) => JSON.stringify(value);
@@ -86,6 +86,7 @@ async function seedContent(context: SeedContext, communeId: string, seed: SeedCo
         location: json(service.location),
         opening_hours: json(service.openingHours),
         position,
+        ...procedureColumns(service),
       })
       .execute();
   }
@@ -108,6 +109,19 @@ async function storeDemoPdf(context: SeedContext, communeId: string, title: stri
     .values({ id, commune_id: communeId, storage_key: storageKey, media_type: 'application/pdf', byte_size: content.length, sha256: createHash('sha256').update(content).digest('hex'), original_name: `${title}.pdf`, width: null, height: null, uploaded_by: null })
     .execute();
   return id;
+}
+
+function procedureColumns(service: SeedService) {
+  const procedure = service.procedure;
+  if (!procedure) return {};
+  return {
+    kind: 'procedure' as const,
+    eligibility: json(procedure.eligibility),
+    documents: json(procedure.documents),
+    delay_days: procedure.delayDays,
+    delay_basis: procedure.delayBasis,
+    collection: json(procedure.collection),
+  };
 }
 
 /** Demo content of the commune sites: profiles, council, news, services, documents, meetings. */

@@ -34,7 +34,7 @@ type Choices = Record<string, { value: string; label: string }[]>;
 
 function InputFor({ ctx, field, form, choices }: { ctx: ViewContext; field: FieldSpec; form: FormState<FormValues>; choices: Choices }) {
   const label = ctx.t(field.labelKey);
-  if (field.kind === 'localized' || field.kind === 'localized-markdown') {
+  if (field.kind === 'localized' || field.kind === 'localized-markdown' || field.kind === 'localized-lines') {
     return (
       <fieldset>
         <legend safe>{label}</legend>
@@ -44,8 +44,8 @@ function InputFor({ ctx, field, form, choices }: { ctx: ViewContext; field: Fiel
             form={form}
             name={`${field.name}_${locale}`}
             label={`${label} (${localeNames[locale]})`}
-            multiline={field.kind === 'localized-markdown'}
-            hint={field.kind === 'localized-markdown' ? ctx.t('commune.admin.markdown_hint') : undefined}
+            multiline={field.kind !== 'localized'}
+            hint={field.kind === 'localized' ? undefined : ctx.t(field.kind === 'localized-lines' ? 'commune.admin.lines_hint' : 'commune.admin.markdown_hint')}
             required={field.required && locale === ctx.commune!.default_locale}
             dir={locale === 'ar' ? 'rtl' : 'ltr'}
           />

@@ -6,7 +6,7 @@ import { dateToZonedLocal, zonedLocalToDate } from '../../../platform/i18n/forma
 import type { Locale, LocalizedText } from '../../../platform/i18n/locales.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 
-export type FieldKind = 'localized' | 'localized-markdown' | 'text' | 'email' | 'tel' | 'date' | 'datetime' | 'number' | 'select' | 'image' | 'pdf';
+export type FieldKind = 'localized' | 'localized-markdown' | 'localized-lines' | 'text' | 'email' | 'tel' | 'date' | 'datetime' | 'number' | 'select' | 'image' | 'pdf';
 
 export interface FieldSpec {
   name: string;
@@ -60,6 +60,10 @@ export function toColumns(resource: AdminResource, values: FormValues, commune: 
   const errors: Record<string, string> = {};
   for (const field of resource.fields) {
     if (field.kind === 'image' || field.kind === 'pdf') continue;
+    if (field.kind === 'localized-lines') {
+      columns[field.name] = JSON.stringify(linesToItems(field.name, values, commune.enabled_locales, errors));
+      continue;
+    }
     if (field.kind === 'localized' || field.kind === 'localized-markdown') {
       const text: LocalizedText = {};
       for (const locale of commune.enabled_locales) {
@@ -82,6 +86,27 @@ export function toColumns(resource: AdminResource, values: FormValues, commune: 
     else columns[field.name] = parsed.value;
   }
   return { columns, errors };
+}
+
+const maxItems = 30;
+
+/** One item per line in each language, matched by line number: line 2 in French and in Arabic are the same item. */
+function linesToItems(name: string, values: FormValues, enabled: readonly Locale[], errors: Record<string, string>): LocalizedText[] {
+  const items: LocalizedText[] = [];
+  for (const locale of enabled) {
+    const lines = (values[`${name}_${locale}`] ?? '').split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+    if (lines.length > maxItems || lines.some((line) => line.length > 500)) errors[`${name}_${locale}`] = 'core.form.too_long';
+    lines.slice(0, maxItems).forEach((line, index) => { (items[index] ??= {})[locale] = line; });
+  }
+  return items;
+}
+
+function itemsToLines(name: string, items: LocalizedText[]): FormValues {
+  const values: FormValues = {};
+  for (const item of items) {
+    for (const [locale, text] of Object.entries(item)) values[`${name}_${locale}`] = [values[`${name}_${locale}`], text].filter(Boolean).join('\n');
+  }
+  return values;
 }
 
 function parseScalar(field: FieldSpec, raw: string, timeZone: string): { value?: unknown; error?: string } {
@@ -111,7 +136,9 @@ export function toFormValues(resource: AdminResource, row: Record<string, unknow
   for (const field of resource.fields) {
     const value = row[field.name];
     if (value === null || value === undefined) continue;
-    if (field.kind === 'localized' || field.kind === 'localized-markdown') {
+    if (field.kind === 'localized-lines') {
+      Object.assign(values, itemsToLines(field.name, value as LocalizedText[]));
+    } else if (field.kind === 'localized' || field.kind === 'localized-markdown') {
       for (const [locale, text] of Object.entries(value as LocalizedText)) values[`${field.name}_${locale as Locale}`] = text ?? '';
     } else if (field.kind === 'datetime') {
       values[field.name] = dateToZonedLocal(new Date(value as string), commune.time_zone);

@@ -75,6 +75,15 @@ const memberships: AdminResource = {
   },
 };
 
+/** An announced delay is a whole number of days within a year, and says whether the law or habit sets it. */
+function delayErrors(columns: Record<string, unknown>): Record<string, string> {
+  const days = columns.delay_days as number | null;
+  if (days !== null && (!Number.isInteger(days) || days > 365)) return { delay_days: 'commune.fields.delay_days_invalid' };
+  if (days !== null) columns.delay_basis ??= 'usual';
+  else columns.delay_basis = null;
+  return {};
+}
+
 const services: AdminResource = {
   path: 'services',
   table: 'commune_services',
@@ -87,15 +96,23 @@ const services: AdminResource = {
     { name: 'title', labelKey: 'commune.fields.title', kind: 'localized', required: true },
     { name: 'category', labelKey: 'commune.fields.category', kind: 'select', required: true, options: { civil_status: 'commune.fields.category_civil_status', urbanism: 'commune.fields.category_urbanism', taxes: 'commune.fields.category_taxes', social: 'commune.fields.category_social', other: 'commune.fields.category_other' } },
     { name: 'description', labelKey: 'commune.fields.description', kind: 'localized-markdown', required: true },
+    { name: 'kind', labelKey: 'commune.fields.kind', kind: 'select', options: { service: 'commune.fields.kind_service', procedure: 'commune.fields.kind_procedure' } },
+    { name: 'eligibility', labelKey: 'commune.fields.eligibility', kind: 'localized' },
+    { name: 'documents', labelKey: 'commune.fields.documents', kind: 'localized-lines' },
     { name: 'fee', labelKey: 'commune.fields.fee', kind: 'number' },
+    { name: 'delay_days', labelKey: 'commune.fields.delay_days', kind: 'number' },
+    { name: 'delay_basis', labelKey: 'commune.fields.delay_basis', kind: 'select', options: { legal: 'commune.fields.delay_basis_legal', usual: 'commune.fields.delay_basis_usual' } },
     { name: 'delay', labelKey: 'commune.fields.delay', kind: 'localized' },
+    { name: 'collection', labelKey: 'commune.fields.collection', kind: 'localized' },
     { name: 'location', labelKey: 'commune.fields.location', kind: 'localized' },
     { name: 'opening_hours', labelKey: 'commune.fields.opening_hours', kind: 'localized' },
     { name: 'position', labelKey: 'commune.fields.position', kind: 'number' },
   ],
   beforeSave: (columns) => {
     columns.position ??= 0;
-    return {};
+    // Older forms and scripts send no kind: they describe plain services.
+    columns.kind ??= 'service';
+    return delayErrors(columns);
   },
 };
 

@@ -69,6 +69,13 @@ export type CommuneTables = {
     location: Json<LocalizedText>;
     opening_hours: Json<LocalizedText>;
     position: number;
+    kind: ColumnType<ServiceKind, ServiceKind | undefined, ServiceKind>;
+    eligibility: ColumnType<LocalizedText, string | undefined, string>;
+    /** What to bring: one localized item per document. */
+    documents: ColumnType<LocalizedText[], string | undefined, string>;
+    delay_days: ColumnType<number | null, number | null | undefined, number | null>;
+    delay_basis: ColumnType<DelayBasis | null, DelayBasis | null | undefined, DelayBasis | null>;
+    collection: ColumnType<LocalizedText, string | undefined, string>;
   };
   commune_documents: {
     id: Generated<string>;
@@ -93,5 +100,7 @@ export type Post = 'mayor' | 'deputy_mayor' | 'councillor' | 'commission_chair' 
 export const posts: Post[] = ['mayor', 'deputy_mayor', 'councillor', 'commission_chair', 'commission_member'];
 export type DocumentCategory = 'deliberation' | 'budget' | 'report' | 'decree' | 'other';
 export const documentCategories: DocumentCategory[] = ['deliberation', 'budget', 'report', 'decree', 'other'];
+export type ServiceKind = 'service' | 'procedure';
+export type DelayBasis = 'legal' | 'usual';
 export type NewsPost = Selectable<CommuneTables['news_posts']>;
 export type CommuneService = Selectable<CommuneTables['commune_services']>;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { communeScope } from '../../../platform/db/commune-scope.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { type Locale, pickLocalized } from '../../../platform/i18n/locales.js';
@@ -54,8 +54,16 @@ export async function upcomingMeetings(db: Kysely<PlatformTables>, communeId: st
     .execute();
 }
 
-export async function listServices(db: Kysely<PlatformTables>, communeId: string) {
-  return scoped(db, communeId).selectFrom('commune_services').selectAll().orderBy('position').orderBy('id').execute();
+/** The commune's services and procedures; `q` matches title or description in the reader's language and in French. */
+export async function listServices(db: Kysely<PlatformTables>, communeId: string, search: { q?: string | undefined; locale?: Locale } = {}) {
+  let query = scoped(db, communeId).selectFrom('commune_services').selectAll();
+  const needle = search.q?.trim();
+  if (needle) {
+    const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const languages = [...new Set([search.locale ?? 'fr', 'fr'])];
+    query = query.where((eb) => eb.or(languages.flatMap((language) => ['title', 'description'].map((column) => sql<boolean>`${sql.ref(column)}->>${language} ilike ${pattern}`))));
+  }
+  return query.orderBy('position').orderBy('id').execute();
 }
 
 export async function findService(db: Kysely<PlatformTables>, communeId: string, id: string) {

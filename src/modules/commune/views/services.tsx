@@ -1,52 +1,141 @@
 import { formatDate, formatMoney, formatNumber } from '../../../platform/i18n/format.js';
-import { locales, pickLocalized } from '../../../platform/i18n/locales.js';
+import { type Locale, type LocalizedText, locales, pickLocalized } from '../../../platform/i18n/locales.js';
 import { Localized } from '../../../platform/views/components.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import { type CommuneService, type DocumentCategory, documentCategories } from '../db/tables.js';
 import { safeMarkdownHtml } from '../../../platform/views/markdown.js';
+import { procedureStylePath } from './procedure-style.js';
 
 function fee(ctx: ViewContext, service: CommuneService): string {
   const amount = service.fee === null ? 0 : Number(service.fee);
   return amount === 0 ? ctx.t('commune.services.free') : formatMoney(amount, ctx.commune!.currency, ctx.locale);
 }
 
-export function ServicesPage({ ctx, services }: { ctx: ViewContext; services: CommuneService[] }) {
+/** "Legal delay: 60 days" when a number of days is announced, else the free-text delay. */
+function Delay({ ctx, service }: { ctx: ViewContext; service: CommuneService }) {
+  if (service.delay_days === null) return <Localized ctx={ctx} text={service.delay} />;
+  const days = formatNumber(service.delay_days, ctx.locale);
+  const key = service.delay_days === 0 ? 'commune.services.delay_same_day' : service.delay_basis === 'legal' ? 'commune.services.delay_legal' : 'commune.services.delay_usual';
+  return <span safe>{ctx.t(key, { days })}</span>;
+}
+
+const fallbacks = (ctx: ViewContext): Locale[] => [ctx.locale, ctx.commune!.default_locale, ...locales];
+
+/** The documents to bring, in the first language (reader's, commune's, then any) that lists some. */
+function documentsToBring(ctx: ViewContext, documents: LocalizedText[]): { locale: Locale; items: string[] } | null {
+  for (const locale of fallbacks(ctx)) {
+    const items = documents.map((item) => item[locale]).filter((item): item is string => Boolean(item));
+    if (items.length > 0) return { locale, items };
+  }
+  return null;
+}
+
+export const serviceCategoryKeys: Record<string, string> = {
+  civil_status: 'commune.fields.category_civil_status',
+  urbanism: 'commune.fields.category_urbanism',
+  taxes: 'commune.fields.category_taxes',
+  social: 'commune.fields.category_social',
+  other: 'commune.fields.category_other',
+};
+
+/** Services in the order of the categories, each category once. */
+function byCategory(services: CommuneService[]): [string, CommuneService[]][] {
+  const groups = new Map<string, CommuneService[]>(Object.keys(serviceCategoryKeys).map((category) => [category, []]));
+  for (const service of services) groups.set(service.category, [...(groups.get(service.category) ?? []), service]);
+  return [...groups].filter(([, members]) => members.length > 0);
+}
+
+function ServiceSearch({ ctx, q }: { ctx: ViewContext; q: string }) {
   return (
-    <Layout ctx={ctx} title={ctx.t('commune.services.title')}>
+    <form method="get" class="search-form" role="search" id="service-search">
+      <div class="field">
+        <label for="q" safe>{ctx.t('commune.services.search')}</label>
+        <input id="q" name="q" type="search" value={q} maxlength="100" />
+      </div>
+      <button type="submit" class="btn" safe>{ctx.t('commune.services.search_button')}</button>
+    </form>
+  );
+}
+
+export function ServicesPage({ ctx, services, q }: { ctx: ViewContext; services: CommuneService[]; q: string }) {
+  return (
+    <Layout ctx={ctx} title={ctx.t('commune.services.title')} head={<link rel="stylesheet" href={`/${ctx.commune!.slug}${procedureStylePath}`} />}>
       <h1 safe>{ctx.t('commune.services.title')}</h1>
       <p class="lead" safe>{ctx.t('commune.services.intro')}</p>
-      <ul class="grid">
-        {services.map((service) => (
-          <li class="card">
-            <h2><a href={`/${ctx.commune!.slug}/services/${service.id}`}><Localized ctx={ctx} text={service.title} /></a></h2>
-            <p><strong safe>{ctx.t('commune.services.fee')}</strong> <span safe>{fee(ctx, service)}</span></p>
-            <p><strong safe>{ctx.t('commune.services.delay')}</strong> <Localized ctx={ctx} text={service.delay} /></p>
-          </li>
-        ))}
-      </ul>
+      <ServiceSearch ctx={ctx} q={q} />
+      {q ? <p class="muted" safe>{ctx.t('commune.services.results', { count: formatNumber(services.length, ctx.locale) })}</p> : ''}
+      {byCategory(services).map(([category, members]) => (
+        <section class="service-group" aria-labelledby={`category-${category}`}>
+          <h2 id={`category-${category}`} safe>{serviceCategoryKeys[category] ? ctx.t(serviceCategoryKeys[category]) : category}</h2>
+          <ul class="grid">
+            {members.map((service) => (
+              <li class="card">
+                <h3><a href={`/${ctx.commune!.slug}/services/${service.id}`}><Localized ctx={ctx} text={service.title} /></a></h3>
+                <p><strong safe>{ctx.t('commune.services.fee')}</strong> <span safe>{fee(ctx, service)}</span></p>
+                <p><strong safe>{ctx.t('commune.services.delay')}</strong> <Delay ctx={ctx} service={service} /></p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </Layout>
   );
 }
 
-export function ServicePage({ ctx, service }: { ctx: ViewContext; service: CommuneService }) {
+function Documents({ ctx, service }: { ctx: ViewContext; service: CommuneService }) {
+  const documents = documentsToBring(ctx, service.documents);
+  if (!documents) return <></>;
+  return (
+    <>
+      <dt safe>{ctx.t('commune.services.documents')}</dt>
+      <dd>
+        <ul class="procedure-documents" lang={documents.locale}>
+          {documents.items.map((item) => <li safe>{item}</li>)}
+        </ul>
+      </dd>
+    </>
+  );
+}
+
+/** A term and its localized text, left out when the commune wrote nothing. */
+function Entry({ ctx, label, text }: { ctx: ViewContext; label: string; text: LocalizedText }) {
+  if (!pickLocalized(text, ctx.locale, fallbacks(ctx))) return <></>;
+  return (
+    <>
+      <dt safe>{ctx.t(label)}</dt>
+      <dd><Localized ctx={ctx} text={text} /></dd>
+    </>
+  );
+}
+
+/** A procedure's page; the print view is the same sheet, with a reminder of the browser's print command. */
+export function ServicePage({ ctx, service, printView = false }: { ctx: ViewContext; service: CommuneService; printView?: boolean }) {
   const description = pickLocalized(service.description, ctx.locale, [ctx.commune!.default_locale, ...locales]);
   const title = pickLocalized(service.title, ctx.locale, [ctx.commune!.default_locale, ...locales])?.value ?? '';
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1><Localized ctx={ctx} text={service.title} /></h1>
-      {description ? <div lang={description.locale}>{safeMarkdownHtml(description.value)}</div> : ''}
-      <dl>
-        <dt safe>{ctx.t('commune.services.fee')}</dt>
-        <dd safe>{fee(ctx, service)}</dd>
-        <dt safe>{ctx.t('commune.services.delay')}</dt>
-        <dd><Localized ctx={ctx} text={service.delay} /></dd>
-        <dt safe>{ctx.t('commune.services.where')}</dt>
-        <dd><Localized ctx={ctx} text={service.location} /></dd>
-        <dt safe>{ctx.t('commune.services.hours')}</dt>
-        <dd><Localized ctx={ctx} text={service.opening_hours} /></dd>
-      </dl>
-      <p><a href={`/${ctx.commune!.slug}/services`} safe>{ctx.t('commune.services.back')}</a></p>
+    <Layout ctx={ctx} title={title} head={<link rel="stylesheet" href={`/${ctx.commune!.slug}${procedureStylePath}`} />}>
+      {printView ? <p class="notice no-print" role="note" safe>{ctx.t('commune.services.print_hint')}</p> : ''}
+      <article class="procedure-sheet">
+        <h1><Localized ctx={ctx} text={service.title} /></h1>
+        {description ? <div lang={description.locale}>{safeMarkdownHtml(description.value)}</div> : ''}
+        <dl>
+          <Entry ctx={ctx} label="commune.services.eligibility" text={service.eligibility} />
+          <Documents ctx={ctx} service={service} />
+          <dt safe>{ctx.t('commune.services.fee')}</dt>
+          <dd safe>{fee(ctx, service)}</dd>
+          <dt safe>{ctx.t('commune.services.delay')}</dt>
+          <dd><Delay ctx={ctx} service={service} /></dd>
+          <Entry ctx={ctx} label="commune.services.where" text={service.location} />
+          <Entry ctx={ctx} label="commune.services.hours" text={service.opening_hours} />
+          <Entry ctx={ctx} label="commune.services.collection" text={service.collection} />
+        </dl>
+      </article>
+      <p class="no-print">
+        <a href={`/${ctx.commune!.slug}/services/${service.id}/print`} id="print-link" safe>{ctx.t('commune.services.print')}</a>
+        {' · '}
+        <a href={`/${ctx.commune!.slug}/services`} safe>{ctx.t('commune.services.back')}</a>
+      </p>
     </Layout>
   );
 }
