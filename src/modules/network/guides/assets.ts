@@ -1,16 +1,7 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import type { FastifyInstance } from 'fastify';
+import { moduleStylesheet } from '../../../platform/views/stylesheet.js';
 
-// A file rather than inline rules: the CSP forbids inline styles. Its name changes with its content.
-const source = readFileSync(new URL('./guide.css', import.meta.url), 'utf8');
-const hash = createHash('sha256').update(source).digest('hex').slice(0, 12);
+const style = moduleStylesheet(new URL('./guide.css', import.meta.url), '/network/guides/assets', 'guide');
 
 /** Path of the guides' stylesheet (table of contents, and the print rules). */
-export const guideStylePath = `/network/guides/assets/guide.${hash}.css`;
-
-export function registerGuideStyle(app: FastifyInstance): void {
-  app.get(guideStylePath, { config: { access: 'public' } }, async (_request, reply) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').send(source),
-  );
-}
+export const guideStylePath = style.path;
+export const registerGuideStyle = style.register;
