@@ -1,4 +1,9 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// Vitest's default (CPUs − 1) runs one file at a time on a 2-CPU machine, leaving a CPU idle: the tests are CPU-bound
+// in their own process (PGlite), the main process waits.
+const unitWorkers = Math.max(2, availableParallelism() - 1);
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: '@kitajs/html' } },
@@ -14,6 +19,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          maxWorkers: unitWorkers,
         },
       },
       {
