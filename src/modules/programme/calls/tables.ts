@@ -1,8 +1,7 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
-import type { ProgrammeTables } from '../db/tables.js';
+import type { Stamp, ProgrammeTables } from '../db/tables.js';
 
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 /** The tables of the calls slice (migration 2026-11-29T0100_programme_calls). */
 export type CallsTables = ProgrammeTables & {

@@ -2,14 +2,14 @@ import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { Locale, LocalizedText } from '../../../platform/i18n/locales.js';
 
-type Json<T> = ColumnType<T, string, string>;
-type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type NullableStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+export type Json<T> = ColumnType<T, string, string>;
+export type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
+export type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type NullableStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 /** PostgreSQL `date` columns are read as YYYY-MM-DD strings (see the db type parsers). */
-type Day = ColumnType<string, string, string>;
+export type Day = ColumnType<string, string, string>;
 /** `numeric` arrives as a string from the driver. */
-type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
+export type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
 
 export const teamRoles = ['operator', 'reviewer'] as const;
 export type TeamRole = (typeof teamRoles)[number];

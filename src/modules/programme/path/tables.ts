@@ -1,10 +1,7 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
-import type { ProgrammeTables } from '../db/tables.js';
+import type { Day, Numeric, Stamp, ProgrammeTables } from '../db/tables.js';
 
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Day = ColumnType<string, string, string>;
-type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
 
 export const stepStatuses = ['planned', 'in_progress', 'done', 'blocked'] as const;
 export type StepStatus = (typeof stepStatuses)[number];

@@ -1,12 +1,8 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
-import type { ProgrammeTables } from '../db/tables.js';
+import type { Json, JsonWithDefault, NullableStamp, Stamp, ProgrammeTables } from '../db/tables.js';
 
-type Json<T> = ColumnType<T, string, string>;
-type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type NullableStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export const recommendations = ['select', 'reserve', 'reject'] as const;
 export type Recommendation = (typeof recommendations)[number];

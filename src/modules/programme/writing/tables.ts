@@ -1,10 +1,8 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { Locale } from '../../../platform/i18n/locales.js';
-import type { ProgrammeTables } from '../db/tables.js';
+import type { NullableStamp, Stamp, ProgrammeTables } from '../db/tables.js';
 
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type NullableStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 type TextWithDefault = ColumnType<string, string | undefined, string>;
 
 export const reportStatuses = ['draft', 'submitted', 'acknowledged'] as const;
