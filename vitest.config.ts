@@ -20,6 +20,9 @@ export default defineConfig({
           hookTimeout: 60_000,
           pool: 'forks',
           maxWorkers: unitWorkers,
+          // A worker runs many files in one module graph (the app is imported once per worker, not once per file):
+          // the suite took half the time. Test files must not depend on module state another file left behind.
+          isolate: false,
         },
       },
       {
@@ -27,9 +30,11 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/e2e/**/*.e2e.ts'],
+          globalSetup: ['src/test-support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          isolate: false,
         },
       },
     ],

@@ -3,8 +3,9 @@ import { type AppOptions, createApp, type PalabreApp } from '../app.js';
 import { createSession, sessionCookieName } from '../platform/auth/session-store.js';
 import { loadConfig } from '../platform/config/config.js';
 import { seedDemoIfEmpty } from '../seed.js';
+import { seededSetup } from './migrated-template.js';
 import { createTestDatabase } from './test-database.js';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -45,13 +46,26 @@ export function testConfig(env: Record<string, string> = {}) {
   });
 }
 
+/**
+ * Starting from the run's seeded template, when there is one and the test keeps the secrets the seed used: a copy
+ * of the seed's data directory and those secrets as environment.
+ */
+function seededStart(env: Record<string, string>): { env: Record<string, string> } | undefined {
+  const setup = seededSetup();
+  if (!setup || Object.keys(setup.env).some((name) => name in env) || 'DATA_DIR' in env) return undefined;
+  const dataDir = mkdtempSync(join(tmpdir(), 'palabre-test-'));
+  cpSync(setup.dataDir, dataDir, { recursive: true });
+  return { env: { ...setup.env, DATA_DIR: dataDir } };
+}
+
 /** A migrated app on a fresh database, seeded with the demo network unless told otherwise. */
 export async function createTestApp(
   options: { seed?: boolean; env?: Record<string, string>; modules?: AppOptions['modules']; logger?: AppOptions['logger'] } = {},
 ): Promise<TestApp> {
-  const config = testConfig(options.env);
-  // The whole app's migrations: a copy of the run's migrated template (a module list of its own migrates from empty).
-  const database = await createTestDatabase({ migrated: !options.modules });
+  const fromSeeded = options.seed !== false && !options.modules ? seededStart(options.env ?? {}) : undefined;
+  const config = testConfig({ ...fromSeeded?.env, ...options.env });
+  // The whole app's migrations (and seed): a copy of the run's template (a module list of its own migrates from empty).
+  const database = await createTestDatabase(options.modules ? {} : { from: fromSeeded ? 'seeded' : 'migrated' });
   const palabre = await createApp({
     config,
     database,
@@ -60,7 +74,7 @@ export async function createTestApp(
   });
   const users = new Map<string, string>();
   if (options.seed !== false) {
-    await seedDemoIfEmpty(palabre.services);
+    if (!fromSeeded) await seedDemoIfEmpty(palabre.services);
     const rows = await palabre.services.db.selectFrom('users').select(['id', 'phone_e164', 'email']).execute();
     const { demoAccounts } = await import('../seed.js');
     for (const account of demoAccounts) {

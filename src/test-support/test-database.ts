@@ -1,17 +1,17 @@
 import pg from 'pg';
 import { createDatabase, type DatabaseHandle } from '../platform/db/create-database.js';
 import { createScratchDatabase } from '../platform/db/scratch-database.js';
-import { pgliteTemplate, serverTemplate } from './migrated-template.js';
+import { pgliteTemplate, serverTemplate, type TemplateKind } from './migrated-template.js';
 
 /**
- * A fresh database for one test file, empty or (`migrated`) a copy of the run's migrated template when there is one: in-memory PGlite by default, or a new database on the
+ * A fresh database for one test file, empty or a copy of the run's template of that kind: in-memory PGlite by default, or a new database on the
  * PostgreSQL server named by DATABASE_URL (npm run test:pg), dropped when the handle closes.
  */
-export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<DatabaseHandle> {
+export async function createTestDatabase(options: { from?: TemplateKind } = {}): Promise<DatabaseHandle> {
   const serverUrl = process.env.DATABASE_URL;
-  const pgliteDataDir = options.migrated ? pgliteTemplate() : undefined;
+  const pgliteDataDir = options.from ? pgliteTemplate(options.from) : undefined;
   if (!serverUrl) return createDatabase({ pgliteDir: 'memory://', ...(pgliteDataDir ? { pgliteDataDir } : {}) });
-  const server = await createServerTestDatabase(serverUrl, options.migrated ? serverTemplate() : undefined);
+  const server = await createServerTestDatabase(serverUrl, options.from ? serverTemplate(options.from) : undefined);
   const handle = await createDatabase({ url: server.url, poolSize: 5 });
   return {
     ...handle,

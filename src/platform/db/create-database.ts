@@ -40,6 +40,8 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   copyIn: CopyIn;
   close(): Promise<void>;
+  /** Embedded database only: its data directory as a tarball (loadable through `pgliteDataDir`). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -83,7 +85,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     ...(options.pgliteDataDir ? { loadDataDir: options.pgliteDataDir } : {}),
   });
   const db = new Kysely<PlatformTables>({ dialect: new PGliteDialect({ pglite }) });
-  return { db, kind: 'pglite', copyIn: pgliteCopyIn(pglite), close: () => db.destroy() };
+  return { db, kind: 'pglite', copyIn: pgliteCopyIn(pglite), close: () => db.destroy(), dumpDataDir: () => pglite.dumpDataDir('none') };
 }
 
 function postgresCopyIn(pool: pg.Pool): CopyIn {

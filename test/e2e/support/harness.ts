@@ -1,10 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { createApp, type PalabreApp } from '../../../src/app.js';
-import { seedDemoIfEmpty } from '../../../src/seed.js';
-import { testConfig } from '../../../src/test-support/test-app.js';
-import { createTestDatabase } from '../../../src/test-support/test-database.js';
+import type { PalabreApp } from '../../../src/app.js';
+import { createTestApp } from '../../../src/test-support/test-app.js';
 
 /** A real server on a loopback port (fresh seeded database) and Debian's chromium driven by Playwright. */
 export interface Harness {
@@ -19,8 +17,7 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function startHarness(): Promise<Harness> {
   if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install the chromium package`);
-  const palabre = await createApp({ config: testConfig(), database: await createTestDatabase() });
-  await seedDemoIfEmpty(palabre.services);
+  const palabre = await createTestApp();
   await palabre.app.listen({ host: '127.0.0.1', port: 0 });
   const address = palabre.app.server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
