@@ -1,10 +1,8 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
+import type { DateOnly, Json, Stamp } from '../../../platform/db/column-types.js';
 
-type Json<T> = ColumnType<T, string, string>;
-type DateOnly = ColumnType<string, string, string>;
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 /** ACTES-like subject matters (level 1 of the French nomenclature, used as SCDL DELIB_MATIERE_CODE). */
 export const decisionCategories = {

@@ -1,9 +1,8 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import { communeScope } from '../../../platform/db/commune-scope.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
+import type { MaybeDate, Stamp } from '../../../platform/db/column-types.js';
 
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type MaybeDate = ColumnType<string | null, string | null | undefined, string | null>;
 type TextWithDefault = ColumnType<string, string | undefined, string>;
 
 export const sectors = ['government', 'civil_society', 'other'] as const;

@@ -2,12 +2,8 @@ import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import { communeScope } from '../../../platform/db/commune-scope.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
+import type { DateOnly, Json, JsonWithDefault, MaybeDate, Stamp } from '../../../platform/db/column-types.js';
 
-type Json<T> = ColumnType<T, string, string>;
-type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type MaybeDate = ColumnType<string | null, string | null | undefined, string | null>;
-type DateOnly = ColumnType<string, string, string>;
 type Weight = ColumnType<number, number | undefined, number>;
 
 /** OGP's completion scale, for commitments and milestones alike. */

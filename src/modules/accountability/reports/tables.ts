@@ -3,11 +3,8 @@ import { communeScope } from '../../../platform/db/commune-scope.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
 import type { Completion, OgpValue, PlanTables } from '../plans/tables.js';
+import type { DateOnly, Json, JsonWithDefault, Stamp } from '../../../platform/db/column-types.js';
 
-type Json<T> = ColumnType<T, string, string>;
-type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type DateOnly = ColumnType<string, string, string>;
 
 export const authorKinds = ['commune', 'civil_society'] as const;
 export type AuthorKind = (typeof authorKinds)[number];

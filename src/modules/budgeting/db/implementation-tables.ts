@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { ImplementationStatus } from './tables.js';
+import type { Stamp } from '../../../platform/db/column-types.js';
 
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 /** Implementation tracking: the history of each project's progress, and photos of the works. */
 export type BudgetingImplementationTables = {

@@ -1,11 +1,9 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
 import type { BudgetingImplementationTables } from './implementation-tables.js';
+import type { Json, MaybeStamp, Stamp } from '../../../platform/db/column-types.js';
 
-type Json<T> = ColumnType<T, string, string>;
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Instant = ColumnType<Date, Date | string, Date | string>;
-type MaybeStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 // numeric comes back as a string from both drivers; written as a number or a string.
 type Decimal = ColumnType<string | null, number | string | null | undefined, number | string | null>;
 

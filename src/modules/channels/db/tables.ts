@@ -2,8 +2,8 @@ import type { ColumnType, Generated, Kysely } from 'kysely';
 import { communeScope } from '../../../platform/db/commune-scope.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { Locale } from '../../../platform/i18n/locales.js';
+import type { Stamp } from '../../../platform/db/column-types.js';
 
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type ChannelTables = {
   channel_phone_preferences: { commune_id: string; phone: string; locale: Locale; updated_at: Stamp };

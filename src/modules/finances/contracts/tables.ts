@@ -1,8 +1,8 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import { communeScope } from '../../../platform/db/commune-scope.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
+import type { Stamp } from '../../../platform/db/column-types.js';
 
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A stage's JSON: absent until staff first save it. */
 type Stage<T> = ColumnType<T | null, string | null | undefined, string | null>;
 

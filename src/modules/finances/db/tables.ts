@@ -1,10 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
+import type { Json, JsonWithDefault, MaybeStamp, Stamp } from '../../../platform/db/column-types.js';
 
-type Json<T> = ColumnType<T, string, string>;
-type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type MaybeStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 /** `numeric` comes back from PostgreSQL as text, exact; written as a number or text. */
 type Amount = ColumnType<string, string | number, string | number>;
 type MaybeAmount = ColumnType<string | null, string | number | null | undefined, string | number | null>;

@@ -3,10 +3,8 @@ import { communeScope } from '../../../platform/db/commune-scope.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
 import { type Principle, principles } from '../principles.js';
+import type { Json, JsonWithDefault, Stamp } from '../../../platform/db/column-types.js';
 
-type Json<T> = ColumnType<T, string, string>;
-type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type TextWithDefault = ColumnType<string, string | undefined, string>;
 
 export { type Principle, principles };

@@ -1,10 +1,8 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
+import type { DateOnly, Json, Stamp } from '../../../platform/db/column-types.js';
 
-type Json<T> = ColumnType<T, string, string>;
-type DateOnly = ColumnType<string, string, string>;
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export const twinningStatuses = ['proposed', 'active', 'ended', 'declined'] as const;
 export type TwinningStatus = (typeof twinningStatuses)[number];

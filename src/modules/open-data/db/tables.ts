@@ -1,13 +1,8 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
 import type { DatastoreSchema } from '../datastore/table-schema.js';
+import type { Json, JsonWithDefault, MaybeDate, MaybeStamp, Stamp } from '../../../platform/db/column-types.js';
 
-type Json<T> = ColumnType<T, string, string>;
-type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type MaybeStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-// `date` columns are read as ISO strings (see the type parsers in platform/db).
-type MaybeDate = ColumnType<string | null, string | null | undefined, string | null>;
 type Count = ColumnType<number, number | undefined, number>;
 
 export const datasetStates = ['draft', 'published', 'withdrawn'] as const;

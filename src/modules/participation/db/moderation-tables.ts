@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Stamp } from '../../../platform/db/column-types.js';
 
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 export type AppealDecision = 'restored' | 'upheld';

@@ -3,10 +3,8 @@ import type { LocalizedText } from '../../../platform/i18n/locales.js';
 import type { ParticipationSurveyTables } from '../surveys/survey-tables.js';
 import type { ParticipationModerationTables } from './moderation-tables.js';
 import type { ParticipationFollowTables } from '../notifications/tables.js';
+import type { DateOnly, Json, Stamp } from '../../../platform/db/column-types.js';
 
-type Json<T> = ColumnType<T, string, string>;
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type DateOnly = ColumnType<string, string, string>;
 
 export const subjectTypes = ['development_plan', 'budget', 'action_plan', 'local_project', 'other'] as const;
 export const influenceLevels = ['inform', 'consult', 'involve', 'collaborate', 'empower'] as const;

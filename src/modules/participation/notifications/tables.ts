@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Stamp } from '../../../platform/db/column-types.js';
 
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export const deliveryChoices = ['inbox', 'digest', 'each_time'] as const;
 export type Delivery = (typeof deliveryChoices)[number];

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
+import type { Json } from '../../../platform/db/column-types.js';
 
-type Json<T> = ColumnType<T, string, string>;
 type OptionalJson<T> = ColumnType<T, string | undefined, string>;
 
 export const questionKinds = ['single_choice', 'multiple_choice', 'short_text', 'long_text', 'scale'] as const;

@@ -1,13 +1,9 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { Locale, LocalizedText } from '../../../platform/i18n/locales.js';
+import type { DateOnly, Json, JsonWithDefault, MaybeStamp, Stamp } from '../../../platform/db/column-types.js';
+export type { DateOnly, Json, JsonWithDefault, MaybeStamp, Stamp };
 
-export type Json<T> = ColumnType<T, string, string>;
-export type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
-export type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-export type NullableStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-/** PostgreSQL `date` columns are read as YYYY-MM-DD strings (see the db type parsers). */
-export type Day = ColumnType<string, string, string>;
 /** `numeric` arrives as a string from the driver. */
 export type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
 
@@ -50,8 +46,8 @@ export type ProgrammeTables = {
     id: Generated<string>;
     slug: string;
     title: Json<LocalizedText>;
-    path_starts_on: Day;
-    path_ends_on: Day;
+    path_starts_on: DateOnly;
+    path_ends_on: DateOnly;
     volunteers_abroad_only: ColumnType<boolean, boolean | undefined, boolean>;
     created_at: Stamp;
   };
@@ -64,9 +60,9 @@ export type ProgrammeTables = {
     description: JsonWithDefault<LocalizedText>;
     eligibility: JsonWithDefault<LocalizedText>;
     languages: JsonWithDefault<Locale[]>;
-    opens_on: Day;
-    closes_on: Day;
-    published_at: NullableStamp;
+    opens_on: DateOnly;
+    closes_on: DateOnly;
+    published_at: MaybeStamp;
     created_at: Stamp;
     updated_at: Stamp;
   };
@@ -100,9 +96,9 @@ export type ProgrammeTables = {
     birth_year: number | null;
     answers: JsonWithDefault<Answers>;
     status: ColumnType<ApplicationStatus, ApplicationStatus | undefined, ApplicationStatus>;
-    submitted_at: NullableStamp;
-    decided_at: NullableStamp;
-    decision_sent_at: NullableStamp;
+    submitted_at: MaybeStamp;
+    decided_at: MaybeStamp;
+    decision_sent_at: MaybeStamp;
     created_at: Stamp;
     updated_at: Stamp;
   };
@@ -113,8 +109,8 @@ export type ProgrammeTables = {
     commune_application_id: string | null;
     volunteer_application_id: string;
     volunteer_user_id: string | null;
-    starts_on: Day;
-    ends_on: Day;
+    starts_on: DateOnly;
+    ends_on: DateOnly;
     status: ColumnType<DeploymentStatus, DeploymentStatus | undefined, DeploymentStatus>;
     terms: JsonWithDefault<TermOfReference[]>;
     created_at: Stamp;

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
-import type { Day, Numeric, Stamp, ProgrammeTables } from '../db/tables.js';
+import type { DateOnly, Numeric, Stamp, ProgrammeTables } from '../db/tables.js';
 
 
 export const stepStatuses = ['planned', 'in_progress', 'done', 'blocked'] as const;
@@ -14,7 +14,7 @@ export type PathTables = ProgrammeTables & {
     template: string | null;
     title: string;
     owner: ColumnType<string, string | undefined, string>;
-    due_on: Day;
+    due_on: DateOnly;
     status: ColumnType<StepStatus, StepStatus | undefined, StepStatus>;
     evidence: ColumnType<string, string | undefined, string>;
     evidence_url: string | null;

@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { Locale } from '../../../platform/i18n/locales.js';
-import type { NullableStamp, Stamp, ProgrammeTables } from '../db/tables.js';
+import type { MaybeStamp, Stamp, ProgrammeTables } from '../db/tables.js';
 
 type TextWithDefault = ColumnType<string, string | undefined, string>;
 
@@ -25,8 +25,8 @@ export type WritingTables = ProgrammeTables & {
     next_steps: TextWithDefault;
     status: ColumnType<ReportStatus, ReportStatus | undefined, ReportStatus>;
     operator_comment: string | null;
-    submitted_at: NullableStamp;
-    acknowledged_at: NullableStamp;
+    submitted_at: MaybeStamp;
+    acknowledged_at: MaybeStamp;
     acknowledged_by: string | null;
     created_at: Stamp;
     updated_at: Stamp;
@@ -42,8 +42,8 @@ export type WritingTables = ProgrammeTables & {
     body: TextWithDefault;
     status: ColumnType<PostStatus, PostStatus | undefined, PostStatus>;
     review_comment: string | null;
-    submitted_at: NullableStamp;
-    published_at: NullableStamp;
+    submitted_at: MaybeStamp;
+    published_at: MaybeStamp;
     created_at: Stamp;
     updated_at: Stamp;
   };
@@ -59,7 +59,7 @@ export type WritingTables = ProgrammeTables & {
     audience: LessonAudience;
     guide_slug: string | null;
     guide_chapter_key: string | null;
-    folded_at: NullableStamp;
+    folded_at: MaybeStamp;
     folded_by: string | null;
     practice_url: string | null;
     created_at: Stamp;

@@ -1,10 +1,8 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { Request, RequestEvent, RequestsTables } from './tables.js';
+import type { DateOnly, MaybeDate, Stamp } from '../../../platform/db/column-types.js';
 
-type DateOnly = ColumnType<string, string, string>;
-type MaybeDate = ColumnType<string | null, string | null | undefined, string | null>;
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export const answerForms = ['email', 'paper', 'on_site'] as const;
 export type AnswerForm = (typeof answerForms)[number];

@@ -1,12 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
+import type { DateOnly, Json, MaybeDate, MaybeStamp, Stamp } from '../../../platform/db/column-types.js';
 
-type Json<T> = ColumnType<T, string, string>;
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type MaybeStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-// `date` columns are read as ISO strings (see the type parsers in platform/db).
-type DateOnly = ColumnType<string, string, string>;
-type MaybeDate = ColumnType<string | null, string | null | undefined, string | null>;
 
 export const requestKinds = ['complaint', 'information'] as const;
 export const complaintStages = ['received', 'acknowledged', 'in_progress', 'resolved', 'rejected', 'reopened'] as const;

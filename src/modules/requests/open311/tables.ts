@@ -1,10 +1,9 @@
-import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import type { Generated, Kysely, Selectable } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { communeScope } from '../../../platform/db/commune-scope.js';
 import type { RequestsTables } from '../db/tables.js';
+import type { MaybeStamp, Stamp } from '../../../platform/db/column-types.js';
 
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type MaybeStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export type Open311Tables = {
   open311_api_keys: {

@@ -1,14 +1,13 @@
-import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import type { Generated, Kysely, Selectable } from 'kysely';
 import { communeScope } from '../../../../platform/db/commune-scope.js';
 import type { PlatformTables } from '../../../../platform/db/platform-tables.js';
 import type { PlanTables } from '../tables.js';
+import type { MaybeStamp, Stamp } from '../../../../platform/db/column-types.js';
 
 /** How the commune's response treats a comment; the reasons are always written out beside it. */
 export const responseOutcomes = ['taken_into_account', 'partly', 'not_retained', 'information'] as const;
 export type ResponseOutcome = (typeof responseOutcomes)[number];
 
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type MaybeStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export type CommentTables = PlanTables & {
   accountability_comments: {
