@@ -50,6 +50,8 @@ export interface OpenDataExport {
   descriptionKey?: string;
   /** Rows published for one commune; the open-data module serves them as CSV and JSON. */
   rows(db: Kysely<PlatformTables>, communeId: string): Promise<Record<string, unknown>[]>;
+  /** Whether the commune has any row, without building them (default: `rows` is not empty); for costly rows. */
+  hasRows?(db: Kysely<PlatformTables>, communeId: string): Promise<boolean>;
 }
 
 /** Work done periodically while the server runs (and once by `npm run jobs:once`). */

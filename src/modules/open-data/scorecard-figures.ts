@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { PlatformTables } from '../../platform/db/platform-tables.js';
-import type { PalabreModule } from '../../platform/module.js';
+import type { OpenDataExport, PalabreModule } from '../../platform/module.js';
 import { openDataDb } from './db/open-data-db.js';
 
 const dayMs = 86_400_000;
@@ -22,7 +22,8 @@ export interface CatalogueFigures {
 /** The module exports of the commune's switched-on modules that have rows now (live data keeps no history). */
 async function exportsWithRows(db: Kysely<PlatformTables>, commune: { id: string; enabled_modules: string[] }, modules: readonly PalabreModule[]): Promise<number> {
   const exports = modules.filter((module) => module.alwaysOn || commune.enabled_modules.includes(module.id)).flatMap((module) => module.openDataExports ?? []);
-  const counts = await Promise.all(exports.map(async (dataset) => ((await dataset.rows(db, commune.id)).length > 0 ? 1 : 0)));
+  const hasRows = (dataset: OpenDataExport) => (dataset.hasRows ? dataset.hasRows(db, commune.id) : dataset.rows(db, commune.id).then((rows) => rows.length > 0));
+  const counts = await Promise.all(exports.map(async (dataset) => ((await hasRows(dataset)) ? 1 : 0)));
   return counts.reduce<number>((sum, one) => sum + one, 0);
 }
 

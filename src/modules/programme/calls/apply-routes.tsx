@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { isUuid } from '../../../platform/db/uuid.js';
 import { AppError } from '../../../platform/http/errors.js';
+import { pickLocalized } from '../../../platform/i18n/locales.js';
 import type { FormState } from '../../../platform/http/forms.js';
 import { idempotent, pageOutcome } from '../../../platform/http/idempotency.js';
 import { redirectWithFlash, sendPage } from '../../../platform/http/render.js';
@@ -50,7 +51,7 @@ export async function administeredCommunes(request: FastifyRequest): Promise<{ i
   const ids = [...request.actor.roles.keys()].filter((id) => hasRole(request.actor, id, 'admin'));
   if (ids.length === 0) return [];
   const rows = await request.server.platform.db.selectFrom('communes').select(['id', 'name', 'country']).where('id', 'in', ids).execute();
-  return rows.map((row) => ({ id: row.id, name: row.name.fr ?? Object.values(row.name)[0] ?? '', country: row.country.toUpperCase() }));
+  return rows.map((row) => ({ id: row.id, name: pickLocalized(row.name, request.locale)?.value ?? '', country: row.country.toUpperCase() }));
 }
 
 const closedProblem = (call: CallRow, now: Date) => {

@@ -1,6 +1,7 @@
 import type { OpenDataExport } from '../../../platform/module.js';
 import { locales, pickLocalized } from '../../../platform/i18n/locales.js';
 import { communeDeployments, deploymentsWithSteps } from './queries.js';
+import { pathDb } from './tables.js';
 import { templateTitleKeys } from './labels.js';
 import fr from '../i18n/path.fr.json' with { type: 'json' };
 
@@ -29,4 +30,13 @@ export const pathExport: OpenDataExport = {
       })),
     );
   },
+  // Measuring the steps reads the scorecard, which counts the exports with rows: counting must not measure again.
+  hasRows: async (db, communeId) =>
+    (await pathDb(db)
+      .selectFrom('programme_path_steps as s')
+      .innerJoin('programme_deployments as d', 'd.id', 's.deployment_id')
+      .select('s.id')
+      .where('d.commune_id', '=', communeId)
+      .limit(1)
+      .executeTakeFirst()) !== undefined,
 };

@@ -4,7 +4,6 @@ import { utcDay } from '../calls/state.js';
 import { type Actor, backOfficeRoles, hasRole } from '../../../platform/permissions/actor.js';
 import { type IndicatorSummary, liveIndicatorValues, scorecardIndicators } from '../../network/index.js';
 import { pathDb, type StepRow } from './tables.js';
-import { measureUnderWay, whileMeasuring } from './measure-guard.js';
 import { stepProgress, type StepProgress } from './progress.js';
 
 /** A deployment with what its pages name: the commune, the volunteer and the cohort. */
@@ -88,8 +87,7 @@ export type MeasuredStep = StepRow & { progress: StepProgress; indicatorInfo: In
 export async function measuredSteps(db: Kysely<PlatformTables>, deployment: Pick<DeploymentView, 'commune_id' | 'commune_slug' | 'time_zone' | 'enabled_modules'>, steps: StepRow[], now: Date): Promise<MeasuredStep[]> {
   const linked = steps.some((s) => s.indicator);
   const commune = { id: deployment.commune_id, slug: deployment.commune_slug, time_zone: deployment.time_zone, enabled_modules: deployment.enabled_modules };
-  const measure = linked && !measureUnderWay();
-  const values = measure ? await whileMeasuring(() => liveIndicatorValues(db, commune, now)) : new Map<string, number | null>();
+  const values = linked ? await liveIndicatorValues(db, commune, now) : new Map<string, number | null>();
   const indicators = new Map(scorecardIndicators().map((i) => [i.id, i]));
   return steps.map((step) => {
     const info = step.indicator ? indicators.get(step.indicator) : undefined;
