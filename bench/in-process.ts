@@ -30,11 +30,11 @@ export async function benchApp(databaseUrl = process.env.BENCH_DATABASE_URL): Pr
  * p50 and p95 of one GET answered in process (`inject`: no network), one call at a time, after 3 warm-up calls:
  * the latency of one call, not the throughput of the machine.
  */
-export async function latencyOf(app: FastifyInstance, url: string, calls: number): Promise<{ p50: number; p95: number }> {
+export async function latencyOf(app: FastifyInstance, url: string, calls: number, headers: Record<string, string> = {}): Promise<{ p50: number; p95: number }> {
   const times: number[] = [];
   for (let i = 0; i < calls + 3; i++) {
     const start = performance.now();
-    const response = await app.inject({ method: 'GET', url });
+    const response = await app.inject({ method: 'GET', url, headers });
     if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body.slice(0, 200)}`);
     if (i >= 3) times.push(performance.now() - start);
   }
