@@ -35,6 +35,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: false,
           isolate: false,
+          // After the unit project (its own worker count needs its own group).
+          sequence: { groupOrder: 1 },
         },
       },
     ],
