@@ -7,6 +7,7 @@ import * as information from './db/migrations/2026-11-24T0350_requests_informati
 import * as inbox from './db/migrations/2026-11-24T0360_requests_inbox.js';
 import * as phoneChannels from './db/migrations/2026-11-27T0100_requests_phone_channels.js';
 import * as phonePhotos from './db/migrations/2026-11-27T0810_requests_phone_photos.js';
+import * as procedures from './db/migrations/2026-12-01T0100_requests_procedures.js';
 import { requestsExports } from './exports.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -72,6 +73,7 @@ export const requestsModule: PalabreModule = {
     '2026-11-24T0360_requests_inbox': inbox,
     '2026-11-27T0100_requests_phone_channels': phoneChannels,
     '2026-11-27T0810_requests_phone_photos': phonePhotos,
+    '2026-12-01T0100_requests_procedures': procedures,
   },
   seed: seedRequests,
   jobs: requestsJobs,

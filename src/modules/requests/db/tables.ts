@@ -8,7 +8,7 @@ type MaybeStamp = ColumnType<Date | null, Date | string | null | undefined, Date
 type DateOnly = ColumnType<string, string, string>;
 type MaybeDate = ColumnType<string | null, string | null | undefined, string | null>;
 
-export const requestKinds = ['complaint', 'information'] as const;
+export const requestKinds = ['complaint', 'information', 'procedure'] as const;
 export const complaintStages = ['received', 'acknowledged', 'in_progress', 'resolved', 'rejected', 'reopened'] as const;
 export const requestChannels = ['web', 'mediator', 'sms', 'open311', 'ussd', 'whatsapp'] as const;
 export const eventKinds = ['submitted', 'status', 'message', 'assigned', 'deadline', 'note'] as const;

@@ -1,0 +1,21 @@
+import { sql } from 'kysely';
+import type { TestApp } from '../../../test-support/test-app.js';
+
+/** A procedure of the commune from the demo catalogue (its title in French contains `titlePart`). */
+export async function demoProcedure(t: TestApp, slug: string, titlePart: string): Promise<{ id: string; communeId: string }> {
+  const communeId = await t.communeId(slug);
+  const row = await sql<{ id: string }>`
+    select id from commune_services where commune_id = ${communeId} and kind = 'procedure' and title->>'fr' ilike ${`%${titlePart}%`} order by position limit 1`.execute(t.services.db);
+  if (!row.rows[0]) throw new Error(`no procedure "${titlePart}" in ${slug}`);
+  return { id: row.rows[0].id, communeId };
+}
+
+/** A new account holding `role` in the commune, signed in as the returned key ("<slug>:<phone>:<role>"). */
+export async function accountWithRole(t: TestApp, slug: string, role: 'civil_status' | 'citizen' | 'staff', phone: string): Promise<string> {
+  const communeId = await t.communeId(slug);
+  const user = await t.services.db.insertInto('users').values({ phone_e164: phone, display_name: `${role} ${phone}` }).returning('id').executeTakeFirstOrThrow();
+  await t.services.db.insertInto('role_grants').values({ commune_id: communeId, user_id: user.id, role }).execute();
+  const key = `${slug}:${phone}:${role}`;
+  t.users.set(key, user.id);
+  return key;
+}
