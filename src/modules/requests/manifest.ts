@@ -41,6 +41,10 @@ import phoneMediaAr from './i18n/phone-media.ar.json' with { type: 'json' };
 import phoneMediaEn from './i18n/phone-media.en.json' with { type: 'json' };
 import phoneMediaFr from './i18n/phone-media.fr.json' with { type: 'json' };
 import phoneMediaPt from './i18n/phone-media.pt.json' with { type: 'json' };
+import proceduresAr from './i18n/procedures.ar.json' with { type: 'json' };
+import proceduresEn from './i18n/procedures.en.json' with { type: 'json' };
+import proceduresFr from './i18n/procedures.fr.json' with { type: 'json' };
+import proceduresPt from './i18n/procedures.pt.json' with { type: 'json' };
 import { requestsJobs } from './jobs/overdue-flags.js';
 import { myRequestsPath, myRequestsRoutes } from './my-requests.js';
 import { requestsRoutes } from './routes.js';
@@ -63,6 +67,7 @@ export const requestsModule: PalabreModule = {
     { labelKey: 'requests.handling.nav', path: 'admin/requests', area: 'admin', order: 20, roles: ['staff', 'admin'] },
     { labelKey: 'requests.information.admin.nav', path: 'admin/requests/information', area: 'admin', order: 20, roles: ['staff', 'admin'] },
     { labelKey: 'requests.handling.nav_on_behalf', path: 'admin/requests/on-behalf', area: 'admin', order: 21, roles: ['mediator', 'staff', 'admin'] },
+    { labelKey: 'requests.procedure.fields.nav', path: 'admin/requests/procedure-forms', area: 'admin', order: 23, roles: ['staff', 'admin'] },
     { labelKey: 'requests.settings.nav', path: 'admin/requests/settings', area: 'admin', order: 22, roles: ['admin'] },
   ],
   migrations: {
@@ -79,9 +84,9 @@ export const requestsModule: PalabreModule = {
   jobs: requestsJobs,
   openDataExports: requestsExports,
   i18n: {
-    fr: { ...fr, ...handlingFr, ...informationFr, ...lawsFr, ...open311Fr, ...settingsFr, ...statsFr, ...phoneMediaFr },
-    en: { ...en, ...handlingEn, ...informationEn, ...lawsEn, ...open311En, ...settingsEn, ...statsEn, ...phoneMediaEn },
-    pt: { ...pt, ...handlingPt, ...informationPt, ...lawsPt, ...open311Pt, ...settingsPt, ...statsPt, ...phoneMediaPt },
-    ar: { ...ar, ...handlingAr, ...informationAr, ...lawsAr, ...open311Ar, ...settingsAr, ...statsAr, ...phoneMediaAr },
+    fr: { ...fr, ...handlingFr, ...informationFr, ...lawsFr, ...open311Fr, ...settingsFr, ...statsFr, ...phoneMediaFr, ...proceduresFr },
+    en: { ...en, ...handlingEn, ...informationEn, ...lawsEn, ...open311En, ...settingsEn, ...statsEn, ...phoneMediaEn, ...proceduresEn },
+    pt: { ...pt, ...handlingPt, ...informationPt, ...lawsPt, ...open311Pt, ...settingsPt, ...statsPt, ...phoneMediaPt, ...proceduresPt },
+    ar: { ...ar, ...handlingAr, ...informationAr, ...lawsAr, ...open311Ar, ...settingsAr, ...statsAr, ...phoneMediaAr, ...proceduresAr },
   },
 };

@@ -71,6 +71,17 @@ export async function findService(db: Kysely<PlatformTables>, communeId: string,
   return scoped(db, communeId).selectFrom('commune_services').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A procedure of the commune's catalogue (kind `procedure`), for the modules that take requests for it. */
+export async function findProcedure(db: Kysely<PlatformTables>, communeId: string, id: string) {
+  if (!isUuid(id)) return undefined;
+  return scoped(db, communeId).selectFrom('commune_services').select(['id', 'title', 'delay_days', 'delay_basis', 'collection', 'fee']).where('id', '=', id).where('kind', '=', 'procedure').executeTakeFirst();
+}
+
+/** The commune's procedures, in catalogue order. */
+export async function listProcedures(db: Kysely<PlatformTables>, communeId: string) {
+  return scoped(db, communeId).selectFrom('commune_services').select(['id', 'title']).where('kind', '=', 'procedure').orderBy('position').orderBy('id').execute();
+}
+
 export interface DocumentFilters {
   q?: string | undefined;
   category?: string | undefined;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerInformationAdminRoutes } from '../information/admin-routes.js';
 import { open311AdminRoutes } from '../open311/admin-routes.js';
+import { registerProcedureFieldRoutes } from '../procedures/field-routes.js';
 import { registerHandlingRoutes } from './handling-routes.js';
 import { registerRequestsSettingsRoutes } from './settings-routes.js';
 
@@ -12,5 +13,6 @@ export async function requestsAdminRoutes(app: FastifyInstance): Promise<void> {
   registerHandlingRoutes(app);
   registerRequestsSettingsRoutes(app);
   registerInformationAdminRoutes(app);
+  registerProcedureFieldRoutes(app);
   await open311AdminRoutes(app);
 }
