@@ -26,6 +26,7 @@ import { registerInformationRoutes } from './information/routes.js';
 import { ComplaintFormPage, type ComplaintFormProps, FiledPage, LookupForm, RequestPage, RequestsHome } from './views/public-views.js';
 import { Layout } from '../../platform/views/layout.js';
 import { markRequestSeen } from './my-requests.js';
+import { registerProcedureFiling } from './procedures/filing-routes.js';
 
 const pub = { config: { access: 'public' as const } };
 // Anyone may file without an account: a limit per person or address keeps one sender from flooding the queue.
@@ -183,6 +184,7 @@ export async function requestsRoutes(app: FastifyInstance): Promise<void> {
 
   registerComplaintFiling(app);
   registerInformationRoutes(app);
+  registerProcedureFiling(app);
   registerReporterActions(app);
   // Open311 GeoReport v2 for this commune's complaints, in its own scope (its own error format).
   await app.register(open311Routes, { prefix: '/open311/v2' });

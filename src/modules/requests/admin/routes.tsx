@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { registerInformationAdminRoutes } from '../information/admin-routes.js';
 import { open311AdminRoutes } from '../open311/admin-routes.js';
 import { registerProcedureFieldRoutes } from '../procedures/field-routes.js';
+import { registerProcedureFilingForSomeone } from '../procedures/filing-routes.js';
 import { registerHandlingRoutes } from './handling-routes.js';
 import { registerRequestsSettingsRoutes } from './settings-routes.js';
 
@@ -14,5 +15,6 @@ export async function requestsAdminRoutes(app: FastifyInstance): Promise<void> {
   registerRequestsSettingsRoutes(app);
   registerInformationAdminRoutes(app);
   registerProcedureFieldRoutes(app);
+  registerProcedureFilingForSomeone(app);
   await open311AdminRoutes(app);
 }

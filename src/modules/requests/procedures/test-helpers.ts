@@ -19,3 +19,17 @@ export async function accountWithRole(t: TestApp, slug: string, role: 'civil_sta
   t.users.set(key, user.id);
   return key;
 }
+
+/** Gives the birth-certificate procedure of Ndar Toute a request form: name, copies (1–10), reason, optional scan. */
+export async function birthForm(t: TestApp): Promise<{ id: string; communeId: string }> {
+  const { addField } = await import('./fields.js');
+  const birth = await demoProcedure(t, 'ndar-toute', 'naissance');
+  const none = { help: {}, options: [], min_value: null, max_value: null, max_length: null };
+  await addField(t.services.db, birth.communeId, birth.id, { ...none, key: 'nom_enfant', kind: 'text', label: { fr: 'Nom de la personne née', ar: 'اسم المولود' }, required: true });
+  await addField(t.services.db, birth.communeId, birth.id, { ...none, key: 'copies', kind: 'number', label: { fr: 'Nombre de copies' }, required: true, min_value: 1, max_value: 10 });
+  await addField(t.services.db, birth.communeId, birth.id, { ...none, key: 'motif', kind: 'choice', label: { fr: 'Motif' }, required: false, options: [{ value: 'ecole', label: { fr: 'Inscription scolaire' } }, { value: 'passeport', label: { fr: 'Passeport' } }] });
+  await addField(t.services.db, birth.communeId, birth.id, { ...none, key: 'piece', kind: 'file', label: { fr: 'Copie de la pièce d’identité' }, required: false });
+  return birth;
+}
+
+export const pdfScan = { content: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'), filename: 'piece.pdf', type: 'application/pdf' };
