@@ -67,6 +67,7 @@ export const requestsModule: PalabreModule = {
     { labelKey: 'requests.handling.nav', path: 'admin/requests', area: 'admin', order: 20, roles: ['staff', 'admin'] },
     { labelKey: 'requests.information.admin.nav', path: 'admin/requests/information', area: 'admin', order: 20, roles: ['staff', 'admin'] },
     { labelKey: 'requests.handling.nav_on_behalf', path: 'admin/requests/on-behalf', area: 'admin', order: 21, roles: ['mediator', 'staff', 'admin'] },
+    { labelKey: 'requests.procedure.for_someone.nav', path: 'admin/requests/on-behalf/procedures', area: 'admin', order: 21, roles: ['mediator', 'staff', 'admin'] },
     { labelKey: 'requests.procedure.queue.nav', path: 'admin/requests/procedures', area: 'admin', order: 21, roles: ['civil_status', 'admin'] },
     { labelKey: 'requests.procedure.fields.nav', path: 'admin/requests/procedure-forms', area: 'admin', order: 23, roles: ['staff', 'admin'] },
     { labelKey: 'requests.settings.nav', path: 'admin/requests/settings', area: 'admin', order: 22, roles: ['admin'] },

@@ -8,13 +8,13 @@ import { sendPage } from '../../../platform/http/render.js';
 import type { RouteAccess } from '../../../platform/permissions/route-access.js';
 import { photoFingerprint, readMultipartForm } from '../../../platform/storage/uploads.js';
 import { normalisePhone } from '../../../platform/auth/identifier.js';
-import { findProcedure } from '../../commune/index.js';
+import { findProcedure, listProcedures } from '../../commune/index.js';
 import { notifyReporter } from '../commands/notify-reporter.js';
 import { requestsPolicy } from '../permissions.js';
 import { FiledPage } from '../views/public-views.js';
 import { fieldsOf } from './fields.js';
 import { checkProcedureForm, fileProcedureRequest, type ProcedureFiling, type Upload } from './filing.js';
-import { NoFormPage, ProcedureFormPage, type ProcedureFormProps } from './filing-views.js';
+import { NoFormPage, ProcedureFormPage, type ProcedureFormProps, ProceduresForSomeonePage } from './filing-views.js';
 
 type ProcedureParams = { Params: { serviceId: string } };
 const residents = { config: { access: 'signed-in' as const, policy: 'open-filing' as const } };
@@ -112,6 +112,14 @@ export function registerProcedureFiling(app: FastifyInstance): void {
 /** A mediator (or staff) files a procedure request for someone: /<commune>/admin/requests/on-behalf/procedures/<id>. */
 export function registerProcedureFilingForSomeone(app: FastifyInstance): void {
   const authorize = (request: FastifyRequest) => requestsPolicy.authorize(request.actor, 'request.file_for_someone', { communeId: communeOf(request).id });
+  app.get('/requests/on-behalf/procedures', mediators, async (request, reply) => {
+    authorize(request);
+    const { db } = request.server.platform;
+    const communeId = communeOf(request).id;
+    const procedures = await listProcedures(db, communeId);
+    const withForm = (await Promise.all(procedures.map(async (p) => ((await fieldsOf(db, communeId, p.id)).length > 0 ? p : null)))).filter((p) => p !== null);
+    return sendPage(request, reply, (ctx) => <ProceduresForSomeonePage ctx={ctx} procedures={withForm} />);
+  });
   app.get<ProcedureParams>('/requests/on-behalf/procedures/:serviceId', mediators, async (request, reply) => {
     authorize(request);
     return showForm(request, reply, request.params.serviceId, true);

@@ -69,3 +69,20 @@ export function NoFormPage({ ctx, procedure }: { ctx: ViewContext; procedure: { 
     </Layout>
   );
 }
+
+/** For mediators: the procedures that have a form, each leading to the form filed for someone. */
+export function ProceduresForSomeonePage({ ctx, procedures }: { ctx: ViewContext; procedures: { id: string; title: LocalizedText }[] }) {
+  return (
+    <Layout ctx={ctx} title={ctx.t('requests.procedure.for_someone.title')} area="admin">
+      <h1 safe>{ctx.t('requests.procedure.for_someone.title')}</h1>
+      {procedures.length === 0 ? <p safe>{ctx.t('requests.procedure.for_someone.none')}</p> : ''}
+      <ul id="procedures-for-someone">
+        {procedures.map((p) => (
+          <li>
+            <a href={`/${ctx.commune!.slug}/admin/requests/on-behalf/procedures/${p.id}`}><Localized ctx={ctx} text={p.title} /></a>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}

@@ -69,6 +69,10 @@ describe('filing a procedure request', () => {
   it('lets a mediator file for someone (channel mediator, audited), never a resident through that door', async () => {
     const url = `/ndar-toute/admin/requests/on-behalf/procedures/${birth.id}`;
     expect((await t.request('ndar-toute:citizen', 'GET', url)).statusCode).toBe(403);
+    const list = await t.request('ndar-toute:mediator', 'GET', '/ndar-toute/admin/requests/on-behalf/procedures');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain(`href="${url}"`);
+    expect((await t.request('ndar-toute:citizen', 'GET', '/ndar-toute/admin/requests/on-behalf/procedures')).statusCode).toBe(403);
     const missing = await t.request('ndar-toute:mediator', 'POST', url, { f_nom_enfant: 'Moussa Ba', f_copies: '1', person_phone: 'abc' });
     expect(missing.statusCode).toBe(422);
     expect(missing.body).toContain('Numéro de téléphone non valide.');
