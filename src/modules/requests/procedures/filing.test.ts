@@ -26,6 +26,7 @@ describe('filing a procedure request', () => {
     expect(form.body).toContain('name="f_nom_enfant"');
     expect(form.body).toContain('type="file"');
     expect(form.body).toContain('name="_idempotency"');
+    expect(form.body).toMatch(new RegExp(`action="${formUrl()}\\?_csrf=[^"]+" enctype="multipart/form-data"`));
   });
 
   it('gives one clear message per invalid field and keeps everything typed', async () => {
