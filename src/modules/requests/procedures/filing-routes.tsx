@@ -17,7 +17,9 @@ import { checkProcedureForm, fileProcedureRequest, type ProcedureFiling, type Up
 import { NoFormPage, ProcedureFormPage, type ProcedureFormProps, ProceduresForSomeonePage } from './filing-views.js';
 
 type ProcedureParams = { Params: { serviceId: string } };
-const residents = { config: { access: 'signed-in' as const, policy: 'open-filing' as const } };
+const residents = { config: { access: 'signed-in' as const } };
+// Any resident may file; a limit per account keeps one sender from flooding the civil-status queue.
+const residentsFiling = { config: { access: 'signed-in' as const, policy: 'open-filing' as const, rateLimit: { max: 10, timeWindow: '10 minutes', keyGenerator: (r: FastifyRequest) => r.actor?.user?.id ?? r.ip } } };
 const filingForSomeone: RouteAccess = { communeRoles: ['mediator', 'staff', 'admin'] };
 const mediators = { config: { access: filingForSomeone } };
 
@@ -106,7 +108,7 @@ async function showForm(request: FastifyRequest, reply: FastifyReply, serviceId:
 /** A signed-in resident requests a procedure of the catalogue online: /<commune>/services/<id>/request. */
 export function registerProcedureFiling(app: FastifyInstance): void {
   app.get<ProcedureParams>('/services/:serviceId/request', residents, async (request, reply) => showForm(request, reply, request.params.serviceId, false));
-  app.post<ProcedureParams>('/services/:serviceId/request', residents, async (request, reply) => submit(request, reply, request.params.serviceId, false));
+  app.post<ProcedureParams>('/services/:serviceId/request', residentsFiling, async (request, reply) => submit(request, reply, request.params.serviceId, false));
 }
 
 /** A mediator (or staff) files a procedure request for someone: /<commune>/admin/requests/on-behalf/procedures/<id>. */

@@ -46,6 +46,8 @@ function readRoutes(): string[] {
     `${n}/admin/requests/procedures/${ids.request}`,
     `/tiznit-el-jadida/admin/requests/procedures/${ids.request}`,
     `${n}/admin/requests/${ids.request}`,
+    `${n}/open311/v2/requests/${ids.reference}.json`,
+    `${n}/open311/v2/requests.json`,
     `/my-requests`,
   ];
 }
@@ -56,7 +58,7 @@ describe('privacy of procedure requests on every route', () => {
       for (const url of readRoutes()) {
         const response = await t.request(key, 'GET', url);
         for (const secret of secrets) expect(response.body, `${key} ${url}`).not.toContain(secret);
-        if (url !== '/my-requests') expect(denied(response.statusCode), `${key} ${url} → ${response.statusCode}`).toBe(true);
+        if (!url.endsWith('/my-requests') && !url.endsWith('requests.json')) expect(denied(response.statusCode), `${key} ${url} → ${response.statusCode}`).toBe(true);
       }
     }
   });
