@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
 import type { Commune, PlatformTables } from '../../../platform/db/platform-tables.js';
 import { inTransaction } from '../../../platform/db/transaction.js';
+import { recogniseScan, safeFilename } from '../../../platform/forms/scan-files.js';
 import { type Answers, checkAnswers, inputName } from '../../../platform/forms/typed-fields.js';
 import type { FormState } from '../../../platform/http/forms.js';
 import { isoDate } from '../../../platform/i18n/format.js';
@@ -11,9 +11,6 @@ import type { FileStorage } from '../../../platform/storage/storage.js';
 import type { RequestChannel } from '../db/tables.js';
 import { hashAccessCode, newAccessCode, nextReference } from '../reference.js';
 import { type ProcedureField, type ProcedureRequest, procedureDb } from './tables.js';
-
-/** Scans residents attach: recognised by their bytes, never their name. */
-const acceptedScans: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
 export interface Upload {
   content: Buffer;
@@ -32,9 +29,8 @@ export interface CheckedProcedureForm {
 }
 
 async function checkScan(upload: Upload): Promise<CheckedScan | null> {
-  const detected = await fileTypeFromBuffer(upload.content);
-  const extension = detected ? acceptedScans[detected.mime] : undefined;
-  return detected && extension ? { ...upload, mediaType: detected.mime, extension } : null;
+  const scan = await recogniseScan(upload.content);
+  return scan ? { ...upload, ...scan } : null;
 }
 
 /**
@@ -73,8 +69,6 @@ export interface ProcedureFiling {
   /** The mediator who typed it in for someone. */
   recordedBy?: string | null;
 }
-
-const safeFilename = (name: string, fallback: string) => [...name].map((c) => (c < ' ' || c === '/' || c === '\\' ? '_' : c)).join('').slice(0, 200) || fallback;
 
 /** Stores the scans under fresh ids (before the rows: a rolled-back filing leaves only unreferenced bytes). */
 async function storeScans(storage: FileStorage, communeId: string, scans: Record<string, CheckedScan>) {
