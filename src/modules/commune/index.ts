@@ -2,4 +2,4 @@ export { communeModule } from './manifest.js';
 export { seedCommunes } from './seed-content.js';
 export { communeNeighbourhoods } from './queries/public-queries.js';
 export { councilDecisions, councilMeetingChoices, type CouncilDecision } from './queries/linkable.js';
-export { councilData, latestNewsHeadline } from './queries/public-queries.js';
+export { councilData, findProcedure, latestNewsHeadline, listProcedures } from './queries/public-queries.js';

@@ -8,6 +8,7 @@ import {
   findProfile,
   findPublishedNews,
   findService,
+  hasRequestForm,
   isUuid,
   listDocuments,
   listPublishedNews,
@@ -103,7 +104,8 @@ export async function communeRoutes(app: FastifyInstance): Promise<void> {
     app.get<IdParams>(`/services/:id${suffix}`, pub, async (request, reply) => {
       const service = await findService(db, communeOf(request).id, request.params.id);
       if (!service) throw new AppError('NOT_FOUND');
-      return sendPage(request, reply, (ctx) => <ServicePage ctx={ctx} service={service} printView={printView} />);
+      const requestForm = !printView && service.kind === 'procedure' && (await hasRequestForm(db, service.commune_id, service.id));
+      return sendPage(request, reply, (ctx) => <ServicePage ctx={ctx} service={service} printView={printView} requestForm={requestForm} />);
     });
   }
 

@@ -7,6 +7,7 @@ import * as information from './db/migrations/2026-11-24T0350_requests_informati
 import * as inbox from './db/migrations/2026-11-24T0360_requests_inbox.js';
 import * as phoneChannels from './db/migrations/2026-11-27T0100_requests_phone_channels.js';
 import * as phonePhotos from './db/migrations/2026-11-27T0810_requests_phone_photos.js';
+import * as procedures from './db/migrations/2026-12-01T0100_requests_procedures.js';
 import { requestsExports } from './exports.js';
 import ar from './i18n/ar.json' with { type: 'json' };
 import en from './i18n/en.json' with { type: 'json' };
@@ -40,6 +41,10 @@ import phoneMediaAr from './i18n/phone-media.ar.json' with { type: 'json' };
 import phoneMediaEn from './i18n/phone-media.en.json' with { type: 'json' };
 import phoneMediaFr from './i18n/phone-media.fr.json' with { type: 'json' };
 import phoneMediaPt from './i18n/phone-media.pt.json' with { type: 'json' };
+import proceduresAr from './i18n/procedures.ar.json' with { type: 'json' };
+import proceduresEn from './i18n/procedures.en.json' with { type: 'json' };
+import proceduresFr from './i18n/procedures.fr.json' with { type: 'json' };
+import proceduresPt from './i18n/procedures.pt.json' with { type: 'json' };
 import { requestsJobs } from './jobs/overdue-flags.js';
 import { myRequestsPath, myRequestsRoutes } from './my-requests.js';
 import { requestsRoutes } from './routes.js';
@@ -62,6 +67,9 @@ export const requestsModule: PalabreModule = {
     { labelKey: 'requests.handling.nav', path: 'admin/requests', area: 'admin', order: 20, roles: ['staff', 'admin'] },
     { labelKey: 'requests.information.admin.nav', path: 'admin/requests/information', area: 'admin', order: 20, roles: ['staff', 'admin'] },
     { labelKey: 'requests.handling.nav_on_behalf', path: 'admin/requests/on-behalf', area: 'admin', order: 21, roles: ['mediator', 'staff', 'admin'] },
+    { labelKey: 'requests.procedure.for_someone.nav', path: 'admin/requests/on-behalf/procedures', area: 'admin', order: 21, roles: ['mediator', 'staff', 'admin'] },
+    { labelKey: 'requests.procedure.queue.nav', path: 'admin/requests/procedures', area: 'admin', order: 21, roles: ['civil_status', 'admin'] },
+    { labelKey: 'requests.procedure.fields.nav', path: 'admin/requests/procedure-forms', area: 'admin', order: 23, roles: ['staff', 'admin'] },
     { labelKey: 'requests.settings.nav', path: 'admin/requests/settings', area: 'admin', order: 22, roles: ['admin'] },
   ],
   migrations: {
@@ -72,14 +80,15 @@ export const requestsModule: PalabreModule = {
     '2026-11-24T0360_requests_inbox': inbox,
     '2026-11-27T0100_requests_phone_channels': phoneChannels,
     '2026-11-27T0810_requests_phone_photos': phonePhotos,
+    '2026-12-01T0100_requests_procedures': procedures,
   },
   seed: seedRequests,
   jobs: requestsJobs,
   openDataExports: requestsExports,
   i18n: {
-    fr: { ...fr, ...handlingFr, ...informationFr, ...lawsFr, ...open311Fr, ...settingsFr, ...statsFr, ...phoneMediaFr },
-    en: { ...en, ...handlingEn, ...informationEn, ...lawsEn, ...open311En, ...settingsEn, ...statsEn, ...phoneMediaEn },
-    pt: { ...pt, ...handlingPt, ...informationPt, ...lawsPt, ...open311Pt, ...settingsPt, ...statsPt, ...phoneMediaPt },
-    ar: { ...ar, ...handlingAr, ...informationAr, ...lawsAr, ...open311Ar, ...settingsAr, ...statsAr, ...phoneMediaAr },
+    fr: { ...fr, ...handlingFr, ...informationFr, ...lawsFr, ...open311Fr, ...settingsFr, ...statsFr, ...phoneMediaFr, ...proceduresFr },
+    en: { ...en, ...handlingEn, ...informationEn, ...lawsEn, ...open311En, ...settingsEn, ...statsEn, ...phoneMediaEn, ...proceduresEn },
+    pt: { ...pt, ...handlingPt, ...informationPt, ...lawsPt, ...open311Pt, ...settingsPt, ...statsPt, ...phoneMediaPt, ...proceduresPt },
+    ar: { ...ar, ...handlingAr, ...informationAr, ...lawsAr, ...open311Ar, ...settingsAr, ...statsAr, ...phoneMediaAr, ...proceduresAr },
   },
 };

@@ -1,3 +1,5 @@
+import { isProcedureStage, stageKeys } from './procedures/stages.js';
+import type { RequestKind } from './db/tables.js';
 import type { FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { PlatformTables } from '../../platform/db/platform-tables.js';
@@ -62,7 +64,10 @@ export async function myRequests(db: Kysely<PlatformTables>, userId: string) {
 
 type MyRequest = Awaited<ReturnType<typeof myRequests>>[number];
 
+const kindLabelKeys: Record<RequestKind, string> = { complaint: 'requests.mine.kind_complaint', information: 'requests.mine.kind_information', procedure: 'requests.procedure.kind' };
+
 function statusLabel(ctx: ViewContext, row: MyRequest): string {
+  if (row.kind === 'procedure') return isProcedureStage(row.status) ? ctx.t(stageKeys[row.status]) : row.status;
   if (row.kind === 'information') return isInformationStatus(row.status) ? ctx.t(informationStatusKeys[row.status]) : row.status;
   return pickLocalized(row.state_name, ctx.locale)?.value ?? row.status;
 }
@@ -76,7 +81,7 @@ function MyRequestRow({ ctx, row }: { ctx: ViewContext; row: MyRequest }) {
         <a href={`/${row.slug}/requests/${row.reference}`} safe>{row.reference}</a>
         {row.changed ? <span class="badge badge-warning" safe>{` ${ctx.t('requests.mine.changed')}`}</span> : ''}
       </td>
-      <td safe>{ctx.t(row.kind === 'complaint' ? 'requests.mine.kind_complaint' : 'requests.mine.kind_information')}</td>
+      <td safe>{ctx.t(kindLabelKeys[row.kind])}</td>
       <td>
         <span class={row.is_open ? 'badge badge-warning' : 'badge badge-success'} safe>{statusLabel(ctx, row)}</span>
         {overdue ? <span class="badge badge-danger" safe>{` ${ctx.t('requests.overdue')}`}</span> : ''}

@@ -2,14 +2,17 @@ import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { RequestKind } from './db/tables.js';
 
-/** Reference prefixes people read over the phone: PL for a complaint (plainte), AI for accès à l'information. */
-export const referencePrefixes: Record<RequestKind, string> = { complaint: 'PL', information: 'AI' };
+/**
+ * Reference prefixes people read over the phone: PL for a complaint (plainte), AI for accès à l'information, DA for
+ * an administrative procedure (demande administrative).
+ */
+export const referencePrefixes: Record<RequestKind, string> = { complaint: 'PL', information: 'AI', procedure: 'DA' };
 
-const referencePattern = /^(PL|AI)-\d{4}-\d{5,}$/;
+const referencePattern = /^(PL|AI|DA)-\d{4}-\d{5,}$/;
 
 /** Normalises what a person typed ("pl 2026 42" included) to a stored reference, or null. */
 export function normaliseReference(typed: string): string | null {
-  const match = /^\s*(pl|ai)[\s-]*(\d{4})[\s-]*(\d{1,9})\s*$/i.exec(typed);
+  const match = /^\s*(pl|ai|da)[\s-]*(\d{4})[\s-]*(\d{1,9})\s*$/i.exec(typed);
   if (!match) return null;
   const reference = `${match[1]!.toUpperCase()}-${match[2]}-${match[3]!.padStart(5, '0')}`;
   return referencePattern.test(reference) ? reference : null;

@@ -26,6 +26,9 @@ import { registerInformationRoutes } from './information/routes.js';
 import { ComplaintFormPage, type ComplaintFormProps, FiledPage, LookupForm, RequestPage, RequestsHome } from './views/public-views.js';
 import { Layout } from '../../platform/views/layout.js';
 import { markRequestSeen } from './my-requests.js';
+import { registerProcedureFiling } from './procedures/filing-routes.js';
+import { registerProcedureFileRoute, showProcedureRequest } from './procedures/requester-routes.js';
+import { resumeProcedureOnReply } from './procedures/handling.js';
 
 const pub = { config: { access: 'public' as const } };
 // Anyone may file without an account: a limit per person or address keeps one sender from flooding the queue.
@@ -39,8 +42,12 @@ function communeOf(request: FastifyRequest): Commune {
 
 const today = (commune: Commune) => isoDate(new Date(), commune.time_zone);
 
+const isRequester = (request: FastifyRequest, target: Request, code: string | undefined) => (!!request.actor.user && request.actor.user.id === target.reporter_user_id) || accessCodeMatches(code, target.access_code_hash);
+
 /** Who may read this request and how much: staff all, the person who filed it (account or code) all but notes. */
 function audienceOf(request: FastifyRequest, target: Request, code: string | undefined): TimelineAudience | null {
+  // A procedure request carries personal data: here only its requester reads it (the civil-status office has its own page).
+  if (target.kind === 'procedure') return isRequester(request, target, code) ? 'reporter' : null;
   const resource = { communeId: target.commune_id, assigneeId: target.assignee_id, sensitive: target.sensitive };
   if (requestsPolicy.can(request.actor, 'request.read_private', resource)) return 'staff';
   if ((request.actor.user && request.actor.user.id === target.reporter_user_id) || accessCodeMatches(code, target.access_code_hash)) return 'reporter';
@@ -62,6 +69,7 @@ async function showRequest(request: FastifyRequest, reply: FastifyReply, referen
   const { commune, target, audience } = await readable(request, reference, code);
   // The person who filed it is reading its latest state: "my requests" stops marking it as changed.
   if (request.actor.user && request.actor.user.id === target.reporter_user_id) await markRequestSeen(db, request.actor.user.id, target);
+  if (target.kind === 'procedure') return showProcedureRequest(request, reply, commune, target, code, replyForm, status);
   const [categories, states, events, information] = await Promise.all([categoriesOf(db, commune.id, { activeOnly: false }), statesOf(db, commune.id), eventsOf(db, commune.id, target.id, audience), target.kind === 'information' ? informationFactsOf(db, commune, target) : undefined]);
   const props = {
     // The public reads the redacted versions, when staff made one.
@@ -133,6 +141,7 @@ function registerReporterActions(app: FastifyInstance): void {
     if (!parsed.ok) return showRequest(request, reply, request.params.reference, code, parsed.form, 422);
     await addMessage(db, target, { author: 'citizen', actorUserId: request.actor.user?.id ?? null, body: parsed.data.body, isPublic: false });
     await resumeOnReply(app.platform, commune, target, request.actor.user?.id ?? null);
+    await resumeProcedureOnReply(app.platform, commune, target, request.actor.user?.id ?? null);
     return redirectWithFlash(reply, `/${commune.slug}/requests/${target.reference}${code ? `?code=${encodeURIComponent(code)}` : ''}`, 'requests.reply.sent');
   });
 
@@ -183,6 +192,8 @@ export async function requestsRoutes(app: FastifyInstance): Promise<void> {
 
   registerComplaintFiling(app);
   registerInformationRoutes(app);
+  registerProcedureFiling(app);
+  registerProcedureFileRoute(app);
   registerReporterActions(app);
   // Open311 GeoReport v2 for this commune's complaints, in its own scope (its own error format).
   await app.register(open311Routes, { prefix: '/open311/v2' });

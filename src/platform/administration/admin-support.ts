@@ -31,7 +31,7 @@ export function formValues(request: FastifyRequest): Record<string, string> {
   return values;
 }
 
-export const grantableRoles: CommuneRole[] = ['citizen', 'staff', 'admin', 'moderator', 'mediator', 'civil_society', 'monitor'];
+export const grantableRoles: CommuneRole[] = ['citizen', 'staff', 'admin', 'moderator', 'mediator', 'civil_society', 'monitor', 'civil_status'];
 
 export { isUuid } from '../db/uuid.js';
 

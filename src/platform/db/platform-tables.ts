@@ -68,7 +68,7 @@ export interface OtpChallengeTable {
 }
 
 /** civil_society and monitor are outside the town hall: they assess the commune's commitments (accountability). */
-export type CommuneRole = 'citizen' | 'staff' | 'admin' | 'moderator' | 'mediator' | 'civil_society' | 'monitor';
+export type CommuneRole = 'citizen' | 'staff' | 'admin' | 'moderator' | 'mediator' | 'civil_society' | 'monitor' | 'civil_status';
 
 export interface RoleGrantTable {
   id: Generated<string>;

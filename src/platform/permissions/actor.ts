@@ -17,7 +17,7 @@ export function hasRole(actor: Actor, communeId: string, ...wanted: CommuneRole[
 }
 
 /** Staff-side roles: anyone who works in the back-office of a commune. */
-export const backOfficeRoles: CommuneRole[] = ['staff', 'admin', 'moderator', 'mediator'];
+export const backOfficeRoles: CommuneRole[] = ['staff', 'admin', 'moderator', 'mediator', 'civil_status'];
 
 /**
  * Assessors from outside the town hall (civil society, the independent monitoring body): they use a few back-office
@@ -37,4 +37,5 @@ export const roleLabelKeys: Record<CommuneRole, string> = {
   mediator: 'core.roles.mediator',
   civil_society: 'core.roles.civil_society',
   monitor: 'core.roles.monitor',
+  civil_status: 'core.roles.civil_status',
 };

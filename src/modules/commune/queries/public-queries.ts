@@ -71,6 +71,27 @@ export async function findService(db: Kysely<PlatformTables>, communeId: string,
   return scoped(db, communeId).selectFrom('commune_services').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A procedure of the commune's catalogue (kind `procedure`), for the modules that take requests for it. */
+export async function findProcedure(db: Kysely<PlatformTables>, communeId: string, id: string) {
+  if (!isUuid(id)) return undefined;
+  return scoped(db, communeId).selectFrom('commune_services').select(['id', 'title', 'delay_days', 'delay_basis', 'collection', 'fee']).where('id', '=', id).where('kind', '=', 'procedure').executeTakeFirst();
+}
+
+/**
+ * Whether residents can request the procedure online: the requests module keeps each procedure's form fields
+ * (table request_procedure_fields); a procedure with at least one field has a form.
+ */
+export async function hasRequestForm(db: Kysely<PlatformTables>, communeId: string, serviceId: string): Promise<boolean> {
+  const row = await sql<{ found: boolean }>`
+    select exists (select 1 from request_procedure_fields where commune_id = ${communeId} and service_id = ${serviceId}) as found`.execute(db);
+  return row.rows[0]?.found === true;
+}
+
+/** The commune's procedures, in catalogue order. */
+export async function listProcedures(db: Kysely<PlatformTables>, communeId: string) {
+  return scoped(db, communeId).selectFrom('commune_services').select(['id', 'title']).where('kind', '=', 'procedure').orderBy('position').orderBy('id').execute();
+}
+
 export interface DocumentFilters {
   q?: string | undefined;
   category?: string | undefined;

@@ -110,7 +110,7 @@ function Entry({ ctx, label, text }: { ctx: ViewContext; label: string; text: Lo
 }
 
 /** A procedure's page; the print view is the same sheet, with a reminder of the browser's print command. */
-export function ServicePage({ ctx, service, printView = false }: { ctx: ViewContext; service: CommuneService; printView?: boolean }) {
+export function ServicePage({ ctx, service, printView = false, requestForm = false }: { ctx: ViewContext; service: CommuneService; printView?: boolean; requestForm?: boolean }) {
   const description = pickLocalized(service.description, ctx.locale, [ctx.commune!.default_locale, ...locales]);
   const title = pickLocalized(service.title, ctx.locale, [ctx.commune!.default_locale, ...locales])?.value ?? '';
   return (
@@ -131,6 +131,13 @@ export function ServicePage({ ctx, service, printView = false }: { ctx: ViewCont
           <Entry ctx={ctx} label="commune.services.collection" text={service.collection} />
         </dl>
       </article>
+      {requestForm ? (
+        <p class="no-print">
+          <a href={`/${ctx.commune!.slug}/services/${service.id}/request`} id="request-link" class="button" safe>{ctx.t('commune.services.request_online')}</a>
+        </p>
+      ) : (
+        ''
+      )}
       <p class="no-print">
         <a href={`/${ctx.commune!.slug}/services/${service.id}/print`} id="print-link" safe>{ctx.t('commune.services.print')}</a>
         {' · '}

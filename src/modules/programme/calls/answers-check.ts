@@ -1,10 +1,7 @@
+import { type Answers, answersFormValues, checkAnswers } from '../../../platform/forms/typed-fields.js';
 import type { FormState } from '../../../platform/http/forms.js';
-import { type Answer, type Answers, type CallAudience, type FieldRow, type Gender, genders } from '../db/tables.js';
+import { type CallAudience, type FieldRow, type Gender, genders } from '../db/tables.js';
 import { countryCodes } from './countries.js';
-import { defaultMaxLength } from './field-definitions.js';
-
-/** The form's input for a field of the call: prefixed so a field key never collides with the identity inputs. */
-export const inputName = (field: Pick<FieldRow, 'key'>) => `f_${field.key}`;
 
 export interface Identity {
   applicant_name: string;
@@ -23,55 +20,6 @@ export interface CheckedApplication {
 
 type Errors = FormState['errors'];
 
-function textAnswer(field: FieldRow, raw: string, errors: Errors): Answer | undefined {
-  const text = raw.trim();
-  const kind = field.kind === 'long_text' ? 'long_text' : 'text';
-  if (text.length > (field.max_length ?? defaultMaxLength[kind])) errors[inputName(field)] = 'core.form.too_long';
-  else if (text) return text;
-  return undefined;
-}
-
-function numberAnswer(field: FieldRow, raw: string, errors: Errors): Answer | undefined {
-  const text = raw.trim().replace(/\s/g, '').replace(',', '.');
-  if (!text) return undefined;
-  const value = Number(text);
-  if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(value)) errors[inputName(field)] = 'programme.apply.error_number';
-  else if ((field.min_value !== null && value < Number(field.min_value)) || (field.max_value !== null && value > Number(field.max_value))) errors[inputName(field)] = 'programme.apply.error_range';
-  else return value;
-  return undefined;
-}
-
-function choiceAnswer(field: FieldRow, raw: string, errors: Errors): Answer | undefined {
-  if (!raw) return undefined;
-  if (field.options.some((o) => o.value === raw)) return raw;
-  errors[inputName(field)] = 'core.form.invalid';
-  return undefined;
-}
-
-function yesNoAnswer(field: FieldRow, raw: string, errors: Errors): Answer | undefined {
-  if (raw === 'yes' || raw === 'no') return raw === 'yes';
-  if (raw) errors[inputName(field)] = 'core.form.invalid';
-  return undefined;
-}
-
-/** One field's answer from what was typed; files come from `files` (already stored). */
-function answerOf(field: FieldRow, values: Record<string, string>, files: Answers, errors: Errors): Answer | undefined {
-  const raw = values[inputName(field)] ?? '';
-  switch (field.kind) {
-    case 'text':
-    case 'long_text':
-      return textAnswer(field, raw, errors);
-    case 'number':
-      return numberAnswer(field, raw, errors);
-    case 'choice':
-      return choiceAnswer(field, raw, errors);
-    case 'yes_no':
-      return yesNoAnswer(field, raw, errors);
-    case 'file':
-      return files[field.key];
-  }
-}
-
 function checkIdentity(values: Record<string, string>, audience: CallAudience, now: Date, errors: Errors): Identity {
   const name = (values.applicant_name ?? '').trim();
   if (name.length > 200) errors.applicant_name = 'core.form.too_long';
@@ -89,8 +37,7 @@ function checkIdentity(values: Record<string, string>, audience: CallAudience, n
   return { applicant_name: name.slice(0, 200), contact: contact ? contact.slice(0, 200) : null, country, gender, birth_year: volunteer && validYear ? year : null };
 }
 
-function requireFilled(fields: FieldRow[], audience: CallAudience, checked: CheckedApplication): void {
-  const { identity, answers, errors } = checked;
+function requireIdentity(audience: CallAudience, identity: Identity, errors: Errors): void {
   const need = (name: string, present: boolean) => {
     if (!present) errors[name] ??= 'core.form.required';
   };
@@ -100,7 +47,6 @@ function requireFilled(fields: FieldRow[], audience: CallAudience, checked: Chec
     need('gender', identity.gender !== null);
     need('birth_year', identity.birth_year !== null);
   }
-  for (const field of fields) if (field.required) need(inputName(field), answers[field.key] !== undefined);
 }
 
 /**
@@ -110,14 +56,9 @@ function requireFilled(fields: FieldRow[], audience: CallAudience, checked: Chec
 export function checkApplication(fields: FieldRow[], audience: CallAudience, values: Record<string, string>, files: Answers, mode: 'draft' | 'submit', now = new Date()): CheckedApplication {
   const errors: Errors = {};
   const identity = checkIdentity(values, audience, now, errors);
-  const answers: Answers = {};
-  for (const field of fields) {
-    const answer = answerOf(field, values, files, errors);
-    if (answer !== undefined) answers[field.key] = answer;
-  }
-  const checked = { identity, answers, errors };
-  if (mode === 'submit') requireFilled(fields, audience, checked);
-  return checked;
+  const answers = checkAnswers(fields, values, files, mode === 'submit' ? 'complete' : 'partial', errors);
+  if (mode === 'submit') requireIdentity(audience, identity, errors);
+  return { identity, answers, errors };
 }
 
 /** The form values an application shows again: the raw draft when there is one, else the stored answers. */
@@ -129,10 +70,5 @@ export function applicationFormValues(fields: FieldRow[], application: Identity 
     gender: application.gender ?? '',
     birth_year: application.birth_year === null ? '' : String(application.birth_year),
   };
-  for (const field of fields) {
-    const answer = application.answers[field.key];
-    if (answer === undefined || typeof answer === 'object') continue;
-    values[inputName(field)] = typeof answer === 'boolean' ? (answer ? 'yes' : 'no') : String(answer);
-  }
-  return { ...values, ...(application.draft_values ?? {}) };
+  return { ...values, ...answersFormValues(fields, application.answers), ...(application.draft_values ?? {}) };
 }

@@ -5,7 +5,7 @@ import type { FormState } from '../../../platform/http/forms.js';
 import type { FileStorage } from '../../../platform/storage/storage.js';
 import { photoFingerprint, readMultipartForm } from '../../../platform/storage/uploads.js';
 import type { Answers, FieldRow } from '../db/tables.js';
-import { inputName } from './answers-check.js';
+import { inputName } from '../../../platform/forms/typed-fields.js';
 import { storeApplicationFile } from './files.js';
 
 /** What an application form sent: its text inputs and its files (in memory, within the upload limit). */

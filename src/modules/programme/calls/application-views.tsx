@@ -1,5 +1,7 @@
 import type { Children } from '@kitajs/html';
 import type { FormState } from '../../../platform/http/forms.js';
+import { TypedFieldInput } from '../../../platform/forms/typed-field-views.js';
+import { inputName } from '../../../platform/forms/typed-fields.js';
 import { IdempotencyField } from '../../../platform/http/idempotency.js';
 import { formatDate } from '../../../platform/i18n/format.js';
 import { type LocalizedText, locales, pickLocalized } from '../../../platform/i18n/locales.js';
@@ -8,7 +10,6 @@ import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
 import { AnswersList, applicationFilePath } from '../applications/answers.js';
 import type { Answers, ApplicationStatus, CallRow, FieldRow } from '../db/tables.js';
-import { inputName } from './answers-check.js';
 import { countryName, countryOptions } from './countries.js';
 import { callPath } from './public-views.js';
 import type { FullApplicationRow } from './tables.js';
@@ -25,64 +26,6 @@ export const statusKeys: Record<ApplicationStatus, string> = {
   withdrawn: 'programme.status.withdrawn',
 };
 export const genderKeys = { female: 'programme.apply.gender_female', male: 'programme.apply.gender_male', other: 'programme.apply.gender_other' } as const;
-
-function YesNoField({ ctx, form, field, label }: { ctx: ViewContext; form: FormState; field: FieldRow; label: string }) {
-  const name = inputName(field);
-  const error = form.errors[name];
-  return (
-    <fieldset class="field" id={name} aria-invalid={error ? 'true' : undefined}>
-      <legend safe>{label}</legend>
-      {error ? <p class="field-error" safe>{ctx.t(error)}</p> : ''}
-      {(['yes', 'no'] as const).map((value) => (
-        <label class="choice">
-          <input type="radio" name={name} value={value} checked={form.values[name] === value} />{' '}
-          <span safe>{ctx.t(value === 'yes' ? 'programme.answer.yes' : 'programme.answer.no')}</span>
-        </label>
-      ))}
-    </fieldset>
-  );
-}
-
-function FileField({ ctx, form, field, files }: { ctx: ViewContext; form: FormState; field: FieldRow; files: Answers }) {
-  const name = inputName(field);
-  const error = form.errors[name];
-  const current = files[field.key];
-  return (
-    <div class="field">
-      <label for={name} safe>{textIn(ctx, field.label)}</label>
-      <p class="field-hint" safe>{ctx.t('programme.apply.file_hint')}</p>
-      {error ? <p class="field-error" id={`${name}-error`} safe>{ctx.t(error)}</p> : ''}
-      {current && typeof current === 'object' ? (
-        <p>
-          <span safe>{ctx.t('programme.apply.file_current')}</span> <a href={applicationFilePath(current.fileId)} safe>{current.filename}</a>
-        </p>
-      ) : (
-        ''
-      )}
-      <input type="file" id={name} name={name} accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" aria-invalid={error ? 'true' : undefined} />
-    </div>
-  );
-}
-
-/** One field of the call's form, rendered by kind; the values shown are what the person typed, even invalid. */
-function CallField({ ctx, form, field, files }: { ctx: ViewContext; form: FormState; field: FieldRow; files: Answers }) {
-  const label = `${textIn(ctx, field.label)}${field.required ? ' *' : ''}`;
-  const hint = textIn(ctx, field.help) || undefined;
-  const name = inputName(field);
-  switch (field.kind) {
-    case 'text':
-    case 'long_text':
-      return <Field ctx={ctx} form={form} name={name} label={label} hint={hint} multiline={field.kind === 'long_text'} dir="auto" />;
-    case 'number':
-      return <Field ctx={ctx} form={form} name={name} label={label} hint={hint} inputmode="numeric" />;
-    case 'choice':
-      return <SelectField ctx={ctx} form={form} name={name} label={label} options={field.options.map((o) => [o.value, textIn(ctx, o.label)])} empty={ctx.t('programme.apply.choose')} />;
-    case 'yes_no':
-      return <YesNoField ctx={ctx} form={form} field={field} label={label} />;
-    case 'file':
-      return <FileField ctx={ctx} form={form} field={field} files={files} />;
-  }
-}
 
 export interface ApplicationFormProps {
   call: CallRow;
@@ -149,7 +92,7 @@ export function ApplicationForm({ ctx, props }: { ctx: ViewContext; props: Appli
         <IdentityFields ctx={ctx} props={props} />
         <fieldset>
           <legend safe>{ctx.t('programme.apply.questions')}</legend>
-          {props.fields.map((field) => <CallField ctx={ctx} form={props.form} field={field} files={props.files} />)}
+          {props.fields.map((field) => <TypedFieldInput ctx={ctx} form={props.form} field={field} files={props.files} filePath={applicationFilePath} />)}
         </fieldset>
         <p class="actions">
           {props.paper ? (

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FieldRow } from '../db/tables.js';
-import { checkApplication, inputName } from './answers-check.js';
+import { inputName } from '../../../platform/forms/typed-fields.js';
+import { checkApplication } from './answers-check.js';
 import { onlyWordingChanged, parseFieldDefinition } from './field-definitions.js';
 
 const volunteers = { audience: 'volunteers' as const, takenKeys: ['motivation'] };
@@ -31,12 +32,12 @@ describe('field definitions typed in the form builder', () => {
       const result = parseFieldDefinition({ ...valid, ...values }, volunteers);
       return result.ok ? {} : result.form.errors;
     };
-    expect(errorsOf({ key: 'Bad Key' }).key).toBe('programme.builder.error_key');
-    expect(errorsOf({ key: '_private' }).key).toBe('programme.builder.error_key');
-    expect(errorsOf({ key: 'motivation' }).key).toBe('programme.builder.error_key_taken');
-    expect(errorsOf({ kind: 'number', min_value: '10', max_value: '2' }).max_value).toBe('programme.builder.error_min_max');
+    expect(errorsOf({ key: 'Bad Key' }).key).toBe('core.fields.error_key');
+    expect(errorsOf({ key: '_private' }).key).toBe('core.fields.error_key');
+    expect(errorsOf({ key: 'motivation' }).key).toBe('core.fields.error_key_taken');
+    expect(errorsOf({ kind: 'number', min_value: '10', max_value: '2' }).max_value).toBe('core.fields.error_min_max');
     expect(errorsOf({ kind: 'number', min_value: '1e400' }).min_value).toBe('core.form.invalid');
-    expect(errorsOf({ max_length: '99999999' }).max_length).toBe('programme.builder.error_max_length');
+    expect(errorsOf({ max_length: '99999999' }).max_length).toBe('core.fields.error_max_length');
     expect(errorsOf({ label_fr: 'x'.repeat(301) }).label_fr).toBe('core.form.too_long');
     expect(errorsOf({ label_fr: '' }).label_fr).toBe('core.form.required');
     expect(errorsOf({ kind: 'script' }).kind).toBe('core.form.invalid');
@@ -50,11 +51,11 @@ describe('field definitions typed in the form builder', () => {
       return result.ok ? null : result.form.errors.options;
     };
     expect(optionsError('yes | Oui | Yes\nno | Non | No')).toBeNull();
-    expect(optionsError('')).toBe('programme.builder.error_options_count');
-    expect(optionsError(' | Vide')).toBe('programme.builder.error_option_value');
-    expect(optionsError('a | A\na | A encore')).toBe('programme.builder.error_option_value');
-    expect(optionsError('a |  | English only')).toBe('programme.builder.error_option_label');
-    expect(optionsError(Array.from({ length: 51 }, (_, i) => `v${i} | V${i}`).join('\n'))).toBe('programme.builder.error_options_count');
+    expect(optionsError('')).toBe('core.fields.error_options_count');
+    expect(optionsError(' | Vide')).toBe('core.fields.error_option_value');
+    expect(optionsError('a | A\na | A encore')).toBe('core.fields.error_option_value');
+    expect(optionsError('a |  | English only')).toBe('core.fields.error_option_label');
+    expect(optionsError(Array.from({ length: 51 }, (_, i) => `v${i} | V${i}`).join('\n'))).toBe('core.fields.error_options_count');
   });
 
   it('never throws and never accepts a key outside the pattern, whatever is typed', () => {
@@ -96,7 +97,7 @@ describe('answers checked against the form', () => {
   it('checks kind, options, range, length and presence on submission; a draft only reports bad values', () => {
     const bad = { ...identity, [inputName(fields[0]!)]: 'far too long text', f_level: 'high', f_age: '7', f_ok: 'maybe' };
     const draft = checkApplication(fields, 'volunteers', bad, {}, 'draft');
-    expect(draft.errors).toEqual({ f_bio: 'core.form.too_long', f_level: 'core.form.invalid', f_age: 'programme.apply.error_range', f_ok: 'core.form.invalid' });
+    expect(draft.errors).toEqual({ f_bio: 'core.form.too_long', f_level: 'core.form.invalid', f_age: 'core.fields.error_range', f_ok: 'core.form.invalid' });
     const submitted = checkApplication(fields, 'volunteers', bad, {}, 'submit');
     expect(submitted.errors.f_cv).toBe('core.form.required');
     const good = checkApplication(fields, 'volunteers', { ...identity, f_bio: 'Court', f_level: 'low', f_age: '30', f_ok: 'yes' }, { cv: { fileId: 'x', filename: 'cv.pdf' } }, 'submit');

@@ -1,15 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import { isUuid } from '../../../platform/db/uuid.js';
+import { recogniseScan, safeFilename } from '../../../platform/forms/scan-files.js';
 import { AppError } from '../../../platform/http/errors.js';
 import type { FileStorage } from '../../../platform/storage/storage.js';
 import { programmePolicy, teamStanding } from '../permissions.js';
 import { callsDb } from './tables.js';
-
-const accepted: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
 
 export type StoredAnswerFile = { fileId: string; filename: string } | { error: string };
 
@@ -23,16 +21,16 @@ export async function storeApplicationFile(
   target: { applicationId: string; fieldKey: string; uploadedBy: string | null },
   file: { content: Buffer; filename: string },
 ): Promise<StoredAnswerFile> {
-  const detected = await fileTypeFromBuffer(file.content);
-  const extension = detected ? accepted[detected.mime] : undefined;
-  if (!detected || !extension) return { error: 'programme.apply.error_file_type' };
+  const scan = await recogniseScan(file.content);
+  if (!scan) return { error: 'programme.apply.error_file_type' };
+  const { extension, mediaType } = scan;
   const id = randomUUID();
   const storageKey = `programme/${target.applicationId}/${id}.${extension}`;
   await storage.put(storageKey, file.content);
-  const filename = [...file.filename].map((c) => (c < ' ' || c === '/' || c === '\\' ? '_' : c)).join('').slice(0, 200) || `${target.fieldKey}.${extension}`;
+  const filename = safeFilename(file.filename, `${target.fieldKey}.${extension}`);
   await callsDb(db)
     .insertInto('programme_files')
-    .values({ id, application_id: target.applicationId, field_key: target.fieldKey, storage_key: storageKey, media_type: detected.mime, byte_size: file.content.length, sha256: createHash('sha256').update(file.content).digest('hex'), original_name: filename, uploaded_by: target.uploadedBy })
+    .values({ id, application_id: target.applicationId, field_key: target.fieldKey, storage_key: storageKey, media_type: mediaType, byte_size: file.content.length, sha256: createHash('sha256').update(file.content).digest('hex'), original_name: filename, uploaded_by: target.uploadedBy })
     .execute();
   return { fileId: id, filename };
 }

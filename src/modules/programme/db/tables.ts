@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
+import type { ChoiceOption, Answers, FieldKind } from '../../../platform/forms/typed-fields.js';
 import type { Locale, LocalizedText } from '../../../platform/i18n/locales.js';
 import type { DateOnly, Json, JsonWithDefault, MaybeStamp, Stamp } from '../../../platform/db/column-types.js';
 export type { DateOnly, Json, JsonWithDefault, MaybeStamp, Stamp };
@@ -11,8 +12,6 @@ export const teamRoles = ['operator', 'reviewer'] as const;
 export type TeamRole = (typeof teamRoles)[number];
 export const audiences = ['communes', 'volunteers'] as const;
 export type CallAudience = (typeof audiences)[number];
-export const fieldKinds = ['text', 'long_text', 'choice', 'file', 'yes_no', 'number'] as const;
-export type FieldKind = (typeof fieldKinds)[number];
 export const applicationStatuses = ['draft', 'submitted', 'shortlisted', 'selected', 'rejected', 'withdrawn'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 export const genders = ['female', 'male', 'other'] as const;
@@ -26,14 +25,8 @@ export interface TermOfReference {
   fromNeeds: boolean;
 }
 
-export interface ChoiceOption {
-  value: string;
-  label: LocalizedText;
-}
-
-/** An answer as stored: text and choice values as strings, yes/no as booleans, numbers as numbers, files by id. */
-export type Answer = string | number | boolean | { fileId: string; filename: string };
-export type Answers = Record<string, Answer>;
+// The typed fields of a call's form are the platform's (shared with the administrative procedures).
+export { type Answer, type Answers, type ChoiceOption, type FieldKind, fieldKinds } from '../../../platform/forms/typed-fields.js';
 
 export type ProgrammeTables = {
   programme_team: {

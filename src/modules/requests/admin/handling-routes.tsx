@@ -38,7 +38,8 @@ const policyResource = (target: Request) => ({ communeId: target.commune_id, ass
 async function readableRequest(request: FastifyRequest, id: string): Promise<Request> {
   const commune = communeOf(request);
   const target = isUuid(id) ? await findRequest(request.server.platform.db, commune.id, id) : undefined;
-  if (!target || !requestsPolicy.can(request.actor, 'request.read_private', policyResource(target))) throw new AppError('NOT_FOUND');
+  // Procedure requests have their own pages, for the civil-status office only: here they do not exist.
+  if (!target || target.kind === 'procedure' || !requestsPolicy.can(request.actor, 'request.read_private', policyResource(target))) throw new AppError('NOT_FOUND');
   return target;
 }
 

@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { registerInformationAdminRoutes } from '../information/admin-routes.js';
 import { open311AdminRoutes } from '../open311/admin-routes.js';
+import { registerProcedureFieldRoutes } from '../procedures/field-routes.js';
+import { registerProcedureFilingForSomeone } from '../procedures/filing-routes.js';
+import { registerProcedureHandlingRoutes } from '../procedures/handling-routes.js';
 import { registerHandlingRoutes } from './handling-routes.js';
 import { registerRequestsSettingsRoutes } from './settings-routes.js';
 
@@ -12,5 +15,8 @@ export async function requestsAdminRoutes(app: FastifyInstance): Promise<void> {
   registerHandlingRoutes(app);
   registerRequestsSettingsRoutes(app);
   registerInformationAdminRoutes(app);
+  registerProcedureFieldRoutes(app);
+  registerProcedureFilingForSomeone(app);
+  registerProcedureHandlingRoutes(app);
   await open311AdminRoutes(app);
 }

@@ -3,7 +3,7 @@ import type { LocalizedText } from '../../../platform/i18n/locales.js';
 import type { DateOnly, Json, MaybeDate, MaybeStamp, Stamp } from '../../../platform/db/column-types.js';
 
 
-export const requestKinds = ['complaint', 'information'] as const;
+export const requestKinds = ['complaint', 'information', 'procedure'] as const;
 export const complaintStages = ['received', 'acknowledged', 'in_progress', 'resolved', 'rejected', 'reopened'] as const;
 export const requestChannels = ['web', 'mediator', 'sms', 'open311', 'ussd', 'whatsapp'] as const;
 export const eventKinds = ['submitted', 'status', 'message', 'assigned', 'deadline', 'note'] as const;

@@ -94,7 +94,7 @@ describe('the form builder', () => {
     expect((await t.request(operator, 'POST', `${base}/fields`, { key: 'years', kind: 'number', label_fr: 'Années d’expérience', min_value: '0', max_value: '60' })).statusCode).toBe(303);
     const duplicate = await t.request(operator, 'POST', `${base}/fields`, { ...hostile, label_fr: 'Encore' });
     expect(duplicate.statusCode).toBe(422);
-    expect(duplicate.body).toContain('Un autre champ de cet appel a déjà cet identifiant.');
+    expect(duplicate.body).toContain('Un autre champ de ce formulaire a déjà cet identifiant.');
     const page = await t.request(null, 'GET', '/network/programme/calls/volontaires-2');
     expect(page.body).not.toContain('<script>alert');
     const adminPage = await t.request(operator, 'GET', base);

@@ -1,3 +1,4 @@
+import type { RequestKind } from '../../db/tables.js';
 import type { Children } from '@kitajs/html';
 import type { FormState } from '../../../../platform/http/forms.js';
 import { formatDateTime } from '../../../../platform/i18n/format.js';
@@ -20,7 +21,7 @@ export const documentSlots = [1, 2, 3] as const;
 export interface QueueRow {
   id: string;
   reference: string;
-  kind: 'complaint' | 'information';
+  kind: RequestKind;
   subject: string | null;
   status: string;
   is_open: boolean;

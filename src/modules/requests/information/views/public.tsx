@@ -1,3 +1,4 @@
+import type { RequestKind } from '../../db/tables.js';
 import type { FormState } from '../../../../platform/http/forms.js';
 import { formatNumber } from '../../../../platform/i18n/format.js';
 import { HorizontalBarChart } from '../../../../platform/views/charts.js';
@@ -77,7 +78,7 @@ export function InformationFormPage({ ctx, props }: { ctx: ViewContext; props: I
 
 export interface InformationListed {
   reference: string;
-  kind: 'complaint' | 'information';
+  kind: RequestKind;
   subject: string | null;
   description: string;
   status: string;

@@ -1,0 +1,53 @@
+import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import type { PlatformTables } from '../../../platform/db/platform-tables.js';
+import type { Answers, ChoiceOption, FieldKind } from '../../../platform/forms/typed-fields.js';
+import type { LocalizedText } from '../../../platform/i18n/locales.js';
+import type { Request, RequestsTables } from '../db/tables.js';
+
+type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type MaybeStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
+
+/** Columns and tables added by migration 2026-12-01T0100_requests_procedures. */
+export type ProcedureTables = {
+  requests: {
+    procedure_id: string | null;
+    /** Personal data: read by the requester and the commune's civil-status office only. */
+    answers: ColumnType<Answers | null, string | null | undefined, string | null>;
+    ready_at: MaybeStamp;
+    collected_at: MaybeStamp;
+  };
+  request_procedure_fields: {
+    id: Generated<string>;
+    commune_id: string;
+    service_id: string;
+    key: string;
+    kind: FieldKind;
+    label: ColumnType<LocalizedText, string, string>;
+    help: ColumnType<LocalizedText, string | undefined, string>;
+    required: ColumnType<boolean, boolean | undefined, boolean>;
+    options: ColumnType<ChoiceOption[], string | undefined, string>;
+    min_value: Numeric;
+    max_value: Numeric;
+    max_length: number | null;
+    position: ColumnType<number, number | undefined, number>;
+  };
+  request_files: {
+    id: Generated<string>;
+    commune_id: string;
+    request_id: string;
+    field_key: string;
+    storage_key: string;
+    media_type: string;
+    byte_size: number;
+    sha256: string;
+    original_name: string;
+    created_at: Stamp;
+  };
+};
+
+export type ProcedureDb = Kysely<PlatformTables & RequestsTables & ProcedureTables>;
+export type ProcedureRequest = Request & Selectable<ProcedureTables['requests']>;
+export type ProcedureField = Selectable<ProcedureTables['request_procedure_fields']>;
+
+export const procedureDb = (db: Kysely<PlatformTables>): ProcedureDb => db.withTables<RequestsTables & ProcedureTables>();
