@@ -39,7 +39,7 @@ export function ProcedureFormPage({ ctx, props }: { ctx: ViewContext; props: Pro
       <p safe>{ctx.t('requests.procedure.form_intro')}</p>
       {hasFiles ? <p class="field-hint" safe>{ctx.t('requests.procedure.file_limit', { megabytes: props.maxUploadMegabytes })}</p> : ''}
       {Object.keys(props.form.errors).length > 0 && hasFiles ? <Notice kind="info"><span safe>{ctx.t('requests.procedure.files_again')}</span></Notice> : ''}
-      <form method="post" action={props.action} enctype="multipart/form-data" id="procedure-form">
+      <form method="post" action={`${props.action}?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" id="procedure-form">
         <CsrfField ctx={ctx} />
         <IdempotencyField />
         <ErrorSummary ctx={ctx} form={props.form} labels={errorLabels(ctx, props)} />
