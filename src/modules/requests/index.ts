@@ -1,5 +1,5 @@
 export { requestsModule } from './manifest.js';
-export { complaintCategoryChoices, complaintStatusForPhone, fileComplaintFromPhone, type PhoneComplaint } from './phone-channels.js';
+export { complaintCategoryChoices, requestStatusForPhone, fileComplaintFromPhone, type PhoneComplaint } from './phone-channels.js';
 export { attachPhoneMedia, phoneAttachments, type PhoneMedia } from './phone-media.js';
 export { complaintsByChannel } from './queries/channel-counts.js';
 export { complaintResolutionMedianDays, informationAnsweredOnTime } from './statistics/scorecard-figures.js';

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Commune, PlatformTables } from '../../platform/db/platform-tables.js';
 import { type Locale, pickLocalized } from '../../platform/i18n/locales.js';
 import { complaintInput, fileComplaint } from './commands/complaint-commands.js';
+import type { Request } from './db/tables.js';
+import { stageName } from './procedures/stages.js';
 import { categoriesOf, findByReference, statesOf } from './queries/request-queries.js';
 
 /** What another module (channels: USSD, SMS, WhatsApp) may do with complaints on behalf of a caller. */
@@ -37,13 +39,22 @@ export async function fileComplaintFromPhone(db: Kysely<PlatformTables>, commune
 }
 
 /**
- * A complaint's public status by its reference, for a caller who typed it. A private complaint answers only
- * to the phone that filed it: a reference alone must not reveal it.
+ * A request's status by its reference, for a caller who typed it. A private complaint answers only to the phone that
+ * filed it, and an administrative-procedure request (always personal) only to its requester's phone: a reference
+ * alone must not reveal it.
  */
-export async function complaintStatusForPhone(db: Kysely<PlatformTables>, communeId: string, reference: string, phone: string, locale: Locale): Promise<string | null> {
+export async function requestStatusForPhone(db: Kysely<PlatformTables>, communeId: string, reference: string, phone: string, locale: Locale): Promise<string | null> {
   const request = await findByReference(db, communeId, reference);
-  if (!request || request.kind !== 'complaint') return null;
+  if (request?.kind === 'procedure') return (await isRequesterPhone(db, request, phone)) ? stageName(request.status, locale) : null;
+  if (request?.kind !== 'complaint') return null;
   if (request.is_private && request.reporter_phone !== phone) return null;
   const state = (await statesOf(db, communeId)).find((s) => s.code === request.status);
   return pickLocalized(state?.name, locale)?.value ?? request.status;
+}
+
+/** The phone typed for the requester (by a mediator), or the verified phone of the account that filed it. */
+async function isRequesterPhone(db: Kysely<PlatformTables>, request: Request, phone: string): Promise<boolean> {
+  if (request.reporter_phone === phone) return true;
+  if (!request.reporter_user_id) return false;
+  return !!(await db.selectFrom('users').select('id').where('id', '=', request.reporter_user_id).where('phone_e164', '=', phone).executeTakeFirst());
 }

@@ -24,7 +24,7 @@ describe('SMS to the commune’s number', () => {
     expect((await sms('ndar-toute', message)).statusCode).toBe(200);
     const replies = await repliesTo(phone);
     expect(replies).toHaveLength(1);
-    expect(replies[0]).toMatchObject({ purpose: 'channels.reply.follow', body: expect.stringMatching(new RegExp(`^Palabre – plainte ${complaint.reference} : .+\\.$`)) });
+    expect(replies[0]).toMatchObject({ purpose: 'channels.reply.follow', body: expect.stringMatching(new RegExp(`^Palabre – ${complaint.reference} : .+\\.$`)) });
     const stored = await db().selectFrom('channel_inbound_messages').selectAll().where('external_id', '=', 'ATXid_1').execute();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ matched: 'follow', channel: 'sms', phone });

@@ -19,7 +19,7 @@ function fakePorts(options: { categories?: number; neighbourhoods?: string[] } =
       if (earlier < 0) filed.push({ input, key });
       return { reference: `PL-2026-${String((earlier < 0 ? filed.length : earlier + 1)).padStart(5, '0')}` };
     },
-    complaintStatus: async (reference) => (reference === 'PL-2026-00042' ? 'En cours de traitement' : null),
+    requestStatus: async (reference) => (reference === 'PL-2026-00042' ? 'En cours de traitement' : null),
     latestHeadline: async () => ({ title: 'Coupure d’eau mardi à Sor', date: '23/11/2026' }),
     setLocale: async (locale) => void locales.push(locale),
     surveys: { list: async () => [], answered: async () => false, answer: async () => 'closed' },
@@ -35,7 +35,7 @@ describe('the USSD menu', () => {
   it('opens on the main menu and files a complaint step by step, once even when the provider retries', async () => {
     const { ports, filed } = fakePorts();
     const first = await dial(ports, '');
-    expect(first).toEqual({ end: false, text: 'Ndar Toute\n1 Signaler un problème\n2 Suivre une plainte\n3 Dernière actualité\n4 Langue' });
+    expect(first).toEqual({ end: false, text: 'Ndar Toute\n1 Signaler un problème\n2 Suivre une demande\n3 Dernière actualité\n4 Langue' });
     expect((await dial(ports, '1')).text).toContain('1 Voirie');
     expect((await dial(ports, '1*1')).text).toContain('2 Guet Ndar');
     expect((await dial(ports, '1*1*2')).text).toContain('Décrivez en quelques mots');
@@ -61,7 +61,7 @@ describe('the USSD menu', () => {
   it('follows a complaint by reference, reads the latest headline, and saves the language', async () => {
     const { ports, locales } = fakePorts();
     expect(await dial(ports, '2*pl-2026-00042')).toEqual({ end: true, text: 'PL-2026-00042 : En cours de traitement' });
-    expect((await dial(ports, '2*PL-1')).text).toBe('Aucune plainte PL-1 dans cette commune.');
+    expect((await dial(ports, '2*PL-1')).text).toBe('Aucune demande PL-1 dans cette commune.');
     expect((await dial(ports, '3')).text).toBe('23/11/2026 — Coupure d’eau mardi à Sor');
     expect((await dial(ports, '4*4')).end).toBe(true);
     expect(locales).toEqual(['ar']);

@@ -12,8 +12,8 @@ export interface UssdPorts {
   neighbourhoods(): Promise<string[]>;
   /** Files the complaint once per key: a provider retrying the same request gets the same reference back. */
   fileComplaint(input: { categoryId: string; neighbourhood: string | null; text: string }, idempotencyKey: string): Promise<{ reference: string }>;
-  /** The public status of a complaint of this commune, or null when the reference is unknown. */
-  complaintStatus(reference: string): Promise<string | null>;
+  /** The status of a complaint or procedure request of this commune, or null when unknown (or not the caller's to know). */
+  requestStatus(reference: string): Promise<string | null>;
   latestHeadline(): Promise<{ title: string; date: string } | null>;
   setLocale(locale: Locale): Promise<void>;
   surveys: UssdSurveyPorts;
@@ -62,7 +62,7 @@ async function mainMenu(s: UssdSession, ports: UssdPorts, path: string[]): Promi
     next: async (input) => {
       if (input === '1') return reportFlow(s, ports, path);
       if (input === '2') return textScreen(s.t('channels.ussd.follow_prompt'), async (reference) => {
-        const status = await ports.complaintStatus(reference.toUpperCase());
+        const status = await ports.requestStatus(reference.toUpperCase());
         return end(status === null ? s.t('channels.ussd.follow_unknown', { reference }) : s.t('channels.ussd.follow_status', { reference: reference.toUpperCase(), status }));
       });
       if (input === '3') {

@@ -29,7 +29,7 @@ function ports(config: { surveys?: PhoneSurvey[]; rounds?: PhoneRound[] } = {}) 
     categories: async () => [],
     neighbourhoods: async () => [],
     fileComplaint: async () => ({ reference: 'PL-1' }),
-    complaintStatus: async () => null,
+    requestStatus: async () => null,
     latestHeadline: async () => null,
     setLocale: async () => undefined,
     surveys: { list: async () => config.surveys ?? [], answered: async () => false, answer: async (id, answers, key) => (answered.push({ id, answers, key }), 'stored') },

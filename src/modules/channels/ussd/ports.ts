@@ -6,7 +6,7 @@ import { isLocale, type Locale } from '../../../platform/i18n/locales.js';
 import { communeNeighbourhoods, latestNewsHeadline } from '../../commune/index.js';
 import { castBallotFromPhone, phoneBallotOptions, phoneHasVoted, phoneVotingRounds } from '../../budgeting/index.js';
 import { answerSurveyFromPhone, phoneHasAnswered, phoneSurveys } from '../../participation/index.js';
-import { complaintCategoryChoices, complaintStatusForPhone, fileComplaintFromPhone } from '../../requests/index.js';
+import { complaintCategoryChoices, requestStatusForPhone, fileComplaintFromPhone } from '../../requests/index.js';
 import { channelsDb, scopedChannels } from '../db/tables.js';
 import type { UssdPorts } from './menu.js';
 
@@ -53,7 +53,7 @@ export function ussdPorts(db: Kysely<PlatformTables>, commune: Commune, phone: s
     categories: () => complaintCategoryChoices(db, commune.id, locale),
     neighbourhoods: () => communeNeighbourhoods(db, commune.id),
     fileComplaint: async (input, key) => ({ reference: await once(db, commune.id, key, async () => (await fileComplaintFromPhone(db, commune, { ...input, phone, channel, locale })).reference) }),
-    complaintStatus: (reference) => complaintStatusForPhone(db, commune.id, reference, phone, locale),
+    requestStatus: (reference) => requestStatusForPhone(db, commune.id, reference, phone, locale),
     latestHeadline: async () => {
       const latest = await latestNewsHeadline(db, commune.id, locale);
       return latest ? { title: latest.title, date: formatDate(latest.publishedAt, locale, commune.time_zone) } : null;

@@ -45,7 +45,7 @@ describe('USSD on the Africa’s Talking line', () => {
     const [filed] = await complaintsFrom(citizen.phone_e164!);
     expect(filed).toMatchObject({ reporter_user_id: citizen.id, channel: 'ussd' });
     await (t.services.db as unknown as Kysely<any>).updateTable('requests').set({ is_private: true }).where('reference', '=', filed!.reference).execute();
-    expect((await ussdPhone(t, 'ndar-toute', '+221770009933').dial(['2', filed!.reference])).text).toBe(`END Aucune plainte ${filed!.reference} dans cette commune.`);
+    expect((await ussdPhone(t, 'ndar-toute', '+221770009933').dial(['2', filed!.reference])).text).toBe(`END Aucune demande ${filed!.reference} dans cette commune.`);
     expect((await ussdPhone(t, 'ndar-toute', citizen.phone_e164!).dial(['2', filed!.reference])).text).toMatch(/^END PL-/);
   });
 

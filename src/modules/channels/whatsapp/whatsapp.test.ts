@@ -120,7 +120,7 @@ describe('a conversation on WhatsApp', () => {
 
     // The menu ended: a number now opens it again; SUIVI answers at once.
     expect(await phone.text(`SUIVI ${filed!.reference}`)).toBe(200);
-    expect((await phone.replies()).at(-1)).toEqual({ purpose: 'channels.reply.follow', body: expect.stringMatching(new RegExp(`^Palabre – plainte ${filed!.reference} : .+\\.$`)) });
+    expect((await phone.replies()).at(-1)).toEqual({ purpose: 'channels.reply.follow', body: expect.stringMatching(new RegExp(`^Palabre – ${filed!.reference} : .+\\.$`)) });
     expect(await complaintsFrom('+221770007710')).toHaveLength(1);
   });
 

@@ -1,3 +1,9 @@
+import type { Locale } from '../../../platform/i18n/locales.js';
+import ar from '../i18n/procedures.ar.json' with { type: 'json' };
+import en from '../i18n/procedures.en.json' with { type: 'json' };
+import fr from '../i18n/procedures.fr.json' with { type: 'json' };
+import pt from '../i18n/procedures.pt.json' with { type: 'json' };
+
 /** The fixed stages of an administrative-procedure request (the same in every commune: residents compare them). */
 export const procedureStages = ['received', 'missing_information', 'in_progress', 'ready', 'collected', 'refused'] as const;
 export type ProcedureStage = (typeof procedureStages)[number];
@@ -26,3 +32,10 @@ export const stageKeys: Record<ProcedureStage, string> = {
   collected: 'requests.procedure.stage.collected',
   refused: 'requests.procedure.stage.refused',
 };
+
+// Read from the module's own catalogues: a phone answer (SMS, USSD, WhatsApp) is built outside any page.
+const stageNames: Record<Locale, Record<string, string>> = { fr, en, pt, ar };
+
+/** A stage's name in the caller's language, for a phone answer. */
+export const stageName = (stage: string, locale: Locale): string =>
+  isProcedureStage(stage) ? (stageNames[locale][`procedure.stage.${stage}`] ?? fr[`procedure.stage.${stage}`]) : stage;
