@@ -3,3 +3,4 @@ export { complaintCategoryChoices, requestStatusForPhone, fileComplaintFromPhone
 export { attachPhoneMedia, phoneAttachments, type PhoneMedia } from './phone-media.js';
 export { complaintsByChannel } from './queries/channel-counts.js';
 export { complaintResolutionMedianDays, informationAnsweredOnTime } from './statistics/scorecard-figures.js';
+export { proceduresReadyWithinDelay } from './statistics/procedure-statistics.js';

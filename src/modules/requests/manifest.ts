@@ -45,10 +45,16 @@ import proceduresAr from './i18n/procedures.ar.json' with { type: 'json' };
 import proceduresEn from './i18n/procedures.en.json' with { type: 'json' };
 import proceduresFr from './i18n/procedures.fr.json' with { type: 'json' };
 import proceduresPt from './i18n/procedures.pt.json' with { type: 'json' };
+import procedureStatsAr from './i18n/procedure-statistics.ar.json' with { type: 'json' };
+import procedureStatsEn from './i18n/procedure-statistics.en.json' with { type: 'json' };
+import procedureStatsFr from './i18n/procedure-statistics.fr.json' with { type: 'json' };
+import procedureStatsPt from './i18n/procedure-statistics.pt.json' with { type: 'json' };
 import { requestsJobs } from './jobs/overdue-flags.js';
 import { myRequestsPath, myRequestsRoutes } from './my-requests.js';
 import { requestsRoutes } from './routes.js';
 import { seedRequests } from './seed.js';
+import { procedureStatisticsExport } from './statistics/procedure-statistics-export.js';
+import { procedureStatisticsRoutes } from './statistics/procedure-statistics-routes.js';
 import { statisticsRoutes } from './statistics/routes.js';
 
 /** Citizen requests: complaints tracked to resolution (Open311) and access-to-information requests. */
@@ -58,6 +64,7 @@ export const requestsModule: PalabreModule = {
   communeRoutes: async (app) => {
     await requestsRoutes(app);
     await statisticsRoutes(app);
+    await procedureStatisticsRoutes(app);
   },
   adminRoutes: requestsAdminRoutes,
   networkRoutes: myRequestsRoutes,
@@ -84,11 +91,11 @@ export const requestsModule: PalabreModule = {
   },
   seed: seedRequests,
   jobs: requestsJobs,
-  openDataExports: requestsExports,
+  openDataExports: [...requestsExports, procedureStatisticsExport],
   i18n: {
-    fr: { ...fr, ...handlingFr, ...informationFr, ...lawsFr, ...open311Fr, ...settingsFr, ...statsFr, ...phoneMediaFr, ...proceduresFr },
-    en: { ...en, ...handlingEn, ...informationEn, ...lawsEn, ...open311En, ...settingsEn, ...statsEn, ...phoneMediaEn, ...proceduresEn },
-    pt: { ...pt, ...handlingPt, ...informationPt, ...lawsPt, ...open311Pt, ...settingsPt, ...statsPt, ...phoneMediaPt, ...proceduresPt },
-    ar: { ...ar, ...handlingAr, ...informationAr, ...lawsAr, ...open311Ar, ...settingsAr, ...statsAr, ...phoneMediaAr, ...proceduresAr },
+    fr: { ...fr, ...handlingFr, ...informationFr, ...lawsFr, ...open311Fr, ...settingsFr, ...statsFr, ...phoneMediaFr, ...proceduresFr, ...procedureStatsFr },
+    en: { ...en, ...handlingEn, ...informationEn, ...lawsEn, ...open311En, ...settingsEn, ...statsEn, ...phoneMediaEn, ...proceduresEn, ...procedureStatsEn },
+    pt: { ...pt, ...handlingPt, ...informationPt, ...lawsPt, ...open311Pt, ...settingsPt, ...statsPt, ...phoneMediaPt, ...proceduresPt, ...procedureStatsPt },
+    ar: { ...ar, ...handlingAr, ...informationAr, ...lawsAr, ...open311Ar, ...settingsAr, ...statsAr, ...phoneMediaAr, ...proceduresAr, ...procedureStatsAr },
   },
 };

@@ -65,6 +65,12 @@ export function ServicesPage({ ctx, services, q }: { ctx: ViewContext; services:
       <p class="lead" safe>{ctx.t('commune.services.intro')}</p>
       <ServiceSearch ctx={ctx} q={q} />
       {q ? <p class="muted" safe>{ctx.t('commune.services.results', { count: formatNumber(services.length, ctx.locale) })}</p> : ''}
+      {ctx.commune!.enabled_modules.includes('requests') ? (
+        // The requests module publishes how long the procedures really take; only where it is switched on.
+        <p><a href={`/${ctx.commune!.slug}/requests/procedures/statistics`} id="procedure-statistics-link" safe>{ctx.t('requests.procedure_stats.services_link')}</a></p>
+      ) : (
+        ''
+      )}
       {byCategory(services).map(([category, members]) => (
         <section class="service-group" aria-labelledby={`category-${category}`}>
           <h2 id={`category-${category}`} safe>{serviceCategoryKeys[category] ? ctx.t(serviceCategoryKeys[category]) : category}</h2>

@@ -23,7 +23,7 @@ describe('the scorecard metric registry', () => {
   it('has unique ids named after their module, with a how-it-is-computed text in every language', () => {
     const ids = scorecardMetrics.map((metric) => metric.id);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(15);
+    expect(ids).toHaveLength(16);
     for (const metric of scorecardMetrics) {
       expect(metric.id).toMatch(/^[a-z-]+\.[a-z_]+$/);
       const key = metric.howKey.replace(/^network\./, '');

@@ -6,7 +6,7 @@ import { contributionsByChannel, phoneChannels } from '../../channels/index.js';
 import { budgetPhasesPublished } from '../../finances/index.js';
 import { catalogueFigures } from '../../open-data/index.js';
 import { participantProfile, proposalsAnswered } from '../../participation/index.js';
-import { complaintResolutionMedianDays, informationAnsweredOnTime } from '../../requests/index.js';
+import { complaintResolutionMedianDays, informationAnsweredOnTime, proceduresReadyWithinDelay } from '../../requests/index.js';
 import type { MetricValue, ScorecardMetric } from './metric.js';
 
 /** The install's modules, read when a figure is computed (network is one of them: no import at load time). */
@@ -126,6 +126,17 @@ const complaintMedian: ScorecardMetric = {
   },
 };
 
+const proceduresWithinDelay: ScorecardMetric = {
+  id: 'requests.procedures_ready_within_delay',
+  unit: 'percent',
+  howKey: 'network.metrics.procedures_ready_within_delay',
+  dataPath: (slug) => `/${slug}/requests/procedures/statistics`,
+  compute: async (db, commune, window) => {
+    const share = await proceduresReadyWithinDelay(db, commune.id, commune.time_zone, window);
+    return percentOf(share.numerator, share.denominator);
+  },
+};
+
 const forumMeetings: ScorecardMetric = {
   id: 'accountability.forum_meetings_held',
   unit: 'count',
@@ -201,6 +212,7 @@ export function createScorecardMetrics(modules: InstallModules): readonly Scorec
     womenShare,
     youthShare,
     complaintMedian,
+    proceduresWithinDelay,
     forumMeetings,
     planProgress,
     commentsAnswered,

@@ -116,6 +116,10 @@ export function RequestsHome({ ctx, props }: { ctx: ViewContext; props: HomeProp
           <h2><a href={`${requestsBase(ctx)}/statistics`} id="statistics-link" safe>{ctx.t('requests.stats.link')}</a></h2>
           <p safe>{ctx.t('requests.stats.link_hint')}</p>
         </li>
+        <li class="card">
+          <h2><a href={`${requestsBase(ctx)}/procedures/statistics`} id="procedure-statistics-link" safe>{ctx.t('requests.procedure_stats.link')}</a></h2>
+          <p safe>{ctx.t('requests.procedure_stats.link_hint')}</p>
+        </li>
       </ul>
       <LookupForm ctx={ctx} form={{ values: {}, errors: {} }} />
       <h2 safe>{ctx.t('requests.list.title')}</h2>
