@@ -17,6 +17,12 @@ async function startSignIn(identifier: string, commune = 'ndar-toute') {
 }
 
 describe('sign-in pages', () => {
+  it('read a query string without its control characters: a NUL in the URL never reaches the database', async () => {
+    const response = await t.request(null, 'GET', '/sign-in?commune=ndar%00-toute&return=%2Fndar-toute%2F%00');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('name="commune" value="ndar-toute"');
+  });
+
   it('never reveal whether an account exists', async () => {
     const known = await startSignIn('+221770000005');
     const unknown = await startSignIn('+221771112233');
