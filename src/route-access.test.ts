@@ -100,7 +100,7 @@ describe('cross-commune access: staff of one commune against another', () => {
       }
     }
     expect(await victimFingerprint(victimId)).toBe(before);
-  });
+  }, 300_000);
 
   // Every route with an id × every victim id, one request (and session) each: over 30 s on a busy machine.
   it('the victim’s resource ids used through the attacker’s own commune are not found, and nothing changes', async () => {
@@ -131,7 +131,7 @@ describe('cross-commune access: staff of one commune against another', () => {
         expect(response.statusCode, `GET ${fill(route.url, attackerCommune, id)}`).not.toBe(200);
       }
     }
-  });
+  }, 300_000);
 });
 
 const unknownId = '00000000-0000-4000-8000-000000000000';

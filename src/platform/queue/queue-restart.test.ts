@@ -96,7 +96,7 @@ describe('the queue across a restart', () => {
     } finally {
       await database.remove();
     }
-  });
+  }, 120_000);
 
   it('finishes a job whose worker process was killed (SIGKILL) mid-job', async () => {
     const database = await reopenableDatabase();
@@ -115,5 +115,5 @@ describe('the queue across a restart', () => {
     } finally {
       await database.remove();
     }
-  });
+  }, 120_000);
 });
