@@ -12,3 +12,5 @@ export type MaybeStamp = ColumnType<Date | null, Date | string | null | undefine
 /** PostgreSQL `date` columns are read as YYYY-MM-DD strings (see the db type parsers). */
 export type DateOnly = ColumnType<string, string, string>;
 export type MaybeDate = ColumnType<string | null, string | null | undefined, string | null>;
+/** A nullable `numeric` column: read as a string (the driver keeps its precision), written from a number or string. */
+export type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;

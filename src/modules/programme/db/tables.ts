@@ -2,11 +2,9 @@ import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { ChoiceOption, Answers, FieldKind } from '../../../platform/forms/typed-fields.js';
 import type { Locale, LocalizedText } from '../../../platform/i18n/locales.js';
-import type { DateOnly, Json, JsonWithDefault, MaybeStamp, Stamp } from '../../../platform/db/column-types.js';
-export type { DateOnly, Json, JsonWithDefault, MaybeStamp, Stamp };
+import type { DateOnly, Json, JsonWithDefault, MaybeStamp, Numeric, Stamp } from '../../../platform/db/column-types.js';
+export type { DateOnly, Json, JsonWithDefault, MaybeStamp, Numeric, Stamp };
 
-/** `numeric` arrives as a string from the driver. */
-export type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
 
 export const teamRoles = ['operator', 'reviewer'] as const;
 export type TeamRole = (typeof teamRoles)[number];

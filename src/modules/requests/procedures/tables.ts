@@ -1,12 +1,9 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
+import type { MaybeStamp, Numeric, Stamp } from '../../../platform/db/column-types.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
 import type { Answers, ChoiceOption, FieldKind } from '../../../platform/forms/typed-fields.js';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
 import type { Request, RequestsTables } from '../db/tables.js';
-
-type Stamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type MaybeStamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
 
 /** Columns and tables added by migration 2026-12-01T0100_requests_procedures. */
 export type ProcedureTables = {
