@@ -14,11 +14,13 @@ export const demoAccounts: { key: string; commune: string | null; role: CommuneR
   { key: 'ndar-toute:citizen', commune: 'ndar-toute', role: 'citizen', identifier: '+221770000005', name: 'Fatou Diop' },
   { key: 'ndar-toute:civil_society', commune: 'ndar-toute', role: 'civil_society', identifier: '+221770000006', name: 'Aminata Gueye' },
   { key: 'ndar-toute:monitor', commune: 'ndar-toute', role: 'monitor', identifier: '+221770000007', name: 'Ibrahima Sarr' },
+  { key: 'ndar-toute:civil_status', commune: 'ndar-toute', role: 'civil_status', identifier: '+221770000008', name: 'Seynabou Mbaye' },
   { key: 'tiznit-el-jadida:admin', commune: 'tiznit-el-jadida', role: 'admin', identifier: '+212600000001', name: 'Fatima Ait Lahcen' },
   { key: 'tiznit-el-jadida:staff', commune: 'tiznit-el-jadida', role: 'staff', identifier: '+212600000002', name: 'Youssef Amrani' },
   { key: 'tiznit-el-jadida:moderator', commune: 'tiznit-el-jadida', role: 'moderator', identifier: '+212600000003', name: 'Nadia Bouzid' },
   { key: 'tiznit-el-jadida:mediator', commune: 'tiznit-el-jadida', role: 'mediator', identifier: '+212600000004', name: 'Hassan Oubella' },
   { key: 'tiznit-el-jadida:citizen', commune: 'tiznit-el-jadida', role: 'citizen', identifier: '+212600000005', name: 'Khadija Idrissi' },
+  { key: 'tiznit-el-jadida:civil_status', commune: 'tiznit-el-jadida', role: 'civil_status', identifier: '+212600000008', name: 'Amina Tazi' },
   // The programme's team and volunteers (src/modules/programme): no role in a commune.
   { key: 'programme:operator', commune: null, role: 'none', identifier: '+221770000080', name: 'Coumba Thiam' },
   { key: 'programme:reviewer', commune: null, role: 'none', identifier: '+221770000081', name: 'Moussa Kane' },

@@ -51,7 +51,7 @@ describe('the procedures catalogue', () => {
     expect(page).toContain('قسم التعمير، يومي الثلاثاء والخميس');
     const french = (await t.request(null, 'GET', `/tiznit-el-jadida/services/${building!.id}`, undefined, { headers: { 'accept-language': 'fr' } })).body;
     expect(french).toContain('<li>Certificat de propriété</li>');
-    expect(french).toContain('délai légal : 30 jour(s)');
+    expect(french).toContain('délai légal : 30 jour(s) ouvré(s)');
     const link = /href="(\/tiznit-el-jadida\/services\/assets\/procedure\.[0-9a-f]{12}\.css)"/.exec(page);
     expect(page).toContain(`href="/tiznit-el-jadida/services/${building!.id}/print"`);
     const css = await t.request(null, 'GET', link![1]!);

@@ -5,6 +5,7 @@ import type { SeedContext } from '../../platform/module.js';
 import { changeComplaintStatus, complaintInput, fileComplaint } from './commands/complaint-commands.js';
 import { ensureRequestDefaults } from './defaults.js';
 import { seedInformationRequests } from './information/seed.js';
+import { seedProcedureRequests } from './procedures/seed.js';
 import { requestsDb, scoped } from './queries/requests-db.js';
 
 const day = 24 * 3600 * 1000;
@@ -93,7 +94,7 @@ async function seedComplaint(db: Kysely<PlatformTables>, commune: Commune, compl
   }
 }
 
-/** Demo: each commune's services and routing, complaints at every stage (one private, one overdue), information requests. */
+/** Demo: each commune's services and routing, complaints at every stage (one private, one overdue), information and procedure requests. */
 export async function seedRequests(context: SeedContext): Promise<void> {
   const { db } = context;
   for (const demo of demos) {
@@ -103,5 +104,6 @@ export async function seedRequests(context: SeedContext): Promise<void> {
     await seedSettings(db, commune.id, demo, context.users.get(`${demo.slug}:admin`));
     for (const complaint of demo.complaints) await seedComplaint(db, commune, complaint, context, context.users.get(`${demo.slug}:staff`));
     await seedInformationRequests(db, commune);
+    await seedProcedureRequests(context, commune);
   }
 }

@@ -13,7 +13,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const formUrl = () => `/ndar-toute/services/${birth.id}/request`;
-const procedureRequests = () => procedureDb(t.services.db).selectFrom('requests').selectAll().where('kind', '=', 'procedure').orderBy('created_at').execute();
+// The requests of the procedure under test (the demo seed files some for another procedure).
+const procedureRequests = () => procedureDb(t.services.db).selectFrom('requests').selectAll().where('kind', '=', 'procedure').where('procedure_id', '=', birth.id).orderBy('created_at').execute();
 
 describe('filing a procedure request', () => {
   it('is linked from the procedure sheet once the procedure has a form, and asks to sign in first', async () => {

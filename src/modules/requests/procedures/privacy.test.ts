@@ -91,7 +91,7 @@ describe('privacy of procedure requests on every route', () => {
     expect(await procedureDb(t.services.db).selectFrom('request_procedure_fields').selectAll().where('service_id', '=', ids.procedure).execute()).toEqual(fieldsBefore);
     const events = await procedureDb(t.services.db).selectFrom('request_events').select('kind').where('request_id', '=', ids.request).execute();
     expect(events.map((e) => e.kind)).toEqual(['submitted']);
-    const intruders = await procedureDb(t.services.db).selectFrom('requests').select('id').where('kind', '=', 'procedure').execute();
+    const intruders = await procedureDb(t.services.db).selectFrom('requests').select('id').where('kind', '=', 'procedure').where('procedure_id', '=', ids.procedure).execute();
     expect(intruders).toHaveLength(1);
   });
 

@@ -81,7 +81,15 @@ function ByProcedure({ ctx, statistics: s }: { ctx: ViewContext; statistics: Pro
   const title = (row: ProcedureRow) => pickLocalized(row.title, ctx.locale, preferred)?.value ?? '—';
   const bars: Bar[] = s.procedures.map((row) => ({ label: title(row), value: row.received, display: formatNumber(row.received, ctx.locale) }));
   const heading = ctx.t('requests.procedure_stats.by_procedure');
-  const columns = ['procedure', 'delay', 'received', 'ready', 'median', 'within_delay', 'refused'];
+  const columns = [
+    'requests.procedure_stats.procedure',
+    'requests.procedure_stats.delay',
+    'requests.procedure_stats.received',
+    'requests.procedure_stats.ready',
+    'requests.procedure_stats.median',
+    'requests.procedure_stats.within_delay',
+    'requests.procedure_stats.refused',
+  ];
   return (
     <section id="by-procedure" class="stats-breakdown">
       <h2 safe>{heading}</h2>
@@ -89,7 +97,7 @@ function ByProcedure({ ctx, statistics: s }: { ctx: ViewContext; statistics: Pro
         <div class="grid">
           <HorizontalBarChart title={heading} bars={bars} dir={ctx.dir} />
           <table>
-            <thead><tr>{columns.map((c) => <th scope="col" safe>{ctx.t(`requests.procedure_stats.${c}`)}</th>)}</tr></thead>
+            <thead><tr>{columns.map((key) => <th scope="col" safe>{ctx.t(key)}</th>)}</tr></thead>
             <tbody>{s.procedures.map((row) => <FiguresRow ctx={ctx} id={`procedure-${row.procedureId}`} label={title(row)} row={row} figures={row} />)}</tbody>
             <tfoot><FiguresRow ctx={ctx} id="procedures-overall" label={ctx.t('requests.procedure_stats.overall')} row={null} figures={s.overall} /></tfoot>
           </table>
