@@ -12,3 +12,13 @@ export async function recogniseScan(content: Buffer): Promise<{ mediaType: strin
 
 /** A sent file's name, safe to store and to put in a download header: no control characters, no path. */
 export const safeFilename = (name: string, fallback: string) => [...name].map((c) => (c < ' ' || c === '/' || c === '\\' ? '_' : c)).join('').slice(0, 200) || fallback;
+
+/** The columns a module's table keeps for each stored scan (beside its own id, owner and dates). */
+export interface StoredScanColumns {
+  field_key: string;
+  storage_key: string;
+  media_type: string;
+  byte_size: number;
+  sha256: string;
+  original_name: string;
+}

@@ -33,18 +33,8 @@ export interface TypedField {
   max_length: number | null;
 }
 
-/** A field as a builder form defines it, once checked. */
-export interface TypedFieldDefinition {
-  key: string;
-  kind: FieldKind;
-  label: LocalizedText;
-  help: LocalizedText;
-  required: boolean;
-  options: ChoiceOption[];
-  min_value: number | null;
-  max_value: number | null;
-  max_length: number | null;
-}
+/** A field as a builder form defines it, once checked: its limits are numbers. */
+export type TypedFieldDefinition = Omit<TypedField, 'min_value' | 'max_value'> & { min_value: number | null; max_value: number | null };
 
 type Errors = FormState['errors'];
 

@@ -8,6 +8,7 @@ import { AppError } from '../../../platform/http/errors.js';
 import type { FileStorage } from '../../../platform/storage/storage.js';
 import { programmePolicy, teamStanding } from '../permissions.js';
 import { callsDb } from './tables.js';
+import { sendPrivateDownload } from '../../../platform/storage/private-download.js';
 
 export type StoredAnswerFile = { fileId: string; filename: string } | { error: string };
 
@@ -48,11 +49,6 @@ export function registerApplicationFileRoute(app: FastifyInstance): void {
       .executeTakeFirst();
     const standing = await teamStanding(db, request.actor);
     if (!file || !programmePolicy.can(request.actor, 'programme.application.read', { standing, application: file })) throw new AppError('NOT_FOUND');
-    return reply
-      .type(file.media_type)
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.original_name)}`)
-      .send(storage.read(file.storage_key));
+    return sendPrivateDownload(reply, storage, file);
   });
 }

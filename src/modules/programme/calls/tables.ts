@@ -1,19 +1,14 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
+import type { StoredScanColumns } from '../../../platform/forms/scan-files.js';
 import type { Stamp, ProgrammeTables } from '../db/tables.js';
 
 
 /** The tables of the calls slice (migration 2026-11-29T0100_programme_calls). */
 export type CallsTables = ProgrammeTables & {
-  programme_files: {
+  programme_files: StoredScanColumns & {
     id: Generated<string>;
     application_id: string;
-    field_key: string;
-    storage_key: string;
-    media_type: string;
-    byte_size: number;
-    sha256: string;
-    original_name: string;
     uploaded_by: string | null;
     created_at: Stamp;
   };

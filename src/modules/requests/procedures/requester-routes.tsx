@@ -13,6 +13,7 @@ import { accessCodeMatches } from '../reference.js';
 import { fieldsOf } from './fields.js';
 import { ProcedureRequestPage } from './request-views.js';
 import { procedureDb } from './tables.js';
+import { sendPrivateDownload } from '../../../platform/storage/private-download.js';
 
 /** The requester's page of a procedure request (the caller checked they are its requester, by account or code). */
 export async function showProcedureRequest(request: FastifyRequest, reply: FastifyReply, commune: Commune, target: Request, code: string | undefined, replyForm: FormState, status: number) {
@@ -48,11 +49,6 @@ export function registerProcedureFileRoute(app: FastifyInstance): void {
     if (!requester) {
       await recordAudit(db, { communeId: commune.id, actorUserId: request.actor.user?.id ?? null, action: 'request.personal_data_viewed', resourceType: 'request', resourceId: file.request_id, ip: request.ip, details: { reference: file.reference, file_id: request.params.fileId } });
     }
-    return reply
-      .type(file.media_type)
-      .header('cache-control', 'private, no-store')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.original_name)}`)
-      .send(storage.read(file.storage_key));
+    return sendPrivateDownload(reply, storage, file);
   });
 }

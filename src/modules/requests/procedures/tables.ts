@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Kysely, Selectable } from 'kysely';
 import type { MaybeStamp, Numeric, Stamp } from '../../../platform/db/column-types.js';
 import type { PlatformTables } from '../../../platform/db/platform-tables.js';
+import type { StoredScanColumns } from '../../../platform/forms/scan-files.js';
 import type { Answers, ChoiceOption, FieldKind } from '../../../platform/forms/typed-fields.js';
 import type { LocalizedText } from '../../../platform/i18n/locales.js';
 import type { Request, RequestsTables } from '../db/tables.js';
@@ -29,16 +30,10 @@ export type ProcedureTables = {
     max_length: number | null;
     position: ColumnType<number, number | undefined, number>;
   };
-  request_files: {
+  request_files: StoredScanColumns & {
     id: Generated<string>;
     commune_id: string;
     request_id: string;
-    field_key: string;
-    storage_key: string;
-    media_type: string;
-    byte_size: number;
-    sha256: string;
-    original_name: string;
     created_at: Stamp;
   };
 };

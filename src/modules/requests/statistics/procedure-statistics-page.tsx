@@ -3,31 +3,11 @@ import { locales, pickLocalized } from '../../../platform/i18n/locales.js';
 import { type Bar, HorizontalBarChart } from '../../../platform/views/charts.js';
 import { Layout } from '../../../platform/views/layout.js';
 import type { ViewContext } from '../../../platform/views/view-context.js';
-import { type StatisticsPeriod, statisticsPeriods } from './complaint-statistics.js';
+import type { StatisticsPeriod } from './complaint-statistics.js';
 import type { ProcedureFigures, ProcedureRow, ProcedureStatistics } from './procedure-statistics.js';
+import { PeriodForm, percentOf } from './statistics-page.js';
 
 export const procedureStatisticsPath = (ctx: ViewContext) => `/${ctx.commune!.slug}/requests/procedures/statistics`;
-
-const periodKeys: Record<StatisticsPeriod, string> = {
-  '30d': 'requests.stats.period_30d',
-  '90d': 'requests.stats.period_90d',
-  '12m': 'requests.stats.period_12m',
-  all: 'requests.stats.period_all',
-};
-
-const percentOf = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
-
-function PeriodForm({ ctx, period }: { ctx: ViewContext; period: StatisticsPeriod }) {
-  return (
-    <form method="get" action={procedureStatisticsPath(ctx)} class="filters" id="period-form">
-      <label for="period" safe>{ctx.t('requests.stats.period')}</label>
-      <select id="period" name="period">
-        {statisticsPeriods.map((p) => <option value={p} selected={p === period} safe>{ctx.t(periodKeys[p])}</option>)}
-      </select>
-      <button type="submit" safe>{ctx.t('requests.stats.show')}</button>
-    </form>
-  );
-}
 
 const median = (ctx: ViewContext, f: ProcedureFigures) =>
   f.medianDaysToReady === null ? ctx.t('requests.stats.no_data') : ctx.t('requests.stats.days', { days: formatNumber(Math.round(f.medianDaysToReady * 10) / 10, ctx.locale) });
@@ -117,7 +97,7 @@ export function ProcedureStatisticsPage({ ctx, period, statistics: s }: { ctx: V
       </p>
       <h1 safe>{ctx.t('requests.procedure_stats.title')}</h1>
       <p class="lead" safe>{ctx.t('requests.procedure_stats.intro')}</p>
-      <PeriodForm ctx={ctx} period={period} />
+      <PeriodForm ctx={ctx} period={period} action={procedureStatisticsPath(ctx)} />
       <p class="muted" safe>{s.since ? ctx.t('requests.procedure_stats.since', { date: formatDate(s.since, ctx.locale) }) : ctx.t('requests.stats.period_all')}</p>
       <Summary ctx={ctx} overall={s.overall} />
       <p class="muted" safe>{ctx.t('requests.procedure_stats.note')}</p>

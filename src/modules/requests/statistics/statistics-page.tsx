@@ -23,11 +23,12 @@ const periodKeys: Record<StatisticsPeriod, string> = {
 
 export const statisticsPath = (ctx: ViewContext) => `/${ctx.commune!.slug}/requests/statistics`;
 
-const percentOf = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+export const percentOf = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 
-function PeriodForm({ ctx, period }: { ctx: ViewContext; period: StatisticsPeriod }) {
+/** The period chooser of a statistics page (a GET form: works without JavaScript). */
+export function PeriodForm({ ctx, period, action }: { ctx: ViewContext; period: StatisticsPeriod; action: string }) {
   return (
-    <form method="get" action={statisticsPath(ctx)} class="filters" id="period-form">
+    <form method="get" action={action} class="filters" id="period-form">
       <label for="period" safe>{ctx.t('requests.stats.period')}</label>
       <select id="period" name="period">
         {statisticsPeriods.map((p) => <option value={p} selected={p === period} safe>{ctx.t(periodKeys[p])}</option>)}
@@ -92,7 +93,7 @@ export function StatisticsPage({ ctx, props }: { ctx: ViewContext; props: Statis
       <p><a href={`/${ctx.commune!.slug}/requests`} safe>{ctx.t('requests.home.title')}</a></p>
       <h1 safe>{ctx.t('requests.stats.title')}</h1>
       <p class="lead" safe>{ctx.t('requests.stats.intro')}</p>
-      <PeriodForm ctx={ctx} period={props.period} />
+      <PeriodForm ctx={ctx} period={props.period} action={statisticsPath(ctx)} />
       <p class="muted" safe>{s.since ? ctx.t('requests.stats.since', { date: formatDate(s.since, ctx.locale) }) : ctx.t('requests.stats.period_all')}</p>
       <Summary ctx={ctx} statistics={s} />
       <p class="muted" safe>{ctx.t('requests.stats.privacy_note')}</p>
