@@ -13,6 +13,9 @@ import { CouncilHubPage, ResourceFormPage, ResourceListPage } from './resource-v
 import { adminResources } from './resources.js';
 import { newsResource } from './news-resource.js';
 
+/** PostgreSQL's code for a row another table still points at. */
+const foreignKeyViolation = '23503';
+
 const staff = { config: { access: staffOnly } };
 type IdParams = { Params: { id: string } };
 
@@ -111,7 +114,13 @@ function registerResource(app: FastifyInstance, resource: AdminResource): void {
     const { commune, scope } = context(request);
     communePolicy.authorize(request.actor, resource.action, { communeId: commune.id });
     await findRow(request, resource, request.params.id);
-    await scope.deleteFrom(resource.table).where('id', '=', request.params.id).execute();
+    try {
+      await scope.deleteFrom(resource.table).where('id', '=', request.params.id).execute();
+    } catch (error) {
+      // Still referred to elsewhere (a procedure with requests filed, a body with members…): say so, delete nothing.
+      if ((error as { code?: string } | null)?.code !== foreignKeyViolation) throw error;
+      return redirectWithFlash(reply, `/${commune.slug}/admin/${resource.path}/${request.params.id}`, 'commune.admin.delete_in_use');
+    }
     await recordAudit(request.server.platform.db, { communeId: commune.id, actorUserId: request.actor.user?.id ?? null, action: `${resource.auditType}.deleted`, resourceType: resource.auditType, resourceId: request.params.id, ip: request.ip });
     return redirectWithFlash(reply, `/${commune.slug}/admin/${resource.path}`, 'commune.admin.deleted');
   });

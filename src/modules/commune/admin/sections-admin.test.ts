@@ -42,6 +42,15 @@ describe('back-office sections', () => {
     expect(await actionsFor(service!.id)).toEqual(expect.arrayContaining(['service.created', 'service.updated', 'service.deleted']));
   });
 
+  it('services: a procedure with requests filed is not deleted, and the page says why', async () => {
+    const procedure = await findByTitle('commune_services', "Extrait d'acte de mariage");
+    const response = await t.request(staff, 'POST', `/ndar-toute/admin/services/${procedure!.id}/delete`, {});
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe(`/ndar-toute/admin/services/${procedure!.id}`);
+    expect(await findByTitle('commune_services', "Extrait d'acte de mariage")).toBeDefined();
+    expect(await actionsFor(procedure!.id)).not.toContain('service.deleted');
+  });
+
   it('services: a negative fee or unknown category is refused with 422', async () => {
     const response = await t.request(staff, 'POST', '/ndar-toute/admin/services', { title_fr: 'Refusé', category: 'magic', description_fr: 'x', fee: '-5' });
     expect(response.statusCode).toBe(422);
