@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { createApp, type PalabreApp } from '../src/app.js';
 import { loadConfig } from '../src/platform/config/config.js';
+import { createSession, sessionCookieName } from '../src/platform/auth/session-store.js';
 import { seedDemoIfEmpty } from '../src/seed.js';
 
 /** The real application with production settings on a fresh data folder, seeded with the demo network. */
@@ -41,4 +42,25 @@ export async function latencyOf(app: FastifyInstance, url: string, calls: number
   times.sort((a, b) => a - b);
   const quantile = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)]!;
   return { p50: quantile(0.5), p95: quantile(0.95) };
+}
+
+/** A staff session cookie for a demo account, by its phone. */
+export async function staffCookie(palabre: PalabreApp, phone: string): Promise<string> {
+  const { db } = palabre.services;
+  const user = await db.selectFrom('users').select('id').where('phone_e164', '=', phone).executeTakeFirstOrThrow();
+  const { token } = await createSession(db, { userId: user.id, kind: 'staff', ip: null, userAgent: 'bench' });
+  return `${sessionCookieName}=${token}`;
+}
+
+/** One page to time: its name, its URL and, for a signed-in page, the session cookie. */
+export type TimedPage = [name: string, url: string, cookie: string | undefined];
+
+/** Times each page (`latencyOf`) and prints the Markdown table docs/performance.md quotes. */
+export async function printLatencyTable(app: FastifyInstance, title: string, pages: TimedPage[], calls: number): Promise<void> {
+  console.log(`\n### ${title}\n`);
+  console.log('| page | p50 (ms) | p95 (ms) |\n|---|---:|---:|');
+  for (const [name, url, cookie] of pages) {
+    const { p50, p95 } = await latencyOf(app, url, calls, cookie ? { cookie } : {});
+    console.log(`| ${name} | ${p50.toFixed(1)} | ${p95.toFixed(1)} |`);
+  }
 }

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import type { PalabreApp } from '../src/app.js';
-import { createSession, sessionCookieName } from '../src/platform/auth/session-store.js';
-import { benchApp, latencyOf } from './in-process.js';
+import { benchApp, printLatencyTable, staffCookie, type TimedPage } from './in-process.js';
 
 /**
  * Administrative-procedure requests at scale: BENCH_REQUESTS requests (default 50,000) of Ndar Toute's marriage
@@ -35,28 +34,16 @@ async function seedRequests(palabre: PalabreApp, count: number): Promise<void> {
   await sql`analyze`.execute(db);
 }
 
-async function officeCookie(palabre: PalabreApp): Promise<string> {
-  const { db } = palabre.services;
-  const officer = await db.selectFrom('users').select('id').where('phone_e164', '=', '+221770000008').executeTakeFirstOrThrow();
-  const { token } = await createSession(db, { userId: officer.id, kind: 'staff', ip: null, userAgent: 'bench' });
-  return `${sessionCookieName}=${token}`;
-}
-
 const palabre = await benchApp();
 await seedRequests(palabre, requests);
-const cookie = await officeCookie(palabre);
+const cookie = await staffCookie(palabre, '+221770000008');
 const one = await sql<{ id: string }>`select id from requests where reference = 'DA-BENCH-7'`.execute(palabre.services.db);
-const pages: [string, string, string | undefined][] = [
+const pages: TimedPage[] = [
   ['commune home, /ndar-toute/', '/ndar-toute/', undefined],
   ['procedure statistics, last 12 months', '/ndar-toute/requests/procedures/statistics', undefined],
   ['procedure statistics, all time', '/ndar-toute/requests/procedures/statistics?period=all', undefined],
   ["civil-status office's queue", '/ndar-toute/admin/requests/procedures', cookie],
   ['one request with its personal data (audited view)', `/ndar-toute/admin/requests/procedures/${one.rows[0]!.id}`, cookie],
 ];
-console.log(`\n### Procedure requests on ${palabre.services.databaseKind}, ${requests} requests (${calls} calls each, in process)\n`);
-console.log('| page | p50 (ms) | p95 (ms) |\n|---|---:|---:|');
-for (const [name, url, withCookie] of pages) {
-  const { p50, p95 } = await latencyOf(palabre.app, url, calls, withCookie ? { cookie: withCookie } : {});
-  console.log(`| ${name} | ${p50.toFixed(1)} | ${p95.toFixed(1)} |`);
-}
+await printLatencyTable(palabre.app, `Procedure requests on ${palabre.services.databaseKind}, ${requests} requests (${calls} calls each, in process)`, pages, calls);
 await palabre.close();

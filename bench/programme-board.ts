@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { PalabreApp } from '../src/app.js';
-import { createSession, sessionCookieName } from '../src/platform/auth/session-store.js';
 import { insertTemplateSteps } from '../src/modules/programme/path/commands.js';
-import { benchApp, latencyOf } from './in-process.js';
+import { benchApp, printLatencyTable, staffCookie, type TimedPage } from './in-process.js';
 
 /**
  * The programme's pages that measure the assisted path from live data, with BENCH_DEPLOYMENTS deployments in cohort 1
@@ -40,28 +39,16 @@ async function seedDeployments(palabre: PalabreApp, count: number): Promise<void
   await sql`analyze`.execute(db);
 }
 
-async function operatorCookie(palabre: PalabreApp): Promise<string> {
-  const { db } = palabre.services;
-  const operator = await db.selectFrom('users').select('id').where('phone_e164', '=', '+221770000080').executeTakeFirstOrThrow();
-  const { token } = await createSession(db, { userId: operator.id, kind: 'staff', ip: null, userAgent: 'bench' });
-  return `${sessionCookieName}=${token}`;
-}
-
 const palabre = await benchApp();
 const existing = await sql<{ n: number }>`select count(*)::int as n from programme_deployments`.execute(palabre.services.db);
 await seedDeployments(palabre, wanted - existing.rows[0]!.n);
-const cookie = await operatorCookie(palabre);
+const cookie = await staffCookie(palabre, '+221770000080');
 const deployment = await sql<{ id: string }>`select d.id from programme_deployments d join communes c on c.id = d.commune_id where c.slug = 'mesure-1'`.execute(palabre.services.db);
-const pages: [string, string, string | undefined][] = [
+const pages: TimedPage[] = [
   ['commune home, /ndar-toute/', '/ndar-toute/', undefined],
   [`operator's board, ${wanted} deployments measured`, '/admin/programme/board?cohort=cohorte-1', cookie],
   ["a deployment's page (operator)", `/network/programme/deployments/${deployment.rows[0]!.id}`, cookie],
   ["a commune's programme page", '/mesure-1/programme', undefined],
 ];
-console.log(`\n### Programme pages on ${palabre.services.databaseKind}, ${wanted} deployments (${calls} calls each, in process)\n`);
-console.log('| page | p50 (ms) | p95 (ms) |\n|---|---:|---:|');
-for (const [name, url, withCookie] of pages) {
-  const { p50, p95 } = await latencyOf(palabre.app, url, calls, withCookie ? { cookie: withCookie } : {});
-  console.log(`| ${name} | ${p50.toFixed(1)} | ${p95.toFixed(1)} |`);
-}
+await printLatencyTable(palabre.app, `Programme pages on ${palabre.services.databaseKind}, ${wanted} deployments (${calls} calls each, in process)`, pages, calls);
 await palabre.close();
